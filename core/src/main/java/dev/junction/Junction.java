@@ -1,0 +1,240 @@
+package dev.junction;
+
+import dev.junction.chat.ChatModel;
+import dev.junction.cost.Price;
+import dev.junction.cost.PriceBook;
+import dev.junction.error.ErrorKind;
+import dev.junction.error.JunctionException;
+import dev.junction.internal.BoundChatModel;
+import dev.junction.internal.ConfigStrings;
+import dev.junction.internal.ProviderRegistry;
+import dev.junction.internal.http.TransportOptions;
+import dev.junction.internal.http.VertxHttpTransport;
+import dev.junction.spi.ApiKey;
+import dev.junction.spi.Provider;
+import dev.junction.spi.ProviderContext;
+import dev.junction.spi.ProviderFactory;
+import dev.junction.spi.ProviderSettings;
+import io.vertx.core.Vertx;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+/**
+ * The entry point: finds provider modules, parses config strings and hands out chat models.
+ *
+ * <pre>{@code
+ * try (Junction junction = Junction.create()) {
+ *     ChatModel model = junction.chatModel("acedata:gemini-2.5-pro");
+ *     System.out.println(model.chatBlocking("你好").text());
+ * }
+ * }</pre>
+ *
+ * <p>A Junction owns the Vert.x instance it created and closes it; a borrowed one
+ * ({@link Builder#vertx(Vertx)}) is left running. Instances are thread-safe.
+ */
+public final class Junction implements AutoCloseable {
+    private final Vertx vertx;
+    private final boolean ownsVertx;
+    private final VertxHttpTransport transport;
+    private final ProviderRegistry registry;
+    private final Function<String, String> environment;
+    private final List<Price> userPrices;
+    private volatile PriceBook prices;
+
+    private Junction(Builder b) {
+        this.ownsVertx = b.vertx == null;
+        this.vertx = ownsVertx ? Vertx.vertx() : b.vertx;
+        this.transport = new VertxHttpTransport(vertx, new TransportOptions(b.connectTimeout, b.maxConnectionsPerHost,
+                -1, b.maxResponseBytes));
+        this.registry = b.factories != null ? ProviderRegistry.of(b.factories)
+                : new ProviderRegistry(Arrays.asList(b.classLoader != null ? b.classLoader : Thread.currentThread().getContextClassLoader(),
+                        Junction.class.getClassLoader()));
+        this.environment = b.environment;
+        this.userPrices = List.copyOf(b.prices);
+    }
+
+    /** A Junction with its own Vert.x, discovering providers on the class or module path. */
+    public static Junction create() {
+        return builder().build();
+    }
+
+    /** Starts a builder. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Every discovered provider, sorted by id, configured from the environment only. Listing needs
+     * no API keys.
+     *
+     * @throws JunctionException CONFIGURATION when two modules claim one id
+     */
+    public List<Provider> providers() {
+        List<Provider> out = new ArrayList<>();
+        for (ProviderFactory factory : registry.factories().values()) {
+            out.add(create(factory, new ProviderSpec(factory.id(), null, null, null, null, null)));
+        }
+        return out;
+    }
+
+    /** Discovery problems (a broken service entry, an invalid id), one line each. */
+    public List<String> discoveryProblems() {
+        return registry.problems();
+    }
+
+    /**
+     * The provider a config string names, configured by it and the environment. Does not require
+     * an API key; calls made without one fail with CONFIGURATION before any network traffic.
+     *
+     * @throws JunctionException CONFIGURATION for a malformed config string or an unknown id
+     */
+    public Provider provider(String configString) {
+        ProviderSpec spec = ProviderSpec.parse(configString);
+        return create(registry.get(spec.providerId()), spec);
+    }
+
+    /**
+     * A chat model for a config string such as {@code acedata:gemini-2.5-pro?timeout=30s}.
+     *
+     * @throws JunctionException CONFIGURATION for a malformed config string, an unknown provider,
+     *     or a missing API key (naming the environment variable to set)
+     */
+    public ChatModel chatModel(String configString) {
+        ProviderSpec spec = ProviderSpec.parse(configString);
+        ProviderFactory factory = registry.get(spec.providerId());
+        ProviderSettings settings = settings(spec);
+        if (settings.apiKey() == null) {
+            throw JunctionException.configuration(spec.providerId(), "no API key for " + spec.providerId(),
+                    "set the environment variable " + settings.apiKeyEnvVar() + " or add apiKey=… to the config string");
+        }
+        return new BoundChatModel(create(factory, spec), spec.model());
+    }
+
+    /** Every known price: the providers' built-in rows with the builder's rows laid over them. */
+    public PriceBook prices() {
+        PriceBook book = prices;
+        if (book == null) {
+            List<Price> rows = new ArrayList<>();
+            registry.factories().values().forEach(f -> rows.addAll(f.builtInPrices()));
+            book = PriceBook.of(rows).with(userPrices);
+            prices = book;
+        }
+        return book;
+    }
+
+    /** The Vert.x instance Junction runs on. */
+    public Vertx vertx() {
+        return vertx;
+    }
+
+    private Provider create(ProviderFactory factory, ProviderSpec spec) {
+        return factory.create(new ProviderContext(vertx, transport, settings(spec), prices()));
+    }
+
+    private ProviderSettings settings(ProviderSpec spec) {
+        String id = spec.providerId();
+        ApiKey key = spec.apiKey();
+        if (key == null) {
+            String fromEnv = environment.apply(ProviderSettings.envVar(id, "API_KEY"));
+            key = fromEnv == null || fromEnv.isBlank() ? null : ApiKey.of(fromEnv);
+        }
+        URI baseUrl = spec.baseUrl();
+        if (baseUrl == null) {
+            String fromEnv = environment.apply(ProviderSettings.envVar(id, "BASE_URL"));
+            baseUrl = fromEnv == null || fromEnv.isBlank() ? null : ConfigStrings.baseUrl(id, fromEnv);
+        }
+        return new ProviderSettings(id, key, baseUrl,
+                spec.timeout() != null ? spec.timeout() : ProviderSettings.DEFAULT_TIMEOUT,
+                spec.maxRetries() != null ? spec.maxRetries() : 2);
+    }
+
+    /** Closes the HTTP client and, if Junction created it, Vert.x. Waits at most ten seconds. */
+    @Override
+    public void close() {
+        transport.close();
+        if (ownsVertx) {
+            try {
+                vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (Exception e) {
+                throw JunctionException.builder(ErrorKind.NETWORK, "Vert.x did not shut down cleanly: " + e.getMessage())
+                        .cause(e).retryable(false).build();
+            }
+        }
+    }
+
+    /** Configures a {@link Junction}. */
+    public static final class Builder {
+        private Vertx vertx;
+        private ClassLoader classLoader;
+        private List<ProviderFactory> factories;
+        private Function<String, String> environment = System::getenv;
+        private final List<Price> prices = new ArrayList<>();
+        private Duration connectTimeout = TransportOptions.defaults().connectTimeout();
+        private int maxConnectionsPerHost = TransportOptions.defaults().maxConnectionsPerHost();
+        private long maxResponseBytes = TransportOptions.DEFAULT_MAX_RESPONSE_BYTES;
+
+        private Builder() {
+        }
+
+        /** Runs on this Vert.x instead of creating one; Junction will not close it. */
+        public Builder vertx(Vertx vertx) {
+            this.vertx = Objects.requireNonNull(vertx, "vertx");
+            return this;
+        }
+
+        /** Searches this loader for providers instead of the thread context loader (core's own is still searched). */
+        public Builder classLoader(ClassLoader classLoader) {
+            this.classLoader = classLoader;
+            return this;
+        }
+
+        /** Uses exactly these factories and skips discovery. */
+        public Builder factories(List<ProviderFactory> factories) {
+            this.factories = List.copyOf(factories);
+            return this;
+        }
+
+        /** Where {@code <ID>_API_KEY} and {@code <ID>_BASE_URL} are looked up; the process environment by default. */
+        public Builder environment(Function<String, String> environment) {
+            this.environment = Objects.requireNonNull(environment, "environment");
+            return this;
+        }
+
+        /** Adds a price row, replacing any built-in row for the same provider and model. */
+        public Builder price(Price price) {
+            prices.add(Objects.requireNonNull(price, "price"));
+            return this;
+        }
+
+        /** How long opening a connection may take; 10 s by default. */
+        public Builder connectTimeout(Duration connectTimeout) {
+            this.connectTimeout = Objects.requireNonNull(connectTimeout, "connectTimeout");
+            return this;
+        }
+
+        /** Pooled connections per vendor host; 128 by default. */
+        public Builder maxConnectionsPerHost(int maxConnectionsPerHost) {
+            this.maxConnectionsPerHost = maxConnectionsPerHost;
+            return this;
+        }
+
+        /** Replies larger than this fail with PROTOCOL; 64 MiB by default. */
+        public Builder maxResponseBytes(long maxResponseBytes) {
+            this.maxResponseBytes = maxResponseBytes;
+            return this;
+        }
+
+        /** Builds the Junction. */
+        public Junction build() {
+            return new Junction(this);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package dev.junction;
+
+import dev.junction.error.JunctionException;
+import dev.junction.internal.ConfigStrings;
+import dev.junction.spi.ApiKey;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * A parsed config string, {@code id[:model][?key=value&…]}, such as
+ * {@code acedata:gemini-2.5-pro?timeout=30s}. Values are percent-decoded. {@link #toString()}
+ * masks the key. Any field but the id may be {@code null}, meaning "not given here".
+ *
+ * @param providerId the provider id, lower case
+ * @param model the model, canonical or vendor name
+ * @param apiKey from {@code apiKey=}
+ * @param baseUrl from {@code baseUrl=}, without a trailing slash
+ * @param timeout from {@code timeout=} ({@code 500ms}, {@code 30s}, {@code 2m}, {@code 1h})
+ * @param maxRetries from {@code maxRetries=}
+ */
+public record ProviderSpec(String providerId, String model, ApiKey apiKey, URI baseUrl, Duration timeout, Integer maxRetries) {
+
+    /** The keys a config string may carry. */
+    public static final List<String> KEYS = List.of("apiKey", "baseUrl", "timeout", "maxRetries");
+
+    /**
+     * Parses a config string.
+     *
+     * @throws JunctionException CONFIGURATION naming the faulty part and the fix; the message
+     *     never repeats the API key
+     */
+    public static ProviderSpec parse(String configString) {
+        return ConfigStrings.parse(configString);
+    }
+}

@@ -1,0 +1,70 @@
+package dev.junction.spi.openai;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.util.Base64;
+
+/**
+ * A {@link Reader} that yields a fixed prefix and then the base64 encoding of a byte stream,
+ * encoding one small block at a time. Used to write data URIs without building them in memory.
+ */
+final class Base64Reader extends Reader {
+    /** Input block size; a multiple of 3 so that no padding appears mid-stream. */
+    private static final int BLOCK = 3 * 16 * 1024;
+
+    private final InputStream in;
+    private final byte[] raw = new byte[BLOCK];
+    private char[] pending;
+    private int pendingPos;
+    private boolean eof;
+
+    Base64Reader(String prefix, InputStream in) {
+        this.in = in;
+        this.pending = prefix.toCharArray();
+    }
+
+    @Override
+    public int read(char[] buf, int off, int len) throws IOException {
+        if (len == 0) {
+            return 0;
+        }
+        while (pendingPos >= pending.length) {
+            if (eof || !refill()) {
+                return -1;
+            }
+        }
+        int n = Math.min(len, pending.length - pendingPos);
+        System.arraycopy(pending, pendingPos, buf, off, n);
+        pendingPos += n;
+        return n;
+    }
+
+    private boolean refill() throws IOException {
+        int filled = 0;
+        while (filled < BLOCK) {
+            int r = in.read(raw, filled, BLOCK - filled);
+            if (r < 0) {
+                eof = true;
+                break;
+            }
+            filled += r;
+        }
+        if (filled == 0) {
+            return false;
+        }
+        byte[] encoded = Base64.getEncoder().encode(filled == BLOCK ? raw : java.util.Arrays.copyOf(raw, filled));
+        char[] chars = new char[encoded.length];
+        for (int i = 0; i < encoded.length; i++) {
+            chars[i] = (char) encoded[i];
+        }
+        pending = chars;
+        pendingPos = 0;
+        return true;
+    }
+
+    @Override
+    public void close() throws IOException {
+        in.close();
+    }
+}

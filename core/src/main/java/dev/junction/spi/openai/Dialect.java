@@ -1,0 +1,112 @@
+package dev.junction.spi.openai;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.junction.chat.GeneratedImage;
+import dev.junction.chat.MediaSource;
+import dev.junction.chat.ReasoningSettings;
+import dev.junction.spi.ApiKey;
+import io.vertx.core.MultiMap;
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * The points where one OpenAI-compatible vendor differs from the others. Every method has the
+ * plain OpenAI behaviour as its default, so a vendor overrides only what its docs show it does
+ * differently. Implementations must be stateless and thread-safe.
+ */
+public interface Dialect {
+
+    /** The plain OpenAI dialect, with no overrides. */
+    Dialect OPENAI = new Dialect() {
+    };
+
+    /**
+     * Sets the credential header. Default: {@code Authorization: Bearer KEY}.
+     * Must not log or otherwise expose the key.
+     */
+    default void authenticate(MultiMap headers, ApiKey key) {
+        headers.set("Authorization", "Bearer " + key.reveal());
+    }
+
+    /**
+     * Writes one media part as a JSON object. Default:
+     * {@code {"type":"image_url","image_url":{"url":…}}} with the URL, or with a base64 data URI
+     * streamed from the bytes or file.
+     *
+     * @throws dev.junction.error.JunctionException to reject the part before anything is sent
+     * @throws IOException when the media cannot be read
+     */
+    default void writeMediaPart(JsonGenerator json, MediaSource source, MediaPartContext context) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("type", "image_url");
+        json.writeObjectFieldStart("image_url");
+        json.writeFieldName("url");
+        if (source instanceof MediaSource.Url url) {
+            json.writeString(url.url().toString());
+        } else {
+            InlineMedia.writeDataUri(json, source, context);
+        }
+        json.writeEndObject();
+        json.writeEndObject();
+    }
+
+    /** The request field that caps output tokens. Default: {@code max_tokens}. */
+    default String maxOutputTokensField() {
+        return "max_tokens";
+    }
+
+    /**
+     * Writes reasoning controls. Called only for models that declare
+     * {@link dev.junction.spi.Capability#REASONING_CONTROL}; other models get a warning instead.
+     * Default: OpenAI's {@code reasoning_effort}.
+     */
+    default void writeReasoning(JsonGenerator json, ReasoningSettings settings) throws IOException {
+        if (settings.effort() != null) {
+            json.writeStringField("reasoning_effort", settings.effort().wireName());
+        }
+    }
+
+    /**
+     * The reasoning text of a reply's {@code message} (or a stream's {@code delta}), or
+     * {@code null}. Default: {@code reasoning_content}, else {@code reasoning}, when non-empty.
+     */
+    default String readReasoning(JsonNode message) {
+        String text = Json.text(message, "reasoning_content");
+        if (text == null || text.isEmpty()) {
+            text = Json.text(message, "reasoning");
+        }
+        return text == null || text.isEmpty() ? null : text;
+    }
+
+    /**
+     * Images in a reply's {@code message}. Default: the {@code images[]} array of
+     * {@code {"type":"image_url","image_url":{"url":"data:…"}}} entries that several resellers use;
+     * URLs that are not data URIs are reported as warnings, not downloaded.
+     */
+    default List<GeneratedImage> readImages(JsonNode message, List<String> warnings) {
+        return InlineMedia.readImageArray(message.path("images"), warnings);
+    }
+
+    /**
+     * Whether a parsed body is an error envelope, whatever the HTTP status.
+     * Default: it has a non-null {@code error} and no {@code choices}.
+     */
+    default boolean isErrorBody(JsonNode body) {
+        return body.hasNonNull("error") && !body.has("choices");
+    }
+
+    /**
+     * Reads the error envelope. Default: OpenAI's {@code {"error":{"code","message","type"}}};
+     * also accepts {@code error} as a plain string.
+     *
+     * @return the fields found, never {@code null}
+     */
+    default VendorError readError(JsonNode body) {
+        JsonNode error = body.path("error");
+        if (error.isTextual()) {
+            return new VendorError(null, error.asText(), null, null);
+        }
+        return new VendorError(Json.text(error, "code"), Json.text(error, "message"), Json.text(error, "type"), null);
+    }
+}

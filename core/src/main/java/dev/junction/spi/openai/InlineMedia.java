@@ -1,0 +1,144 @@
+package dev.junction.spi.openai;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.junction.chat.GeneratedImage;
+import dev.junction.chat.MediaSource;
+import dev.junction.error.ErrorKind;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+
+/**
+ * Media carried inside the JSON as base64 data URIs, both ways. Writing streams the base64 from
+ * the source into the generator, so a large file never exists as one big {@code String}.
+ */
+public final class InlineMedia {
+    private InlineMedia() {
+    }
+
+    /**
+     * Writes {@code "data:TYPE;base64,…"} as the current JSON string value.
+     *
+     * @throws dev.junction.error.JunctionException INVALID_REQUEST when the media type is unknown
+     *     or the file does not exist, UNSUPPORTED_FEATURE for a URL source
+     */
+    public static void writeDataUri(JsonGenerator json, MediaSource source, MediaPartContext context) throws IOException {
+        if (source instanceof MediaSource.Url) {
+            throw context.reject(ErrorKind.UNSUPPORTED_FEATURE, "this vendor needs media inline, not as a URL",
+                    "download the file and attach it as bytes or a file path");
+        }
+        String mediaType = context.mediaType();
+        if (mediaType == null) {
+            throw context.reject(ErrorKind.INVALID_REQUEST, "cannot tell the media type of " + describe(source),
+                    "give the media type explicitly, for example Part.bytes(data, \"image/png\")");
+        }
+        String prefix = "data:" + mediaType + ";base64,";
+        long size = sizeOf(source, context);
+        long encoded = 4 * ((size + 2) / 3);
+        long length = prefix.length() + encoded;
+        try (InputStream in = open(source)) {
+            json.writeString(new Base64Reader(prefix, in), length > Integer.MAX_VALUE ? -1 : (int) length);
+        }
+    }
+
+    /** The declared media type, else one inferred from the file name or URL path, else {@code null}. */
+    public static String mediaTypeOf(MediaSource source) {
+        if (source.mediaType() != null && !source.mediaType().isBlank()) {
+            return source.mediaType();
+        }
+        if (source instanceof MediaSource.File f) {
+            return f.path().getFileName() == null ? null : MediaTypes.fromFileName(f.path().getFileName().toString());
+        }
+        if (source instanceof MediaSource.Url u) {
+            return u.url().getPath() == null ? null : MediaTypes.fromFileName(u.url().getPath());
+        }
+        return null;
+    }
+
+    /**
+     * Reads an OpenAI-style {@code images[]} array of {@code image_url} entries, decoding data URIs.
+     * Entries that are remote URLs or undecodable are skipped with a warning.
+     */
+    public static List<GeneratedImage> readImageArray(JsonNode images, List<String> warnings) {
+        List<GeneratedImage> out = new ArrayList<>();
+        if (!images.isArray()) {
+            return out;
+        }
+        int index = 0;
+        for (JsonNode image : images) {
+            JsonNode urlNode = image.path("image_url");
+            String url = urlNode.isTextual() ? urlNode.asText() : Json.text(urlNode, "url");
+            if (url == null) {
+                url = Json.text(image, "url");
+            }
+            GeneratedImage decoded = url == null ? null : decodeDataUri(url);
+            if (decoded != null) {
+                out.add(decoded);
+            } else if (url != null && !url.startsWith("data:")) {
+                warnings.add("image " + index + " came as a URL, not inline data, and was not downloaded: " + url);
+            } else {
+                warnings.add("image " + index + " could not be decoded: not a base64 data URI");
+            }
+            index++;
+        }
+        return out;
+    }
+
+    /** Decodes {@code data:TYPE;base64,DATA}; {@code null} when the string is not such a URI. */
+    public static GeneratedImage decodeDataUri(String uri) {
+        if (!uri.startsWith("data:")) {
+            return null;
+        }
+        int comma = uri.indexOf(',');
+        if (comma < 0) {
+            return null;
+        }
+        String header = uri.substring(5, comma);
+        if (!header.endsWith(";base64")) {
+            return null;
+        }
+        String mediaType = header.substring(0, header.length() - ";base64".length());
+        try {
+            byte[] bytes = Base64.getMimeDecoder().decode(uri.substring(comma + 1));
+            return new GeneratedImage(bytes, mediaType.isEmpty() ? "application/octet-stream" : mediaType);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static long sizeOf(MediaSource source, MediaPartContext context) throws IOException {
+        if (source instanceof MediaSource.Bytes b) {
+            return b.data().length;
+        }
+        MediaSource.File file = (MediaSource.File) source;
+        try {
+            return Files.size(file.path());
+        } catch (NoSuchFileException e) {
+            throw context.reject(ErrorKind.INVALID_REQUEST, "file not found: " + file.path(),
+                    "check the path; relative paths resolve against " + System.getProperty("user.dir"));
+        }
+    }
+
+    private static InputStream open(MediaSource source) throws IOException {
+        if (source instanceof MediaSource.Bytes b) {
+            return new ByteArrayInputStream(b.data());
+        }
+        return Files.newInputStream(((MediaSource.File) source).path());
+    }
+
+    private static String describe(MediaSource source) {
+        if (source instanceof MediaSource.Bytes b) {
+            return "an in-memory part of " + b.data().length + " bytes";
+        }
+        if (source instanceof MediaSource.File f) {
+            return "file " + f.path();
+        }
+        return "URL " + ((MediaSource.Url) source).url();
+    }
+}

@@ -1,0 +1,137 @@
+package dev.junction.spi.openai;
+
+import com.fasterxml.jackson.core.JsonGenerationException;
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.junction.chat.ChatRequest;
+import dev.junction.chat.Message;
+import dev.junction.chat.Part;
+import dev.junction.error.ErrorKind;
+import dev.junction.error.JunctionException;
+import io.vertx.core.buffer.Buffer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes a canonical request as OpenAI-compatible JSON with Jackson's streaming generator,
+ * straight into the outgoing buffer, asking the {@link Dialect} at every point vendors differ.
+ */
+final class RequestWriter {
+    private final VendorProfile profile;
+    private final Dialect dialect;
+
+    RequestWriter(VendorProfile profile, Dialect dialect) {
+        this.profile = profile;
+        this.dialect = dialect;
+    }
+
+    /**
+     * Writes the body.
+     *
+     * @param vendorModel the model name to send
+     * @param sendReasoning whether the model honours reasoning controls
+     */
+    Buffer write(ChatRequest request, String vendorModel, boolean sendReasoning) throws IOException {
+        Buffer buffer = Buffer.buffer(1024);
+        try (JsonGenerator json = Json.MAPPER.getFactory().createGenerator(new BufferOutputStream(buffer))) {
+            // Catches a provider option that repeats a field Junction writes, instead of sending both.
+            json.enable(JsonGenerator.Feature.STRICT_DUPLICATE_DETECTION);
+            json.writeStartObject();
+            json.writeStringField("model", vendorModel);
+            json.writeFieldName("messages");
+            writeMessages(json, request.messages());
+            if (request.temperature() != null) {
+                json.writeNumberField("temperature", request.temperature());
+            }
+            if (request.maxOutputTokens() != null) {
+                json.writeNumberField(dialect.maxOutputTokensField(), request.maxOutputTokens());
+            }
+            if (sendReasoning && request.reasoning() != null) {
+                dialect.writeReasoning(json, request.reasoning());
+            }
+            if (profile.streamsByDefault()) {
+                // This vendor streams unless told otherwise; a non-streaming call must say so.
+                json.writeBooleanField("stream", false);
+            }
+            writeProviderOptions(json, request.providerOptions().get(profile.id()));
+            json.writeEndObject();
+        }
+        return buffer;
+    }
+
+    private void writeMessages(JsonGenerator json, List<Message> messages) throws IOException {
+        json.writeStartArray();
+        for (int m = 0; m < messages.size(); m++) {
+            Message message = messages.get(m);
+            json.writeStartObject();
+            json.writeStringField("role", message.role().wireName());
+            json.writeFieldName("content");
+            if (message.parts().size() == 1 && message.parts().get(0) instanceof Part.Text text) {
+                json.writeString(text.text());
+            } else {
+                writeParts(json, message.parts(), m);
+            }
+            if (message.toolCallId() != null) {
+                json.writeStringField("tool_call_id", message.toolCallId());
+            }
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+    }
+
+    private void writeParts(JsonGenerator json, List<Part> parts, int messageIndex) throws IOException {
+        json.writeStartArray();
+        for (int p = 0; p < parts.size(); p++) {
+            Part part = parts.get(p);
+            if (part instanceof Part.Text text) {
+                json.writeStartObject();
+                json.writeStringField("type", "text");
+                json.writeStringField("text", text.text());
+                json.writeEndObject();
+            } else if (part instanceof Part.Media media) {
+                MediaPartContext context = new MediaPartContext(profile.id(), messageIndex, p,
+                        InlineMedia.mediaTypeOf(media.source()));
+                dialect.writeMediaPart(json, media.source(), context);
+            }
+        }
+        json.writeEndArray();
+    }
+
+    private void writeProviderOptions(JsonGenerator json, Map<String, Object> options) throws IOException {
+        if (options == null) {
+            return;
+        }
+        for (Map.Entry<String, Object> option : options.entrySet()) {
+            try {
+                json.writeFieldName(option.getKey());
+            } catch (JsonGenerationException duplicate) {
+                throw JunctionException.builder(ErrorKind.INVALID_REQUEST, profile.id() + ": provider option '"
+                                + option.getKey() + "' repeats a field Junction already writes")
+                        .provider(profile.id())
+                        .hint("set it through the canonical request (model, temperature, reasoning…) instead of providerOptions")
+                        .build();
+            }
+            json.writeObject(option.getValue());
+        }
+    }
+
+    /** Appends generator output to a Vert.x buffer without an intermediate byte array. */
+    private static final class BufferOutputStream extends OutputStream {
+        private final Buffer buffer;
+
+        BufferOutputStream(Buffer buffer) {
+            this.buffer = buffer;
+        }
+
+        @Override
+        public void write(int b) {
+            buffer.appendByte((byte) b);
+        }
+
+        @Override
+        public void write(byte[] bytes, int off, int len) {
+            buffer.appendBytes(bytes, off, len);
+        }
+    }
+}

@@ -1,0 +1,164 @@
+package dev.junction.spi.openai;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.junction.cost.Price;
+import dev.junction.error.ErrorKind;
+import dev.junction.spi.Capability;
+import dev.junction.spi.ModelCatalog;
+import dev.junction.spi.ModelInfo;
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Everything about a vendor that is data rather than code, read from the JSON resource its module
+ * ships: endpoints, model catalog, prices and error codes. See any provider module's
+ * {@code *.json} for the format.
+ *
+ * @param id provider id
+ * @param displayName human name
+ * @param baseUrl default base URL, without a trailing slash
+ * @param chatPath path of the chat endpoint after the base URL, starting with {@code /}
+ * @param streamsByDefault whether the vendor streams unless told {@code "stream": false}
+ * @param catalog the models
+ * @param prices the published prices, possibly none
+ * @param pricesNote why prices are missing, when they are
+ * @param errorCodes the vendor's error codes mapped to canonical kinds
+ * @param errorHints what to do next, per vendor error code
+ */
+public record VendorProfile(
+        String id,
+        String displayName,
+        URI baseUrl,
+        String chatPath,
+        boolean streamsByDefault,
+        ModelCatalog catalog,
+        List<Price> prices,
+        String pricesNote,
+        Map<String, ErrorKind> errorCodes,
+        Map<String, String> errorHints) {
+
+    /** Copies the collections. */
+    public VendorProfile {
+        prices = List.copyOf(prices);
+        errorCodes = Map.copyOf(errorCodes);
+        errorHints = Map.copyOf(errorHints);
+    }
+
+    /**
+     * Reads a profile. The vendor module opens the stream itself, since its resources are not
+     * open to core under the module system.
+     *
+     * @param resourceName used in error messages
+     * @throws IllegalStateException naming the resource and field when the JSON is unusable
+     */
+    public static VendorProfile read(InputStream in, String resourceName) {
+        if (in == null) {
+            throw new IllegalStateException("vendor profile " + resourceName + " is missing from the module");
+        }
+        try (in) {
+            JsonNode root = Json.MAPPER.readTree(in);
+            return parse(root, resourceName);
+        } catch (IOException e) {
+            throw new IllegalStateException("vendor profile " + resourceName + " is not valid JSON: " + e.getMessage(), e);
+        }
+    }
+
+    private static VendorProfile parse(JsonNode root, String resource) {
+        String id = required(root, "id", resource);
+        String chatPath = required(root, "chatPath", resource);
+        if (!chatPath.startsWith("/")) {
+            throw bad(resource, "chatPath", "must start with /");
+        }
+        List<ModelInfo> models = new ArrayList<>();
+        Map<String, String> vendorNames = new LinkedHashMap<>();
+        for (JsonNode m : root.path("models")) {
+            String model = required(m, "id", resource);
+            String vendorModel = Objects.requireNonNullElse(Json.text(m, "vendorModel"), model);
+            Set<Capability> caps = EnumSet.noneOf(Capability.class);
+            for (JsonNode c : m.path("capabilities")) {
+                try {
+                    caps.add(Capability.valueOf(c.asText()));
+                } catch (IllegalArgumentException e) {
+                    throw bad(resource, "models[" + model + "].capabilities", "unknown capability " + c.asText());
+                }
+            }
+            models.add(new ModelInfo(model, vendorModel, caps, Json.count(m, "contextWindow")));
+            vendorNames.put(model, vendorModel);
+        }
+        if (models.isEmpty()) {
+            throw bad(resource, "models", "needs at least one model");
+        }
+        List<Price> prices = new ArrayList<>();
+        for (JsonNode p : root.path("prices")) {
+            String model = required(p, "model", resource);
+            if (!vendorNames.containsKey(model)) {
+                throw bad(resource, "prices[" + model + "]", "names a model that is not in models");
+            }
+            prices.add(new Price(id, vendorNames.get(model), model, required(p, "currency", resource),
+                    decimal(p, "inputPerMillion", resource), decimal(p, "outputPerMillion", resource),
+                    p.hasNonNull("creditsPerUsd") ? decimal(p, "creditsPerUsd", resource) : null,
+                    Json.text(p, "source"),
+                    p.hasNonNull("asOf") ? LocalDate.parse(p.get("asOf").asText()) : null));
+        }
+        Map<String, ErrorKind> codes = new LinkedHashMap<>();
+        root.path("errorCodes").fields().forEachRemaining(e -> {
+            try {
+                codes.put(e.getKey(), ErrorKind.valueOf(e.getValue().asText()));
+            } catch (IllegalArgumentException ex) {
+                throw bad(resource, "errorCodes." + e.getKey(), "unknown error kind " + e.getValue().asText());
+            }
+        });
+        Map<String, String> hints = new LinkedHashMap<>();
+        root.path("errorHints").fields().forEachRemaining(e -> hints.put(e.getKey(), e.getValue().asText()));
+        return new VendorProfile(id,
+                Objects.requireNonNullElse(Json.text(root, "displayName"), id),
+                URI.create(stripTrailingSlash(required(root, "baseUrl", resource))),
+                chatPath,
+                root.path("streamsByDefault").asBoolean(false),
+                new ModelCatalog(models),
+                prices,
+                Json.text(root, "pricesNote"),
+                codes,
+                hints);
+    }
+
+    /** The URL without trailing slashes. */
+    public static String stripTrailingSlash(String url) {
+        String out = url;
+        while (out.endsWith("/")) {
+            out = out.substring(0, out.length() - 1);
+        }
+        return out;
+    }
+
+    private static String required(JsonNode node, String field, String resource) {
+        String value = Json.text(node, field);
+        if (value == null || value.isBlank()) {
+            throw bad(resource, field, "is required");
+        }
+        return value;
+    }
+
+    private static BigDecimal decimal(JsonNode node, String field, String resource) {
+        String value = Json.text(node, field);
+        try {
+            return new BigDecimal(Objects.requireNonNull(value));
+        } catch (RuntimeException e) {
+            throw bad(resource, field, "must be a decimal number, got " + value);
+        }
+    }
+
+    private static IllegalStateException bad(String resource, String field, String problem) {
+        return new IllegalStateException("vendor profile " + resource + ": " + field + " " + problem);
+    }
+}

@@ -1,0 +1,19 @@
+/**
+ * Junction core: the canonical chat contract, the provider SPI, config strings, the
+ * OpenAI-compatible engine, transport, pricing and errors.
+ */
+module dev.junction.core {
+    requires transitive io.vertx.core;
+    requires transitive com.fasterxml.jackson.databind;
+    requires transitive com.fasterxml.jackson.core;
+    requires org.slf4j;
+
+    exports dev.junction;
+    exports dev.junction.chat;
+    exports dev.junction.cost;
+    exports dev.junction.error;
+    exports dev.junction.spi;
+    exports dev.junction.spi.openai;
+
+    uses dev.junction.spi.ProviderFactory;
+}
