@@ -1,0 +1,9 @@
+/** Junction's conformance kit: abstract JUnit 5 tests and WireMock helpers for provider modules. */
+module dev.junction.testkit {
+    requires transitive dev.junction.core;
+    requires transitive org.junit.jupiter.api;
+    requires transitive org.junit.jupiter.params;
+    requires transitive wiremock.standalone;
+
+    exports dev.junction.testkit;
+}
