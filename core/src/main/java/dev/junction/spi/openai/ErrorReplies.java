@@ -46,7 +46,8 @@ final class ErrorReplies {
                     .hint("if you trust the new address, set it as baseUrl")
                     .build();
         }
-        String snippet = text.isBlank() ? "an empty body" : "a non-JSON body: " + snippet(text);
+        String snippet = text.isBlank() ? "an empty body"
+                : (json == null ? "a non-JSON body: " : "no error object: ") + snippet(text);
         ErrorKind kind = kindForStatus(status);
         String hint = hintFor(kind, null);
         if (status == 404) {
