@@ -1,0 +1,63 @@
+package dev.junction.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.junction.chat.ChatResponse;
+import dev.junction.chat.GeneratedImage;
+import dev.junction.chat.Usage;
+import dev.junction.cost.Cost;
+
+/**
+ * The {@code chat --json} document: every field of a {@link ChatResponse} that a script needs,
+ * with the same names whichever provider answered. Unknown values are JSON {@code null}, never a
+ * guessed zero; costs are exact decimal numbers.
+ */
+final class ChatJson {
+    private ChatJson() {
+    }
+
+    /** The response as one JSON object. Generated images are described, not embedded. */
+    static ObjectNode of(ChatResponse response) {
+        ObjectNode json = CliJson.object();
+        json.put("provider", response.provider());
+        json.put("model", response.model());
+        json.put("vendorModel", response.vendorModel());
+        json.put("id", response.id());
+        json.put("text", response.text());
+        json.put("reasoning", response.reasoning());
+        json.put("finishReason", response.finishReason().name());
+        json.put("rawFinishReason", response.rawFinishReason());
+        json.set("usage", usage(response.usage()));
+        json.set("cost", cost(response.cost()));
+        ArrayNode images = json.putArray("images");
+        for (GeneratedImage image : response.images()) {
+            images.addObject()
+                    .put("mediaType", image.mediaType())
+                    .put("bytes", image.bytes().length);
+        }
+        ArrayNode warnings = json.putArray("warnings");
+        response.warnings().forEach(warnings::add);
+        return json;
+    }
+
+    private static ObjectNode usage(Usage usage) {
+        ObjectNode json = CliJson.object();
+        json.put("inputTokens", usage.inputTokens());
+        json.put("outputTokens", usage.outputTokens());
+        json.put("reasoningTokens", usage.reasoningTokens());
+        json.put("imageTokens", usage.imageTokens());
+        json.put("cachedTokens", usage.cachedTokens());
+        json.put("totalTokens", usage.totalTokens());
+        return json;
+    }
+
+    private static ObjectNode cost(Cost cost) {
+        if (cost == null) {
+            return null;
+        }
+        ObjectNode json = CliJson.object();
+        json.put("usd", CliJson.decimal(cost.usd()));
+        json.put("credits", CliJson.decimal(cost.credits()));
+        return json;
+    }
+}

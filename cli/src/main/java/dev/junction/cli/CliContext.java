@@ -1,0 +1,29 @@
+package dev.junction.cli;
+
+import dev.junction.Junction;
+import java.io.PrintStream;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * What one run of the command line talks to: its output streams and its environment. Tests
+ * inject all three, so no real environment variable leaks into them.
+ *
+ * @param out where answers and {@code --json} documents go
+ * @param err where warnings, summaries and errors go
+ * @param env looks up environment variables such as {@code ACEDATA_API_KEY}; returns {@code null} when unset
+ */
+public record CliContext(PrintStream out, PrintStream err, Function<String, String> env) {
+
+    /** Checks the fields are present. */
+    public CliContext {
+        Objects.requireNonNull(out, "out");
+        Objects.requireNonNull(err, "err");
+        Objects.requireNonNull(env, "env");
+    }
+
+    /** A new Junction reading this run's environment; the caller closes it. */
+    Junction junction() {
+        return Junction.builder().environment(env).build();
+    }
+}

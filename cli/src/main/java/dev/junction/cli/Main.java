@@ -1,0 +1,59 @@
+package dev.junction.cli;
+
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.function.Function;
+import picocli.CommandLine;
+
+/**
+ * The entry point of the {@code junction} command.
+ *
+ * <p>Exit codes: 0 on success, 1 when the provider or the network failed, 2 for bad usage,
+ * configuration or input.
+ */
+public final class Main {
+    /** The provider or the network failed. */
+    static final int EXIT_FAILURE = 1;
+    /** The caller's usage, configuration or input is wrong. */
+    static final int EXIT_USAGE = 2;
+
+    private Main() {
+    }
+
+    /** Runs the command with the process's streams and environment, then exits with its code. */
+    public static void main(String[] args) {
+        // UTF-8 whatever the platform encoding: the answers are often Chinese, and JDK 17's
+        // System.out would turn them into question marks under a POSIX locale.
+        PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+        int code = run(args, out, err, System::getenv);
+        out.flush();
+        err.flush();
+        System.exit(code);
+    }
+
+    /**
+     * Runs the command in-process and returns its exit code instead of exiting.
+     *
+     * @param env looks up environment variables; {@code name -> null} for an empty environment
+     */
+    static int run(String[] args, PrintStream out, PrintStream err, Function<String, String> env) {
+        CliContext context = new CliContext(out, err, env);
+        CommandLine commandLine = new CommandLine(new JunctionCommand(context))
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setOut(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true))
+                .setErr(new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true));
+        try {
+            return commandLine.execute(args);
+        } finally {
+            commandLine.getOut().flush();
+            commandLine.getErr().flush();
+            out.flush();
+            err.flush();
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package dev.junction.cli;
+
+import dev.junction.Junction;
+import dev.junction.error.JunctionException;
+import dev.junction.spi.ModelInfo;
+import dev.junction.spi.Provider;
+import dev.junction.spi.ProviderSettings;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code junction providers}: the providers found on the class path, their base URLs and models. */
+@Command(name = "providers",
+        mixinStandardHelpOptions = true,
+        description = {"Lists the discovered providers: id, name, base URL, key variable and models",
+                "(canonical ids, with the vendor's own name where it differs). Needs no API key."})
+public final class ProvidersCommand implements Callable<Integer> {
+
+    @ParentCommand
+    private JunctionCommand parent;
+
+    @Option(names = "--json", description = "Print a JSON array instead of the table.")
+    private boolean json;
+
+    @Override
+    public Integer call() {
+        CliContext context = parent.context();
+        try (Junction junction = context.junction()) {
+            List<Provider> providers = junction.providers();
+            for (String problem : junction.discoveryProblems()) {
+                context.err().println("warning: " + problem);
+            }
+            if (json) {
+                CliJson.print(context.out(), ProvidersJson.of(providers, context));
+            } else {
+                printTable(providers, context);
+            }
+            return 0;
+        } catch (JunctionException e) {
+            return ErrorReport.print(e, json, context);
+        }
+    }
+
+    private static void printTable(List<Provider> providers, CliContext context) {
+        int idWidth = providers.stream().mapToInt(p -> p.id().length()).max().orElse(0);
+        int nameWidth = providers.stream().mapToInt(p -> p.displayName().length()).max().orElse(0);
+        int urlWidth = providers.stream().mapToInt(p -> p.baseUrl().toString().length()).max().orElse(0);
+        for (Provider provider : providers) {
+            String keyVar = ProviderSettings.envVar(provider.id(), "API_KEY");
+            context.out().printf("%-" + idWidth + "s  %-" + nameWidth + "s  %-" + urlWidth + "s  (key: %s, %s)%n",
+                    provider.id(), provider.displayName(), provider.baseUrl(), keyVar,
+                    isSet(context, keyVar) ? "set" : "not set");
+            for (ModelInfo model : provider.catalog().models()) {
+                String vendorName = model.vendorModel().equals(model.id()) ? "" : "  (vendor: " + model.vendorModel() + ")";
+                context.out().println("  " + model.id() + vendorName);
+            }
+        }
+        if (providers.isEmpty()) {
+            context.err().println("warning: no provider module is on the class path");
+        }
+    }
+
+    /** Whether the environment holds a non-blank value for the variable; the value itself is never shown. */
+    static boolean isSet(CliContext context, String variable) {
+        String value = context.env().apply(variable);
+        return value != null && !value.isBlank();
+    }
+}

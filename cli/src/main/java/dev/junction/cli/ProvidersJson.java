@@ -1,0 +1,37 @@
+package dev.junction.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.junction.spi.ModelInfo;
+import dev.junction.spi.Provider;
+import dev.junction.spi.ProviderSettings;
+import java.util.List;
+
+/** The {@code providers --json} document. */
+final class ProvidersJson {
+    private ProvidersJson() {
+    }
+
+    /** {@code [{"id","name","baseUrl","apiKeyEnvVar","apiKeySet","models":[{"id","vendorModel","capabilities","contextWindow"}]}]}. */
+    static ArrayNode of(List<Provider> providers, CliContext context) {
+        ArrayNode array = CliJson.nodes().arrayNode();
+        for (Provider provider : providers) {
+            String keyVar = ProviderSettings.envVar(provider.id(), "API_KEY");
+            var entry = array.addObject()
+                    .put("id", provider.id())
+                    .put("name", provider.displayName())
+                    .put("baseUrl", provider.baseUrl().toString())
+                    .put("apiKeyEnvVar", keyVar)
+                    .put("apiKeySet", ProvidersCommand.isSet(context, keyVar));
+            ArrayNode models = entry.putArray("models");
+            for (ModelInfo model : provider.catalog().models()) {
+                var m = models.addObject()
+                        .put("id", model.id())
+                        .put("vendorModel", model.vendorModel());
+                ArrayNode capabilities = m.putArray("capabilities");
+                model.capabilities().stream().sorted().forEach(c -> capabilities.add(c.name()));
+                m.put("contextWindow", model.contextWindow());
+            }
+        }
+        return array;
+    }
+}

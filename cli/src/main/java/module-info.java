@@ -1,0 +1,12 @@
+/**
+ * The {@code junction} command line: lists the discovered providers and chats with any of them.
+ * Providers are found at run time through {@link java.util.ServiceLoader}, like in any other
+ * Junction application.
+ */
+module dev.junction.cli {
+    requires dev.junction.core;
+    requires info.picocli;
+
+    // picocli fills the annotated fields reflectively.
+    opens dev.junction.cli to info.picocli;
+}

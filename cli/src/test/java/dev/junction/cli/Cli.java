@@ -1,0 +1,75 @@
+package dev.junction.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/** Runs the command in-process with captured streams and an injected environment. */
+final class Cli {
+    /** Reads numbers as exact BigDecimals and rejects anything after the first document. */
+    static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+
+    private Cli() {
+    }
+
+    /** What one run produced. */
+    record Result(int exitCode, String out, String err) {
+
+        /** stdout parsed as exactly one JSON document. */
+        JsonNode json() {
+            try {
+                return JSON.readTree(out);
+            } catch (IOException e) {
+                throw new AssertionError("stdout is not one JSON document: " + out + "\nstderr: " + err, e);
+            }
+        }
+
+        /** Asserts the exit code, showing both streams when it differs. */
+        Result assertExit(int expected) {
+            assertEquals(expected, exitCode, () -> "exit code; stdout:\n" + out + "\nstderr:\n" + err);
+            return this;
+        }
+    }
+
+    /** Runs with an empty environment, so no real variable leaks in. */
+    static Result run(String... args) {
+        return run(Map.of(), args);
+    }
+
+    /** Runs with exactly the given environment variables. */
+    static Result run(Map<String, String> env, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code;
+        try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+                PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+            code = Main.run(args, o, e, env::get);
+        }
+        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    /** A fixture's bytes, exactly as copied from the vendor docs. */
+    static byte[] fixture(String name) {
+        try (InputStream in = Cli.class.getResourceAsStream("/fixtures/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing fixture " + name);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
