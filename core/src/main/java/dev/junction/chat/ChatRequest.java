@@ -1,6 +1,7 @@
 package dev.junction.chat;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +36,8 @@ public record ChatRequest(
         }
         Map<String, Map<String, Object>> copy = new LinkedHashMap<>();
         if (providerOptions != null) {
-            providerOptions.forEach((id, options) -> copy.put(id, Map.copyOf(options)));
+            // Not Map.copyOf: a JSON null is a legitimate option value.
+            providerOptions.forEach((id, options) -> copy.put(id, Collections.unmodifiableMap(new LinkedHashMap<>(options))));
         }
         providerOptions = Map.copyOf(copy);
     }

@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
 public final class ConfigStrings {
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]*");
     private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s|m|h)");
+    private static final Pattern SAFE_KEY = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,23}");
     private static final int MAX_RETRIES = 10;
 
     private ConfigStrings() {
@@ -66,10 +67,11 @@ public final class ConfigStrings {
             int eq = pair.indexOf('=');
             String key = eq < 0 ? pair : pair.substring(0, eq);
             if (!ProviderSpec.KEYS.contains(key)) {
-                throw fail(id, "unknown key '" + key + "' in the config string", "allowed keys: " + String.join(", ", ProviderSpec.KEYS));
+                throw fail(id, "unknown key " + shown(key, query) + " in the config string",
+                        "allowed keys: " + String.join(", ", ProviderSpec.KEYS) + " (write a '&' inside a value as %26)");
             }
             if (eq < 0) {
-                throw fail(id, "key '" + key + "' has no value", "write " + key + "=VALUE");
+                throw fail(id, "key " + shown(key, query) + " has no value", "write " + key + "=VALUE");
             }
             if (values.containsKey(key)) {
                 throw fail(id, "key '" + key + "' is given twice", "keep one " + key + "=…");
@@ -77,6 +79,17 @@ public final class ConfigStrings {
             values.put(key, decode(id, key, pair.substring(eq + 1)));
         }
         return values;
+    }
+
+    /**
+     * Names an offending key only when it cannot be a piece of a secret: a short identifier, in a
+     * config string without an API key (an unescaped '&' in a key splits it into a "key").
+     */
+    private static String shown(String key, String query) {
+        if (SAFE_KEY.matcher(key).matches() && !query.contains("apiKey=")) {
+            return "'" + key + "'";
+        }
+        return "of " + key.length() + " characters (not shown: it may be part of a secret)";
     }
 
     private static ApiKey apiKey(String id, String value) {

@@ -80,6 +80,11 @@ public final class VertxHttpTransport implements HttpTransport, AutoCloseable {
                 .setHeaders(call.headers());
         client.request(request)
                 .compose(req -> {
+                    if (promise.future().isComplete()) {
+                        // Timed out while waiting for a pooled connection: nobody waits for this reply, so never send it.
+                        req.reset();
+                        return Future.failedFuture(promise.future().cause());
+                    }
                     inFlight.set(req);
                     return call.body() == null ? req.send() : req.send(call.body());
                 })

@@ -20,6 +20,7 @@ import java.time.format.DateTimeParseException;
  */
 final class ErrorReplies {
     private static final int SNIPPET = 200;
+    private static final int MESSAGE = 1000;
 
     private final VendorProfile profile;
     private final Dialect dialect;
@@ -66,7 +67,7 @@ final class ErrorReplies {
         if (kind == null) {
             kind = status >= 200 && status < 300 ? ErrorKind.UPSTREAM_ERROR : kindForStatus(status);
         }
-        String message = error.message() == null ? "no message" : scrub(error.message());
+        String message = error.message() == null ? "no message" : shorten(scrub(error.message()), MESSAGE);
         String traceId = error.traceId() != null ? error.traceId() : traceHeader(headers);
         return base(kind, profile.id() + ": " + message, status, headers)
                 .vendorCode(error.code())
@@ -160,11 +161,13 @@ final class ErrorReplies {
     }
 
     private String snippet(String text) {
-        String plain = text.replaceAll("(?s)<[^>]*>", " ").replaceAll("\\s+", " ").strip();
-        if (plain.length() > SNIPPET) {
-            plain = plain.substring(0, SNIPPET) + "…";
-        }
-        return scrub(plain);
+        // Scrub before cutting: a cut through the key would leave its first characters behind.
+        String plain = scrub(text).replaceAll("(?s)<[^>]*>", " ").replaceAll("\\s+", " ").strip();
+        return shorten(plain, SNIPPET);
+    }
+
+    private static String shorten(String text, int max) {
+        return text.length() > max ? text.substring(0, max) + "…" : text;
     }
 
     private String scrub(String text) {

@@ -105,11 +105,16 @@ public final class InlineMedia {
         }
         String mediaType = header.substring(0, header.length() - ";base64".length());
         try {
-            byte[] bytes = Base64.getMimeDecoder().decode(uri.substring(comma + 1));
+            // Not the MIME decoder: it skips any character outside the alphabet and returns corrupt bytes.
+            byte[] bytes = Base64.getDecoder().decode(withoutLineBreaks(uri.substring(comma + 1)));
             return new GeneratedImage(bytes, mediaType.isEmpty() ? "application/octet-stream" : mediaType);
         } catch (IllegalArgumentException e) {
             return null;
         }
+    }
+
+    private static String withoutLineBreaks(String base64) {
+        return base64.indexOf('\n') < 0 && base64.indexOf('\r') < 0 ? base64 : base64.replace("\r", "").replace("\n", "");
     }
 
     private static long sizeOf(MediaSource source, MediaPartContext context) throws IOException {

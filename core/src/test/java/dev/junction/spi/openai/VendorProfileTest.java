@@ -1,0 +1,106 @@
+package dev.junction.spi.openai;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.junction.error.ErrorKind;
+import dev.junction.spi.Capability;
+import dev.junction.spi.ModelInfo;
+import dev.junction.testing.TestVendorFactory;
+import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Reading a vendor's JSON profile, and the catalog lookups built on it. */
+class VendorProfileTest {
+    private static final String MINIMAL = """
+            {"id":"v","baseUrl":"https://v.example","chatPath":"/chat","models":[{"id":"m"}]%s}
+            """;
+
+    private static VendorProfile read(String json) {
+        return VendorProfile.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), "v.json");
+    }
+
+    @Test
+    void readsTheTestProfile() {
+        VendorProfile profile = TestVendorFactory.profile(TestVendorFactory.ID);
+        assertEquals("Test Vendor", profile.displayName());
+        assertEquals(URI.create("https://api.testvendor.invalid"), profile.baseUrl());
+        assertTrue(profile.streamsByDefault());
+        assertEquals(List.of("gemini-2.5-pro", "gemini-3-pro-image"), profile.catalog().ids());
+        assertEquals(ErrorKind.RATE_LIMITED, profile.errorCodes().get("rate_limit_exceeded"));
+        assertEquals(0, new BigDecimal("4.80").compareTo(profile.prices().get(0).outputPerMillion()));
+        assertEquals("testvendor", profile.prices().get(0).provider());
+    }
+
+    @Test
+    void fillsDefaultsForAMinimalProfile() {
+        VendorProfile profile = read(MINIMAL.formatted(""));
+        assertEquals("v", profile.displayName());
+        assertFalse(profile.streamsByDefault());
+        assertEquals("m", profile.catalog().find("m").orElseThrow().vendorModel());
+        assertTrue(profile.prices().isEmpty());
+        assertNull(profile.pricesNote());
+    }
+
+    @Test
+    void findsModelsByCanonicalIdThenVendorName() {
+        VendorProfile profile = TestVendorFactory.profile(TestVendorFactory.ID);
+        ModelInfo byId = profile.catalog().find("gemini-3-pro-image").orElseThrow();
+        assertEquals(byId, profile.catalog().find("google/gemini-3-pro-image-preview").orElseThrow());
+        assertTrue(byId.can(Capability.IMAGE_OUTPUT));
+        assertFalse(byId.can(Capability.REASONING_CONTROL));
+        assertTrue(profile.catalog().find("gemini-1.0").isEmpty());
+        assertTrue(profile.catalog().find(null).isEmpty());
+    }
+
+    @Test
+    void failsForAMissingResource() {
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> VendorProfile.read(null, "gone.json"));
+        assertTrue(e.getMessage().contains("gone.json"), e.getMessage());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "{not json | not valid JSON",
+        "{\"baseUrl\":\"https://v\",\"chatPath\":\"/c\",\"models\":[{\"id\":\"m\"}]} | id is required",
+        "{\"id\":\"v\",\"baseUrl\":\"https://v\",\"chatPath\":\"c\",\"models\":[{\"id\":\"m\"}]} | chatPath must start with /",
+        "{\"id\":\"v\",\"baseUrl\":\"https://v\",\"chatPath\":\"/c\",\"models\":[]} | models needs at least one model",
+        "{\"id\":\"v\",\"baseUrl\":\"https://v\",\"chatPath\":\"/c\",\"models\":[{\"id\":\"m\",\"capabilities\":[\"TELEPATHY\"]}]} | unknown capability TELEPATHY",
+        "{\"id\":\"v\",\"chatPath\":\"/c\",\"models\":[{\"id\":\"m\"}]} | baseUrl is required"
+    })
+    void namesTheResourceAndFieldOfABadProfile(String json, String expected) {
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> read(json));
+        assertTrue(e.getMessage().contains("v.json"), e.getMessage());
+        assertTrue(e.getMessage().contains(expected), e.getMessage());
+    }
+
+    @Test
+    void rejectsAPriceForAModelNotInTheCatalog() {
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> read(MINIMAL.formatted(
+                ",\"prices\":[{\"model\":\"other\",\"currency\":\"USD\",\"inputPerMillion\":\"1\",\"outputPerMillion\":\"2\"}]")));
+        assertTrue(e.getMessage().contains("prices[other]"), e.getMessage());
+    }
+
+    @Test
+    void rejectsAPriceThatIsNotADecimal() {
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> read(MINIMAL.formatted(
+                ",\"prices\":[{\"model\":\"m\",\"currency\":\"USD\",\"inputPerMillion\":\"cheap\",\"outputPerMillion\":\"2\"}]")));
+        assertTrue(e.getMessage().contains("inputPerMillion must be a decimal number"), e.getMessage());
+    }
+
+    @Test
+    void rejectsAnUnknownErrorKind() {
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> read(MINIMAL.formatted(
+                ",\"errorCodes\":{\"oops\":\"CATASTROPHE\"}")));
+        assertTrue(e.getMessage().contains("errorCodes.oops"), e.getMessage());
+    }
+}
