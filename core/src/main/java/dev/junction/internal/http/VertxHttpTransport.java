@@ -80,12 +80,14 @@ public final class VertxHttpTransport implements HttpTransport, AutoCloseable {
                 .setHeaders(call.headers());
         client.request(request)
                 .compose(req -> {
+                    // Publish the request before checking the deadline: the timer, which may run on
+                    // another thread, then either sees it and resets it, or has already failed the call.
+                    inFlight.set(req);
                     if (promise.future().isComplete()) {
                         // Timed out while waiting for a pooled connection: nobody waits for this reply, so never send it.
                         req.reset();
                         return Future.failedFuture(promise.future().cause());
                     }
-                    inFlight.set(req);
                     return call.body() == null ? req.send() : req.send(call.body());
                 })
                 .onSuccess(response -> collect(call, response, promise, started))
