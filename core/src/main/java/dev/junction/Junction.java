@@ -47,11 +47,10 @@ public final class Junction implements AutoCloseable {
     private final List<Price> userPrices;
     private volatile PriceBook prices;
 
-    private Junction(Builder b) {
+    private Junction(Builder b, TransportOptions transportOptions) {
         this.ownsVertx = b.vertx == null;
         this.vertx = ownsVertx ? Vertx.vertx() : b.vertx;
-        this.transport = new VertxHttpTransport(vertx, new TransportOptions(b.connectTimeout, b.maxConnectionsPerHost,
-                -1, b.maxResponseBytes));
+        this.transport = new VertxHttpTransport(vertx, transportOptions);
         this.registry = b.factories != null ? ProviderRegistry.of(b.factories)
                 : new ProviderRegistry(Arrays.asList(b.classLoader != null ? b.classLoader : Thread.currentThread().getContextClassLoader(),
                         Junction.class.getClassLoader()));
@@ -142,7 +141,8 @@ public final class Junction implements AutoCloseable {
         ApiKey key = spec.apiKey();
         if (key == null) {
             String fromEnv = environment.apply(ProviderSettings.envVar(id, "API_KEY"));
-            key = fromEnv == null || fromEnv.isBlank() ? null : ApiKey.of(fromEnv);
+            key = fromEnv == null || fromEnv.isBlank() ? null
+                    : ConfigStrings.checkedKey(id, fromEnv, ProviderSettings.envVar(id, "API_KEY"));
         }
         URI baseUrl = spec.baseUrl();
         if (baseUrl == null) {
@@ -232,9 +232,20 @@ public final class Junction implements AutoCloseable {
             return this;
         }
 
-        /** Builds the Junction. */
+        /**
+         * Builds the Junction.
+         *
+         * @throws JunctionException CONFIGURATION for a non-positive timeout, pool size or reply cap
+         */
         public Junction build() {
-            return new Junction(this);
+            TransportOptions options;
+            try {
+                // Checked before Vert.x starts, so a bad value leaves no threads behind.
+                options = new TransportOptions(connectTimeout, maxConnectionsPerHost, -1, maxResponseBytes);
+            } catch (IllegalArgumentException e) {
+                throw JunctionException.configuration(null, "Junction.builder(): " + e.getMessage(), "pass a positive value");
+            }
+            return new Junction(this, options);
         }
     }
 }

@@ -127,6 +127,35 @@ class JunctionEnvironmentTest {
     }
 
     @Test
+    void rejectsAnEnvironmentKeyWithALineBreakWithoutEchoingIt() {
+        env.put("ACEDATA_API_KEY", "sk-canary\nsecond-line");
+        JunctionException e = assertThrows(JunctionException.class,
+                () -> junction(new TestVendorFactory("acedata")).chatModel("acedata:gemini-2.5-pro"));
+        assertEquals(ErrorKind.CONFIGURATION, e.kind());
+        assertTrue(e.getMessage().contains("ACEDATA_API_KEY"), e.getMessage());
+        assertFalse(e.getMessage().contains("canary") || e.getMessage().contains("second-line"), e.getMessage());
+    }
+
+    @Test
+    void doesNotEchoAKeyPastedWhereTheProviderIdGoes() {
+        String pasted = "sk-canary-0123456789abcdef0123456789abcdef";
+        JunctionException e = assertThrows(JunctionException.class, () -> junction(new TestVendorFactory("acedata")).chatModel(pasted));
+        assertEquals(ErrorKind.CONFIGURATION, e.kind());
+        assertFalse(e.getMessage().contains("canary"), e.getMessage());
+        assertTrue(e.getMessage().contains("acedata"), "still lists the known ids: " + e.getMessage());
+    }
+
+    @Test
+    void rejectsBadBuilderValuesBeforeStartingVertx() {
+        JunctionException e = assertThrows(JunctionException.class,
+                () -> Junction.builder().maxConnectionsPerHost(0).build());
+        assertEquals(ErrorKind.CONFIGURATION, e.kind());
+        assertTrue(e.getMessage().contains("maxConnectionsPerHost"), e.getMessage());
+        assertThrows(JunctionException.class, () -> Junction.builder().connectTimeout(java.time.Duration.ZERO).build());
+        assertThrows(JunctionException.class, () -> Junction.builder().maxResponseBytes(0).build());
+    }
+
+    @Test
     void rejectsABadBaseUrlFromTheEnvironment() {
         env.put("ACEDATA_API_KEY", "k");
         env.put("ACEDATA_BASE_URL", "ftp://files.example.com");

@@ -10,7 +10,7 @@ import java.util.Objects;
  * @param provider provider id
  * @param vendorModel the vendor's name for the model
  * @param model the canonical model id
- * @param currency ISO code; Junction's built-in rows are all {@code USD}
+ * @param currency ISO code; only {@code USD} for now
  * @param inputPerMillion price of one million input tokens
  * @param outputPerMillion price of one million output tokens (reasoning and image tokens included)
  * @param creditsPerUsd how many vendor credits one US dollar buys, or {@code null} when the vendor bills in money
@@ -33,6 +33,11 @@ public record Price(
         Objects.requireNonNull(provider, "provider");
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(currency, "currency");
+        if (!currency.equals("USD")) {
+            // Cost is reported in US dollars; another currency would be mislabelled, not converted.
+            throw new IllegalArgumentException("only USD prices are supported, got " + currency
+                    + "; convert the price to USD (creditsPerUsd covers vendor credits)");
+        }
         requireNonNegative(inputPerMillion, "inputPerMillion");
         requireNonNegative(outputPerMillion, "outputPerMillion");
         if (creditsPerUsd != null && creditsPerUsd.signum() <= 0) {

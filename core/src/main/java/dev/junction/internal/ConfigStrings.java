@@ -3,6 +3,7 @@ package dev.junction.internal;
 import dev.junction.ProviderSpec;
 import dev.junction.error.JunctionException;
 import dev.junction.spi.ApiKey;
+import dev.junction.spi.openai.VendorProfile;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -39,8 +40,8 @@ public final class ConfigStrings {
         String query = q < 0 ? "" : text.substring(q + 1);
         int colon = head.indexOf(':');
         String id = (colon < 0 ? head : head.substring(0, colon)).toLowerCase(Locale.ROOT);
-        if (!ID.matcher(id).matches()) {
-            throw fail(null, "'" + id + "' is not a provider id",
+        if (!isValidId(id)) {
+            throw fail(null, "the text before ':' " + shownId(id) + " is not a provider id",
                     "start the config string with a provider id such as acedata, yisu or aivideoapi");
         }
         String model = null;
@@ -96,7 +97,27 @@ public final class ConfigStrings {
         if (value.isBlank()) {
             throw fail(id, "apiKey is empty", "give the key, or drop apiKey= to use the environment variable");
         }
-        return ApiKey.of(value);
+        return checkedKey(id, value, "apiKey");
+    }
+
+    /** Wraps a key, turning a malformed one into a CONFIGURATION error that does not echo it. */
+    public static ApiKey checkedKey(String id, String value, String source) {
+        try {
+            return ApiKey.of(value);
+        } catch (IllegalArgumentException e) {
+            throw fail(id, "the key from " + source + " is unusable: " + e.getMessage(),
+                    "copy the key again, without spaces or line breaks");
+        }
+    }
+
+    /** Whether a string is a well-formed provider id. */
+    public static boolean isValidId(String id) {
+        return id != null && ID.matcher(id).matches();
+    }
+
+    /** An id for an error message; a long one is not shown, since it may be a pasted API key. */
+    public static String shownId(String id) {
+        return id.length() <= 32 ? "'" + id + "'" : "of " + id.length() + " characters (not shown: it may be a secret)";
     }
 
     /** Parses a base URL: absolute http(s), a host, no query or fragment; trailing slashes dropped. */
@@ -105,22 +126,19 @@ public final class ConfigStrings {
         try {
             uri = new URI(value.strip());
         } catch (URISyntaxException e) {
-            throw fail(id, "baseUrl is not a URL: " + e.getMessage(), "write it as https://host[:port][/path]");
+            // The value is not echoed: a URL with user info may hold a password.
+            throw fail(id, "baseUrl is not a URL (" + e.getReason() + ")", "write it as https://host[:port][/path]");
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
-            throw fail(id, "baseUrl must be an absolute http or https URL with a host, got '" + value + "'",
+            throw fail(id, "baseUrl must be an absolute http or https URL with a host",
                     "write it as https://host[:port][/path]");
         }
         if (uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
             throw fail(id, "baseUrl must not carry a query, fragment or user info",
                     "put credentials in apiKey= and drop the rest");
         }
-        String text = uri.toString();
-        while (text.endsWith("/")) {
-            text = text.substring(0, text.length() - 1);
-        }
-        return URI.create(text);
+        return URI.create(VendorProfile.stripTrailingSlash(uri.toString()));
     }
 
     private static Duration duration(String id, String key, String value) {

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,7 +21,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class ProviderRegistry {
     private static final Logger LOG = LoggerFactory.getLogger(ProviderRegistry.class);
-    private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]*");
 
     private final List<ClassLoader> loaders;
     private Map<String, ProviderFactory> factories;
@@ -31,8 +29,23 @@ public final class ProviderRegistry {
 
     /** A registry that will search the given loaders in order ({@code null} entries skipped). */
     public ProviderRegistry(List<ClassLoader> loaders) {
-        this.loaders = new ArrayList<>(loaders);
-        this.loaders.removeIf(l -> l == null);
+        this.loaders = new ArrayList<>();
+        for (ClassLoader loader : loaders) {
+            // ServiceLoader already searches a loader's parents, so a loader that is, or is an
+            // ancestor of, one already listed would only find the same entries again.
+            if (loader != null && this.loaders.stream().noneMatch(seen -> isSelfOrAncestor(loader, seen))) {
+                this.loaders.add(loader);
+            }
+        }
+    }
+
+    private static boolean isSelfOrAncestor(ClassLoader candidate, ClassLoader of) {
+        for (ClassLoader l = of; l != null; l = l.getParent()) {
+            if (l == candidate) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A registry over fixed factories, with no discovery; for tests and embedding. */
@@ -70,7 +83,7 @@ public final class ProviderRegistry {
         ProviderFactory factory = all.get(id);
         if (factory == null) {
             String known = all.isEmpty() ? "none: no provider module is on the class path" : String.join(", ", all.keySet());
-            throw JunctionException.configuration(id, "unknown provider '" + id + "'; known providers: " + known,
+            throw JunctionException.configuration(id, "unknown provider " + ConfigStrings.shownId(id) + "; known providers: " + known,
                     "add the junction-provider-" + id + " module to the class path, or use one of the known ids");
         }
         return factory;
@@ -111,7 +124,7 @@ public final class ProviderRegistry {
             report(factory.getClass().getName() + " failed to report its id: " + e.getMessage());
             return;
         }
-        if (id == null || !ID.matcher(id).matches()) {
+        if (!ConfigStrings.isValidId(id)) {
             report(factory.getClass().getName() + " has an invalid id '" + id + "'; ids are lower-case letters, digits, . _ -");
             return;
         }
@@ -124,6 +137,9 @@ public final class ProviderRegistry {
     }
 
     private void report(String problem) {
+        if (problems.contains(problem)) {
+            return;
+        }
         problems.add(problem);
         LOG.warn("Junction provider discovery: {}", problem);
     }

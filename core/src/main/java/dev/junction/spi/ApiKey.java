@@ -16,24 +16,28 @@ public final class ApiKey {
     /**
      * Wraps a key.
      *
-     * @throws IllegalArgumentException when the key is blank (the message does not echo it)
+     * @throws IllegalArgumentException when the key is blank or holds a character that cannot
+     *     travel in an HTTP header, such as a line break (the message does not echo the key)
      */
     public static ApiKey of(String value) {
         Objects.requireNonNull(value, "api key");
         if (value.isBlank()) {
             throw new IllegalArgumentException("api key is blank");
         }
-        return new ApiKey(value.strip());
+        String key = value.strip();
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            if (c < 0x21 || c > 0x7e) {
+                // Checked here because the HTTP layer would reject it with the whole header, key included, in its message.
+                throw new IllegalArgumentException("api key has a space, line break or non-ASCII character at position " + i);
+            }
+        }
+        return new ApiKey(key);
     }
 
     /** The secret itself. Never log or print it. */
     public String reveal() {
         return value;
-    }
-
-    /** Whether the key starts with the given prefix, without revealing it. */
-    public boolean startsWith(String prefix) {
-        return value.startsWith(prefix);
     }
 
     @Override

@@ -47,6 +47,13 @@ class PriceBookTest {
     }
 
     @Test
+    void rejectsACurrencyOtherThanUsd() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Price("yisu", "m", "m", "CNY",
+                BigDecimal.ONE, BigDecimal.ONE, null, "contract", null));
+        assertTrue(e.getMessage().contains("USD"), e.getMessage());
+    }
+
+    @Test
     void acceptsFreeModels() {
         assertEquals(0, row("acedata", "m", "0", "free").inputPerMillion().signum());
     }

@@ -147,6 +147,29 @@ class ProviderRegistryTest {
         assertEquals(List.of(), registry.problems());
     }
 
+    /** Counts its instances, to show a loader's ancestors are not searched a second time. */
+    public static final class CountingFactory extends TestVendorFactory {
+        static final java.util.concurrent.atomic.AtomicInteger CREATED = new java.util.concurrent.atomic.AtomicInteger();
+
+        /** Called by ServiceLoader. */
+        public CountingFactory() {
+            super("counting");
+            CREATED.incrementAndGet();
+        }
+    }
+
+    @Test
+    void skipsALoaderThatIsAnAncestorOfOneAlreadySearched() throws IOException {
+        URLClassLoader parent = loaderListing(CountingFactory.class.getName(), "dev.junction.internal.NoSuchFactory");
+        URLClassLoader child = new URLClassLoader(new URL[0], parent);
+        loaders.add(child);
+        CountingFactory.CREATED.set(0);
+        ProviderRegistry registry = new ProviderRegistry(List.of(child, parent));
+        assertEquals(List.of("counting"), List.copyOf(registry.factories().keySet()));
+        assertEquals(1, CountingFactory.CREATED.get(), "the factory is created once, not once per loader");
+        assertEquals(1, registry.problems().size(), registry.problems().toString());
+    }
+
     @Test
     void searchesBothTheGivenLoaderAndCoresOwn() throws IOException {
         URLClassLoader loader = loaderListing(TestVendorFactory.class.getName());

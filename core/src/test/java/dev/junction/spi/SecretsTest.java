@@ -23,7 +23,14 @@ class SecretsTest {
         ApiKey key = ApiKey.of(CANARY);
         assertEquals("ApiKey[****]", key.toString());
         assertEquals(CANARY, key.reveal());
-        assertTrue(key.startsWith("sk-"));
+    }
+
+    @Test
+    void rejectsAKeyWithALineBreakInsideWithoutEchoingIt() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ApiKey.of("sk-canary\n0d15ea5e"));
+        assertFalse(e.getMessage().contains("canary"), e.getMessage());
+        assertFalse(e.getMessage().contains("0d15ea5e"), e.getMessage());
+        assertTrue(e.getMessage().contains("position 9"), e.getMessage());
     }
 
     @Test

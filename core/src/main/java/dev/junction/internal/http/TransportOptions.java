@@ -23,6 +23,9 @@ public record TransportOptions(Duration connectTimeout, int maxConnectionsPerHos
 
     /** Checks the values. */
     public TransportOptions {
+        if (connectTimeout == null || connectTimeout.isNegative() || connectTimeout.isZero()) {
+            throw new IllegalArgumentException("connectTimeout must be positive");
+        }
         if (maxConnectionsPerHost < 1) {
             throw new IllegalArgumentException("maxConnectionsPerHost must be at least 1");
         }

@@ -15,6 +15,8 @@ import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
+import dev.junction.spi.Redaction;
+import java.io.IOException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.util.concurrent.TimeoutException;
@@ -72,7 +74,14 @@ public final class VertxHttpTransport implements HttpTransport, AutoCloseable {
             }
         });
         promise.future().onComplete(done -> vertx.cancelTimer(timer));
+        // Start the exchange on a Vert.x context: then every handler below is attached before the
+        // event loop can deliver the reply. Started from a plain thread, a fast reply could arrive
+        // before the body handlers were set, and the call would hang until its timeout.
+        vertx.getOrCreateContext().runOnContext(v -> start(call, promise, inFlight, started));
+        return promise.future();
+    }
 
+    private void start(HttpCall call, Promise<HttpReply> promise, AtomicReference<HttpClientRequest> inFlight, long started) {
         RequestOptions request = new RequestOptions()
                 .setMethod(call.method())
                 .setAbsoluteURI(call.uri().toString())
@@ -92,7 +101,6 @@ public final class VertxHttpTransport implements HttpTransport, AutoCloseable {
                 })
                 .onSuccess(response -> collect(call, response, promise, started))
                 .onFailure(error -> promise.tryFail(networkError(call, error)));
-        return promise.future();
     }
 
     private void collect(HttpCall call, HttpClientResponse response, Promise<HttpReply> promise, long started) {
@@ -156,8 +164,16 @@ public final class VertxHttpTransport implements HttpTransport, AutoCloseable {
             hint = "nothing accepts connections at " + where + ": check baseUrl, or retry later";
         } else if (root instanceof SSLException) {
             hint = "the TLS handshake with " + where + " failed; Junction always verifies certificates and host names";
+        } else if (!(root instanceof IOException)) {
+            // Not the network: Vert.x refused the request itself (say, a header value it cannot send).
+            // Its message may quote a header, so it is scrubbed and the cause is not attached.
+            return JunctionException.builder(ErrorKind.CONFIGURATION,
+                            call.provider() + ": the request could not be sent: " + Redaction.scrub(describe(root), call.headers()))
+                    .provider(call.provider())
+                    .hint("check the config string's values and any provider options")
+                    .build();
         }
-        return JunctionException.builder(kind, call.provider() + ": " + describe(root) + " (" + where + ")")
+        return JunctionException.builder(kind, call.provider() + ": " + Redaction.scrub(describe(root), call.headers()) + " (" + where + ")")
                 .provider(call.provider())
                 .cause(error)
                 .hint(hint)

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.junction.chat.GeneratedImage;
 import dev.junction.chat.MediaSource;
 import dev.junction.chat.ReasoningSettings;
+import dev.junction.chat.Role;
 import dev.junction.spi.ApiKey;
 import io.vertx.core.MultiMap;
 import java.io.IOException;
@@ -49,6 +50,14 @@ public interface Dialect {
         }
         json.writeEndObject();
         json.writeEndObject();
+    }
+
+    /**
+     * The wire name of a message role. Default: the OpenAI name ({@link Role#wireName()}).
+     * Vendors that do not document the {@code developer} role can map it to {@code system}.
+     */
+    default String roleName(Role role) {
+        return role.wireName();
     }
 
     /** The request field that caps output tokens. Default: {@code max_tokens}. */

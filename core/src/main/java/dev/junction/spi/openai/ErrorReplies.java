@@ -21,6 +21,7 @@ import java.time.format.DateTimeParseException;
 final class ErrorReplies {
     private static final int SNIPPET = 200;
     private static final int MESSAGE = 1000;
+    private static final int WINDOW = 64 * 1024;
 
     private final VendorProfile profile;
     private final Dialect dialect;
@@ -36,7 +37,7 @@ final class ErrorReplies {
     JunctionException fromReply(HttpReply reply, String url) {
         String text = reply.body().toString(java.nio.charset.StandardCharsets.UTF_8);
         JsonNode json = parseOrNull(text);
-        if (json != null && json.isObject() && json.has("error")) {
+        if (json != null && json.isObject() && dialect.isErrorBody(json)) {
             return fromEnvelope(reply.status(), json, reply.headers());
         }
         int status = reply.status();
@@ -79,7 +80,7 @@ final class ErrorReplies {
     /** A PROTOCOL error for a 2xx body that is not the JSON it should be. */
     JunctionException invalidJson(HttpReply reply) {
         String text = reply.body().toString(java.nio.charset.StandardCharsets.UTF_8);
-        String what = text.isBlank() ? "an empty body" : "invalid JSON: " + snippet(text);
+        String what = text.isBlank() ? "an empty body" : "a body that is not a JSON object: " + snippet(text);
         return base(ErrorKind.PROTOCOL, profile.id() + " answered HTTP " + reply.status() + " with " + what,
                 reply.status(), reply.headers())
                 .hint("the vendor's reply did not follow its documented format; retry, and report it if it persists")
@@ -161,9 +162,28 @@ final class ErrorReplies {
     }
 
     private String snippet(String text) {
-        // Scrub before cutting: a cut through the key would leave its first characters behind.
-        String plain = scrub(text).replaceAll("(?s)<[^>]*>", " ").replaceAll("\\s+", " ").strip();
+        // Look at a bounded window only (bodies may be megabytes), and scrub before cutting to the
+        // snippet's length: a cut through the key would leave its first characters behind.
+        String plain = scrub(window(text)).replaceAll("(?s)<[^>]*>", " ").replaceAll("\\s+", " ").strip();
         return shorten(plain, SNIPPET);
+    }
+
+    /** The body's first 64 KiB, minus any trailing piece that could be the start of the key. */
+    private String window(String text) {
+        if (text.length() <= WINDOW) {
+            return text;
+        }
+        String head = text.substring(0, WINDOW);
+        ApiKey key = settings.apiKey();
+        if (key != null) {
+            String secret = key.reveal();
+            for (int n = Math.min(secret.length() - 1, head.length()); n > 0; n--) {
+                if (head.endsWith(secret.substring(0, n))) {
+                    return head.substring(0, head.length() - n);
+                }
+            }
+        }
+        return head;
     }
 
     private static String shorten(String text, int max) {

@@ -6,7 +6,10 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** Lenient JSON helpers shared by the engine and dialects: missing, {@code null} and mistyped fields read as absent. */
+/**
+ * Lenient JSON helpers shared by the engine and dialects: missing, {@code null} and mistyped
+ * fields read as absent. The mapper itself stays package-private so nobody can reconfigure it.
+ */
 public final class Json {
 
     /**
@@ -14,7 +17,7 @@ public final class Json {
      * images as base64 strings far above Jackson's 20M-character default, and the transport
      * already caps the whole body.
      */
-    public static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
+    static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE).build())
             .build())
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);

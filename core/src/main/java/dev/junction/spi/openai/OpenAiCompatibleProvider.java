@@ -88,7 +88,8 @@ public final class OpenAiCompatibleProvider implements Provider {
                     : Future.succeededFuture(writer.write(request, plan.vendorModel(), sendReasoning));
             return body.recover(e -> Future.failedFuture(asRequestError(e)))
                     .compose(buffer -> send(buffer))
-                    .compose(reply -> Future.succeededFuture(interpret(reply, plan)));
+                    .compose(reply -> Future.succeededFuture(interpret(reply, plan)))
+                    .recover(e -> Future.failedFuture(asReplyError(e)));
         } catch (JunctionException e) {
             return Future.failedFuture(e);
         } catch (IOException | RuntimeException e) {
@@ -109,9 +110,9 @@ public final class OpenAiCompatibleProvider implements Provider {
                             + ") or on the request")
                     .build();
         }
-        validate(request);
-        List<String> warnings = new ArrayList<>();
         Optional<ModelInfo> known = profile.catalog().find(requested);
+        RequestChecks.check(profile.id(), request, known.orElse(null));
+        List<String> warnings = new ArrayList<>();
         String model = known.map(ModelInfo::id).orElse(requested);
         String vendorModel = known.map(ModelInfo::vendorModel).orElse(requested);
         if (known.isEmpty()) {
@@ -126,22 +127,6 @@ public final class OpenAiCompatibleProvider implements Provider {
                 + (profile.pricesNote() != null ? " (" + profile.pricesNote() + ")" : "")
                 + ", so cost is null; register your price with Junction.builder().price(…)";
         return new CallPlan(profile.id(), model, vendorModel, warnings, priceWarning);
-    }
-
-    private void validate(ChatRequest request) {
-        Double t = request.temperature();
-        if (t != null && (t.isNaN() || t < 0 || t > 2)) {
-            throw invalid("temperature must be between 0 and 2, got " + t, "use a value such as 0.7");
-        }
-        Integer max = request.maxOutputTokens();
-        if (max != null && max <= 0) {
-            throw invalid("maxOutputTokens must be positive, got " + max, "omit it to use the vendor's default");
-        }
-    }
-
-    private JunctionException invalid(String problem, String hint) {
-        return JunctionException.builder(ErrorKind.INVALID_REQUEST, profile.id() + ": " + problem)
-                .provider(profile.id()).hint(hint).build();
     }
 
     /** Known models say whether they take reasoning controls; for unknown ones, any model of the vendor that does decides. */
@@ -191,6 +176,19 @@ public final class OpenAiCompatibleProvider implements Provider {
                 .provider(profile.id())
                 .cause(e)
                 .hint("check that every attached file is readable")
+                .build();
+    }
+
+    /** Keeps the promise that futures fail only with JunctionException, even when a hook throws. */
+    private JunctionException asReplyError(Throwable e) {
+        if (e instanceof JunctionException je) {
+            return je;
+        }
+        return JunctionException.builder(ErrorKind.PROTOCOL, profile.id() + ": the reply could not be read ("
+                        + e.getClass().getSimpleName() + ")")
+                .provider(profile.id())
+                .cause(e)
+                .hint("report this with the vendor's reply; it is a bug in Junction or the vendor module")
                 .build();
     }
 

@@ -65,7 +65,7 @@ final class RequestWriter {
         for (int m = 0; m < messages.size(); m++) {
             Message message = messages.get(m);
             json.writeStartObject();
-            json.writeStringField("role", message.role().wireName());
+            json.writeStringField("role", dialect.roleName(message.role()));
             json.writeFieldName("content");
             if (message.parts().size() == 1 && message.parts().get(0) instanceof Part.Text text) {
                 json.writeString(text.text());

@@ -57,6 +57,23 @@ class MediaPartsTest {
     }
 
     @Test
+    void rejectsAMediaKindTheModelDoesNotTakeBeforeSending() {
+        // The test vendor's gemini-2.5-pro declares IMAGE_INPUT only.
+        JunctionException e = vendor.fail(ChatRequest.builder()
+                .user(Part.text("这个视频讲了什么?"), Part.url(java.net.URI.create("https://example.com/clip.mp4"))).build());
+        assertEquals(ErrorKind.UNSUPPORTED_FEATURE, e.kind());
+        assertTrue(e.getMessage().contains("message 0, part 1"), e.getMessage());
+        assertTrue(e.getMessage().contains("video/mp4"), e.getMessage());
+        assertEquals(0, vendor.requests());
+    }
+
+    @Test
+    void leavesAMediaOfUnknownKindToTheVendor() {
+        vendor.chat(ChatRequest.builder().user(Part.text("看"), Part.url(java.net.URI.create("https://example.com/render?id=7"))).build());
+        assertEquals(1, vendor.requests());
+    }
+
+    @Test
     void writesBytesAsADataUriWithExactBase64() {
         byte[] png = randomBytes(70_001);
         vendor.chat(ChatRequest.builder().user(Part.text("这是什么？"), Part.bytes(png, "image/png")).build());

@@ -93,6 +93,15 @@ class RequestWriterTest {
     }
 
     @Test
+    void sendsTheDeveloperRoleByItsOpenAiNameByDefault() {
+        vendor.chat(ChatRequest.builder().message(Message.developer("只用中文")).user("你好").build());
+        assertSent("""
+                {"model":"gemini-2.5-pro","stream":false,"messages":[
+                  {"role":"developer","content":"只用中文"},{"role":"user","content":"你好"}]}
+                """);
+    }
+
+    @Test
     void sendsTheVendorNameOfACatalogModel() {
         ChatResponse response = vendor.chat(ChatRequest.builder().model("gemini-3-pro-image").user("画").build());
         assertSent("""

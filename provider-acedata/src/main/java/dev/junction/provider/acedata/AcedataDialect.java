@@ -1,6 +1,7 @@
 package dev.junction.provider.acedata;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.junction.chat.Role;
 import dev.junction.spi.openai.Dialect;
 import dev.junction.spi.openai.Json;
 import dev.junction.spi.openai.VendorError;
@@ -11,6 +12,12 @@ import dev.junction.spi.openai.VendorError;
  * which the default reader handles.
  */
 final class AcedataDialect implements Dialect {
+
+    /** The docs show only system, user and assistant; a developer instruction travels as a system one. */
+    @Override
+    public String roleName(Role role) {
+        return role == Role.DEVELOPER ? Role.SYSTEM.wireName() : role.wireName();
+    }
 
     @Override
     public boolean isErrorBody(JsonNode body) {

@@ -3,6 +3,7 @@ package dev.junction.provider.yisu;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.junction.chat.MediaSource;
 import dev.junction.error.ErrorKind;
+import dev.junction.chat.Role;
 import dev.junction.spi.openai.Dialect;
 import dev.junction.spi.openai.InlineMedia;
 import dev.junction.spi.openai.MediaPartContext;
@@ -15,6 +16,12 @@ import java.util.Set;
  * back in {@code message.images[]}, which the default reader already decodes.
  */
 final class YisuDialect implements Dialect {
+
+    /** The docs show only system, user and assistant; a developer instruction travels as a system one. */
+    @Override
+    public String roleName(Role role) {
+        return role == Role.DEVELOPER ? Role.SYSTEM.wireName() : role.wireName();
+    }
     private static final Set<String> IMAGE_TYPES = Set.of("image/png", "image/jpeg", "image/webp", "image/gif");
 
     @Override

@@ -1,0 +1,140 @@
+package dev.junction.testkit;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.junction.Junction;
+import dev.junction.ProviderSpec;
+import dev.junction.chat.ChatModel;
+import dev.junction.chat.ChatResponse;
+import dev.junction.error.ErrorKind;
+import dev.junction.error.JunctionException;
+import dev.junction.spi.ApiKey;
+import dev.junction.spi.ProviderSettings;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+
+/**
+ * Conformance: a canary API key never shows up in a {@code toString()}, an exception message or a
+ * hint — not even when the vendor echoes it back in an error — while it does reach the vendor.
+ */
+public abstract class ApiKeyCanaryConformance extends ConformanceBase {
+    /** The canary key. */
+    public static final String CANARY = "sk-canary-XYZ123";
+    /** A canary made of characters a config string must percent-encode. */
+    public static final String ENCODED_CANARY = "sk-canary+/=&?%XYZ456";
+
+    /** The vendor's error code for a bad key, used to echo the key back. */
+    protected abstract String invalidKeyCode();
+
+    @Test
+    void keepsTheKeyOutOfEveryToString() {
+        String config = configString(vendor().defaultModel(), CANARY);
+        replyWithFixture(vendor().sampleReplyFixture());
+        ChatModel chat = junction().chatModel(config);
+
+        ChatResponse response = call(chat, "你好");
+
+        assertEquals("Bearer " + CANARY, stub().onlyRequest().getHeader("Authorization"), "the canary must reach the vendor");
+        try (Junction fromEnv = Junction.builder().environment(name -> name.equals(vendor().apiKeyEnvVar()) ? CANARY : null).build()) {
+            assertAll(
+                    () -> assertNoCanary(chat.toString(), "ChatModel"),
+                    () -> assertNoCanary(junction().provider(config).toString(), "Provider"),
+                    () -> assertNoCanary(ProviderSpec.parse(config).toString(), "ProviderSpec"),
+                    () -> assertNoCanary(new ProviderSettings(vendor().id(), ApiKey.of(CANARY), null, Duration.ofSeconds(5), 0).toString(),
+                            "ProviderSettings"),
+                    () -> assertNoCanary(fromEnv.providers().toString(), "providers() with the key in the environment"),
+                    () -> assertNoCanary(fromEnv.chatModel(vendor().id() + ":" + vendor().defaultModel()).toString(),
+                            "ChatModel keyed by the environment"),
+                    () -> assertNoCanary(response.toString(), "ChatResponse"));
+        }
+    }
+
+    @Test
+    void scrubsTheKeyWhenTheVendorEchoesItInAnError() {
+        replyWith(401, vendor().errorEnvelope().apply(invalidKeyCode(), "Incorrect API key provided: " + CANARY + ". Check your key."),
+                VendorStub.JSON);
+
+        JunctionException e = failure(junction().chatModel(configString(vendor().defaultModel(), CANARY)), prompt(vendor().defaultModel(), "你好"));
+
+        assertEquals(ErrorKind.AUTHENTICATION, e.kind());
+        assertTrue(e.getMessage().contains("Incorrect API key provided: ****"), () -> "the echo should be masked, not dropped: " + e.getMessage());
+        assertNoCanary(e);
+    }
+
+    @Test
+    void scrubsTheKeyFromAnHtmlErrorPage() {
+        replyWith(502, "<html><body><h1>502 Bad Gateway</h1><p>upstream rejected key " + CANARY + "</p></body></html>", VendorStub.HTML);
+
+        JunctionException e = failure(junction().chatModel(configString(vendor().defaultModel(), CANARY)), prompt(vendor().defaultModel(), "你好"));
+
+        assertEquals(ErrorKind.SERVER_ERROR, e.kind());
+        assertTrue(e.getMessage().contains("upstream rejected key ****"), e::getMessage);
+        assertNoCanary(e);
+    }
+
+    @Test
+    void scrubsTheKeyFromInvalidJson() {
+        replyWith(200, "{\"debug\":\"Authorization: Bearer " + CANARY + "\", \"choices\": [", VendorStub.JSON);
+
+        JunctionException e = failure(junction().chatModel(configString(vendor().defaultModel(), CANARY)), prompt(vendor().defaultModel(), "你好"));
+
+        assertEquals(ErrorKind.PROTOCOL, e.kind());
+        assertNoCanary(e);
+    }
+
+    @Test
+    void keepsTheKeyOutOfConfigStringErrors() {
+        String id = vendor().id() + ":" + vendor().defaultModel();
+        List<String> broken = List.of(
+                id + "?apiKey=" + CANARY + "&timeout=soon",
+                id + "?apiKey=" + CANARY + "&apiKey=" + CANARY,
+                id + "?apiKey=" + CANARY + "%ZZ",
+                id + "?apikey=" + CANARY,
+                id + "?apiKey=" + CANARY + "&baseUrl=ftp://example.com");
+        for (String config : broken) {
+            JunctionException e = assertThrows(JunctionException.class, () -> junction().chatModel(config), config);
+            assertEquals(ErrorKind.CONFIGURATION, e.kind(), config);
+            assertNoCanary(e);
+        }
+    }
+
+    @Test
+    void sendsAPercentEncodedKeyDecodedAndScrubsItToo() {
+        replyWith(401, vendor().errorEnvelope().apply(invalidKeyCode(), "bad key " + ENCODED_CANARY), VendorStub.JSON);
+        String config = configString(vendor().defaultModel(), ENCODED_CANARY);
+        assertFalse(config.contains(ENCODED_CANARY), "the test must exercise percent-encoding");
+
+        JunctionException e = failure(junction().chatModel(config), prompt(vendor().defaultModel(), "你好"));
+
+        assertEquals("Bearer " + ENCODED_CANARY, stub().onlyRequest().getHeader("Authorization"));
+        assertFalse(e.getMessage().contains(ENCODED_CANARY), e::getMessage);
+        assertNoCanary(e);
+    }
+
+    /** Fails when the text contains either canary. */
+    protected static void assertNoCanary(String text, String where) {
+        assertFalse(text.contains(CANARY) || text.contains(ENCODED_CANARY), () -> where + " leaks the API key: " + text);
+    }
+
+    /** Fails when the exception or any cause shows a canary in its message, hint or toString. */
+    protected static void assertNoCanary(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            Throwable current = t;
+            Executable message = () -> assertNoCanary(String.valueOf(current.getMessage()), "exception message");
+            Executable string = () -> assertNoCanary(current.toString(), "exception toString");
+            Executable hint = () -> {
+                if (current instanceof JunctionException je) {
+                    assertNoCanary(je.hint().orElse(""), "exception hint");
+                    assertNoCanary(je.vendorCode().orElse("") + je.traceId().orElse(""), "vendor code / trace id");
+                }
+            };
+            assertAll(message, string, hint);
+        }
+    }
+}

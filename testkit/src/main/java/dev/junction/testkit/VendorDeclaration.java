@@ -1,0 +1,148 @@
+package dev.junction.testkit;
+
+import dev.junction.spi.ModelInfo;
+import dev.junction.spi.ProviderSettings;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.BiFunction;
+
+/**
+ * What a provider module declares about its vendor, from the vendor's documents: where the API
+ * lives, the model catalog with capabilities, and the wire habits the kit checks Junction against.
+ *
+ * @param id the provider id
+ * @param documentedBaseUrl the base URL the docs give, such as {@code https://api.aivideoapi.ai/v1}
+ * @param documentedChatUrl the full chat URL the docs give; must start with the base URL
+ * @param models the catalog, canonical id ↔ vendor name, with capabilities, in documented order
+ * @param streamsByDefault whether the vendor streams unless sent {@code "stream": false}
+ * @param publishesPrices whether the docs publish prices (then every call has a cost)
+ * @param acceptsMediaUrls whether media may be sent by URL (else only inline data)
+ * @param sampleReplyFixture a documented success reply, served where the reply's content does not matter
+ * @param errorEnvelope writes the vendor's error body for a code and a message
+ */
+public record VendorDeclaration(
+        String id,
+        URI documentedBaseUrl,
+        URI documentedChatUrl,
+        List<ModelInfo> models,
+        boolean streamsByDefault,
+        boolean publishesPrices,
+        boolean acceptsMediaUrls,
+        String sampleReplyFixture,
+        BiFunction<String, String, String> errorEnvelope) {
+
+    /** Checks the declaration is complete and self-consistent. */
+    public VendorDeclaration {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(documentedBaseUrl, "documentedBaseUrl");
+        Objects.requireNonNull(documentedChatUrl, "documentedChatUrl");
+        Objects.requireNonNull(sampleReplyFixture, "sampleReplyFixture");
+        Objects.requireNonNull(errorEnvelope, "errorEnvelope");
+        models = List.copyOf(models);
+        if (models.isEmpty()) {
+            throw new IllegalArgumentException("declare at least one model");
+        }
+        if (!documentedChatUrl.toString().startsWith(documentedBaseUrl.toString())) {
+            throw new IllegalArgumentException("the chat URL " + documentedChatUrl + " does not start with the base URL " + documentedBaseUrl);
+        }
+    }
+
+    /** Starts a declaration. */
+    public static Builder builder(String id) {
+        return new Builder(id);
+    }
+
+    /** The path part of the documented base URL, such as {@code /v1}, or empty. */
+    public String basePath() {
+        String path = documentedBaseUrl.getPath() == null ? "" : documentedBaseUrl.getPath();
+        return path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+    }
+
+    /** The full documented chat path, such as {@code /v1/chat/completions}. */
+    public String chatPath() {
+        return documentedChatUrl.getPath();
+    }
+
+    /** The environment variable that supplies the key, such as {@code ACEDATA_API_KEY}. */
+    public String apiKeyEnvVar() {
+        return ProviderSettings.envVar(id, "API_KEY");
+    }
+
+    /** The environment variable that overrides the base URL. */
+    public String baseUrlEnvVar() {
+        return ProviderSettings.envVar(id, "BASE_URL");
+    }
+
+    /** The first declared model's canonical id. */
+    public String defaultModel() {
+        return models.get(0).id();
+    }
+
+    /** Assembles a {@link VendorDeclaration}. */
+    public static final class Builder {
+        private final String id;
+        private URI baseUrl;
+        private URI chatUrl;
+        private final List<ModelInfo> models = new ArrayList<>();
+        private boolean streamsByDefault;
+        private boolean publishesPrices;
+        private boolean acceptsMediaUrls;
+        private String sampleReply;
+        private BiFunction<String, String, String> errorEnvelope;
+
+        private Builder(String id) {
+            this.id = id;
+        }
+
+        /** The documented base URL and full chat URL. */
+        public Builder documentedUrls(String baseUrl, String chatUrl) {
+            this.baseUrl = URI.create(baseUrl);
+            this.chatUrl = URI.create(chatUrl);
+            return this;
+        }
+
+        /** Adds a model. */
+        public Builder model(ModelInfo model) {
+            models.add(model);
+            return this;
+        }
+
+        /** The vendor streams unless told not to. */
+        public Builder streamsByDefault(boolean value) {
+            this.streamsByDefault = value;
+            return this;
+        }
+
+        /** The vendor's docs publish prices. */
+        public Builder publishesPrices(boolean value) {
+            this.publishesPrices = value;
+            return this;
+        }
+
+        /** The vendor takes media by URL. */
+        public Builder acceptsMediaUrls(boolean value) {
+            this.acceptsMediaUrls = value;
+            return this;
+        }
+
+        /** A documented success reply fixture. */
+        public Builder sampleReplyFixture(String fixture) {
+            this.sampleReply = fixture;
+            return this;
+        }
+
+        /** Writes the vendor's error body for (code, message). */
+        public Builder errorEnvelope(BiFunction<String, String, String> envelope) {
+            this.errorEnvelope = envelope;
+            return this;
+        }
+
+        /** Builds the declaration. */
+        public VendorDeclaration build() {
+            return new VendorDeclaration(id, baseUrl, chatUrl, models, streamsByDefault, publishesPrices,
+                    acceptsMediaUrls, sampleReply, errorEnvelope);
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package dev.junction.testkit;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * A stand-in for a vendor's API: a WireMock server on a free loopback port that answers one path
+ * with a canned reply and records every request, byte for byte.
+ */
+public final class VendorStub implements AutoCloseable {
+    /** Content-Type of JSON replies. */
+    public static final Map<String, String> JSON = Map.of("Content-Type", "application/json; charset=utf-8");
+    /** Content-Type of HTML pages. */
+    public static final Map<String, String> HTML = Map.of("Content-Type", "text/html");
+
+    private final WireMockServer server;
+
+    private VendorStub(WireMockServer server) {
+        this.server = server;
+    }
+
+    /** Starts a stub on a dynamic port. */
+    public static VendorStub start() {
+        WireMockServer server = new WireMockServer(WireMockConfiguration.options()
+                .dynamicPort()
+                .bindAddress("127.0.0.1"));
+        server.start();
+        return new VendorStub(server);
+    }
+
+    /** {@code http://127.0.0.1:PORT} followed by {@code path}. */
+    public String url(String path) {
+        return "http://127.0.0.1:" + server.port() + path;
+    }
+
+    /** Answers any method on {@code path} with this status, body and headers; other paths get WireMock's 404. */
+    public void reply(String path, int status, byte[] body, Map<String, String> headers) {
+        ResponseDefinitionBuilder response = aResponse().withStatus(status).withBody(body);
+        headers.forEach(response::withHeader);
+        server.stubFor(any(urlPathEqualTo(path)).willReturn(response));
+    }
+
+    /** {@link #reply(String, int, byte[], Map)} with a UTF-8 text body. */
+    public void reply(String path, int status, String body, Map<String, String> headers) {
+        reply(path, status, body.getBytes(StandardCharsets.UTF_8), headers);
+    }
+
+    /** Every request received since the last reset, oldest first. */
+    public List<LoggedRequest> requests() {
+        List<LoggedRequest> out = server.getAllServeEvents().stream().map(ServeEvent::getRequest)
+                .collect(Collectors.toCollection(ArrayList::new));
+        Collections.reverse(out); // WireMock lists the newest first
+        return out;
+    }
+
+    /** The one request received since the last reset; fails the test when there were none or several. */
+    public LoggedRequest onlyRequest() {
+        List<LoggedRequest> all = requests();
+        assertEquals(1, all.size(), () -> "expected exactly one request to the vendor, got " + all.size() + ": "
+                + all.stream().map(r -> r.getMethod() + " " + r.getUrl()).toList());
+        return all.get(0);
+    }
+
+    /** Forgets stubs and recorded requests. */
+    public void reset() {
+        server.resetAll();
+    }
+
+    /** The underlying server, for checks this class does not offer. */
+    public WireMockServer server() {
+        return server;
+    }
+
+    /** Stops the server. */
+    @Override
+    public void close() {
+        server.stop();
+    }
+}

@@ -1,0 +1,161 @@
+package dev.junction.testkit;
+
+import static dev.junction.testkit.WireAssertions.assertChatCall;
+import static dev.junction.testkit.WireAssertions.assertSameJson;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.junction.chat.ChatRequest;
+import dev.junction.chat.ChatResponse;
+import dev.junction.chat.Part;
+import dev.junction.chat.ReasoningEffort;
+import dev.junction.chat.ReasoningSettings;
+import dev.junction.error.ErrorKind;
+import dev.junction.error.JunctionException;
+import dev.junction.spi.Capability;
+import dev.junction.spi.ModelInfo;
+import java.net.URI;
+import java.util.Base64;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Conformance: the request the vendor receives has the documented path, credential header, model
+ * name, media part shape, stream flag and reasoning fields; documented request bodies are
+ * reproduced exactly (WireMock {@code equalToJson}, strict).
+ */
+public abstract class WireRequestConformance extends ConformanceBase {
+    /** Media bytes spanning several of the engine's base64 blocks, with a ragged end (padding). */
+    private static final int MEDIA_BYTES = 100_001;
+
+    /** Requests from the vendor's documents and the canonical requests that must produce them. */
+    protected abstract List<DocumentedRequest> documentedRequests();
+
+    /** The vendor's JSON for one media part that carries {@code url} (a URL or a data URI). */
+    protected abstract String mediaPartJson(String url);
+
+    @TestFactory
+    Stream<DynamicTest> sendsEveryDocumentedRequestAsDocumented() {
+        return documentedRequests().stream().map(doc -> dynamicTest(doc.name() + " (adjustment: " + doc.adjustment() + ")", () -> {
+            stub().reset();
+            replyWithFixture(vendor().sampleReplyFixture());
+
+            call(chatModel(doc.request().model()), doc.request());
+
+            var request = stub().onlyRequest();
+            assertChatCall(request, vendor().chatPath(), TEST_KEY);
+            ObjectNode expected = doc.docToWire().apply(Fixtures.parseObject(fixture(doc.docFixture())));
+            assertSameJson(expected.toString(), request.getBodyAsString(), "body sent for '" + doc.name() + "'");
+        }));
+    }
+
+    @Test
+    void declaresAtLeastOneDocumentedRequest() {
+        assertFalse(documentedRequests().isEmpty(), "supply the request bodies the vendor's docs show");
+    }
+
+    @Test
+    void sendsStreamFalseOnlyWhenTheVendorStreamsByDefault() {
+        JsonNode body = send(prompt(vendor().defaultModel(), "你好"));
+        if (vendor().streamsByDefault()) {
+            assertTrue(body.path("stream").isBoolean() && !body.path("stream").asBoolean(),
+                    () -> vendor().id() + " streams by default, so a plain call must send \"stream\": false: " + body);
+        } else {
+            assertFalse(body.has("stream"), () -> vendor().id() + " does not stream by default; send no stream field: " + body);
+        }
+    }
+
+    @TestFactory
+    Stream<DynamicTest> sendsTheVendorsModelNameForCanonicalAndVendorNames() {
+        return vendor().models().stream().flatMap(model -> Stream.of(model.id(), model.vendorModel()).distinct()
+                .map(asked -> dynamicTest(asked + " -> " + model.vendorModel(), () -> {
+                    stub().reset();
+                    replyWithFixture(vendor().sampleReplyFixture());
+
+                    ChatResponse response = call(chatModel(asked), "你好");
+
+                    var request = stub().onlyRequest();
+                    assertChatCall(request, vendor().chatPath(), TEST_KEY);
+                    assertEquals(model.vendorModel(), Fixtures.parse(request.getBodyAsString()).path("model").asText(), "model on the wire");
+                    assertEquals(model.id(), response.model(), "canonical model in the response");
+                    assertEquals(model.vendorModel(), response.vendorModel(), "vendor model in the response");
+                })));
+    }
+
+    @Test
+    void writesInMemoryMediaInTheVendorsShape() {
+        byte[] data = new byte[MEDIA_BYTES];
+        for (int i = 0; i < data.length; i++) {
+            data[i] = (byte) (i * 31 + 7);
+        }
+        String dataUri = "data:image/png;base64," + Base64.getEncoder().encodeToString(data);
+
+        JsonNode body = send(ChatRequest.builder().model(imageModel()).user(Part.text("分析图片内容"), Part.bytes(data, "image/png")).build());
+
+        JsonNode content = body.path("messages").path(0).path("content");
+        assertSameJson("{\"type\":\"text\",\"text\":\"分析图片内容\"}", content.path(0).toString(), "text part");
+        assertSameJson(mediaPartJson(dataUri), content.path(1).toString(), "media part");
+        assertEquals(2, content.size(), "parts");
+    }
+
+    @Test
+    void handlesMediaUrlsAsDeclared() {
+        URI url = URI.create("https://example.com/photo.jpg");
+        ChatRequest request = ChatRequest.builder().model(imageModel()).user(Part.text("这张图片里是什么?"), Part.url(url)).build();
+        if (vendor().acceptsMediaUrls()) {
+            JsonNode body = send(request);
+            assertSameJson(mediaPartJson(url.toString()), body.path("messages").path(0).path("content").path(1).toString(), "URL part");
+        } else {
+            JunctionException e = failure(chatModel(imageModel()), request);
+            assertEquals(ErrorKind.UNSUPPORTED_FEATURE, e.kind());
+            assertEquals(vendor().id(), e.provider());
+            assertTrue(e.getMessage().contains("message 0, part 1"), () -> "the message should name the part: " + e.getMessage());
+            assertTrue(e.hint().isPresent(), "a rejected part needs a hint");
+            assertEquals(List.of(), stub().requests(), "a rejected request must not reach the vendor");
+        }
+    }
+
+    @TestFactory
+    Stream<DynamicTest> sendsReasoningControlsOnlyToModelsThatTakeThem() {
+        return vendor().models().stream().map(model -> dynamicTest(model.id(), () -> {
+            stub().reset();
+            replyWithFixture(vendor().sampleReplyFixture());
+            ChatRequest request = ChatRequest.builder().model(model.id()).user("2+2 等于几?")
+                    .reasoning(new ReasoningSettings(ReasoningEffort.LOW, false)).build();
+
+            ChatResponse response = call(chatModel(model.id()), request);
+
+            JsonNode body = Fixtures.parse(stub().onlyRequest().getBodyAsString());
+            boolean warned = response.warnings().stream().anyMatch(w -> w.contains("reasoning"));
+            if (model.can(Capability.REASONING_CONTROL)) {
+                assertEquals("low", body.path("reasoning_effort").asText(null), "reasoning_effort on the wire");
+                assertFalse(warned, () -> "no reasoning warning expected: " + response.warnings());
+            } else {
+                assertFalse(body.has("reasoning_effort") || body.has("include_thoughts"),
+                        () -> model.id() + " takes no reasoning controls; none may be sent: " + body);
+                assertTrue(warned, () -> "expected a warning that reasoning settings were not sent: " + response.warnings());
+            }
+        }));
+    }
+
+    /** Sends a request to the stub (answering with the sample reply) and returns the body received. */
+    protected JsonNode send(ChatRequest request) {
+        replyWithFixture(vendor().sampleReplyFixture());
+        call(chatModel(request.model()), request);
+        var received = stub().onlyRequest();
+        assertChatCall(received, vendor().chatPath(), TEST_KEY);
+        return Fixtures.parse(received.getBodyAsString());
+    }
+
+    private String imageModel() {
+        return vendor().models().stream().filter(m -> m.can(Capability.IMAGE_INPUT)).map(ModelInfo::id)
+                .findFirst().orElse(vendor().defaultModel());
+    }
+}
