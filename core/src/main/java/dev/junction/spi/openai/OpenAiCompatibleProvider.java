@@ -78,6 +78,11 @@ public final class OpenAiCompatibleProvider implements Provider {
     }
 
     @Override
+    public String toString() {
+        return "Provider[" + profile.id() + " " + baseUrl + "]";
+    }
+
+    @Override
     public Future<ChatResponse> chat(ChatRequest request) {
         try {
             CallPlan plan = plan(request);
