@@ -45,6 +45,7 @@ public final class Junction implements AutoCloseable {
     private final ProviderRegistry registry;
     private final Function<String, String> environment;
     private final List<Price> userPrices;
+    private final int maxStreamEventBytes;
     private volatile PriceBook prices;
 
     private Junction(Builder b, TransportOptions transportOptions) {
@@ -56,6 +57,7 @@ public final class Junction implements AutoCloseable {
                         Junction.class.getClassLoader()));
         this.environment = b.environment;
         this.userPrices = List.copyOf(b.prices);
+        this.maxStreamEventBytes = b.maxStreamEventBytes;
     }
 
     /** A Junction with its own Vert.x, discovering providers on the class or module path. */
@@ -77,7 +79,7 @@ public final class Junction implements AutoCloseable {
     public List<Provider> providers() {
         List<Provider> out = new ArrayList<>();
         for (ProviderFactory factory : registry.factories().values()) {
-            out.add(create(factory, new ProviderSpec(factory.id(), null, null, null, null, null)));
+            out.add(create(factory, ProviderSpec.of(factory.id(), null)));
         }
         return out;
     }
@@ -133,7 +135,7 @@ public final class Junction implements AutoCloseable {
     }
 
     private Provider create(ProviderFactory factory, ProviderSpec spec) {
-        return factory.create(new ProviderContext(vertx, transport, settings(spec), prices()));
+        return factory.create(new ProviderContext(vertx, transport, settings(spec), prices(), maxStreamEventBytes));
     }
 
     private ProviderSettings settings(ProviderSpec spec) {
@@ -149,9 +151,8 @@ public final class Junction implements AutoCloseable {
             String fromEnv = environment.apply(ProviderSettings.envVar(id, "BASE_URL"));
             baseUrl = fromEnv == null || fromEnv.isBlank() ? null : ConfigStrings.baseUrl(id, fromEnv);
         }
-        return new ProviderSettings(id, key, baseUrl,
-                spec.timeout() != null ? spec.timeout() : ProviderSettings.DEFAULT_TIMEOUT,
-                spec.maxRetries() != null ? spec.maxRetries() : 2);
+        return new ProviderSettings(id, key, baseUrl, spec.timeout(),
+                spec.maxRetries() != null ? spec.maxRetries() : 2, spec.firstByteTimeout(), spec.idleTimeout());
     }
 
     /** Closes the HTTP client and, if Junction created it, Vert.x. Waits at most ten seconds. */
@@ -180,6 +181,7 @@ public final class Junction implements AutoCloseable {
         private Duration connectTimeout = TransportOptions.defaults().connectTimeout();
         private int maxConnectionsPerHost = TransportOptions.defaults().maxConnectionsPerHost();
         private long maxResponseBytes = TransportOptions.DEFAULT_MAX_RESPONSE_BYTES;
+        private int maxStreamEventBytes = ProviderContext.DEFAULT_MAX_STREAM_EVENT_BYTES;
 
         private Builder() {
         }
@@ -232,6 +234,12 @@ public final class Junction implements AutoCloseable {
             return this;
         }
 
+        /** A streamed event larger than this fails with PROTOCOL, keeping memory bounded; 8 MiB by default. */
+        public Builder maxStreamEventBytes(int maxStreamEventBytes) {
+            this.maxStreamEventBytes = maxStreamEventBytes;
+            return this;
+        }
+
         /**
          * Builds the Junction.
          *
@@ -242,6 +250,9 @@ public final class Junction implements AutoCloseable {
             try {
                 // Checked before Vert.x starts, so a bad value leaves no threads behind.
                 options = new TransportOptions(connectTimeout, maxConnectionsPerHost, -1, maxResponseBytes);
+                if (maxStreamEventBytes < 1) {
+                    throw new IllegalArgumentException("maxStreamEventBytes must be positive");
+                }
             } catch (IllegalArgumentException e) {
                 throw JunctionException.configuration(null, "Junction.builder(): " + e.getMessage(), "pass a positive value");
             }

@@ -18,11 +18,19 @@ import java.util.List;
  * @param baseUrl from {@code baseUrl=}, without a trailing slash
  * @param timeout from {@code timeout=} ({@code 500ms}, {@code 30s}, {@code 2m}, {@code 1h})
  * @param maxRetries from {@code maxRetries=}
+ * @param firstByteTimeout from {@code firstByteTimeout=}, same forms as {@code timeout}
+ * @param idleTimeout from {@code idleTimeout=}, same forms as {@code timeout}
  */
-public record ProviderSpec(String providerId, String model, ApiKey apiKey, URI baseUrl, Duration timeout, Integer maxRetries) {
+public record ProviderSpec(String providerId, String model, ApiKey apiKey, URI baseUrl, Duration timeout, Integer maxRetries,
+        Duration firstByteTimeout, Duration idleTimeout) {
 
     /** The keys a config string may carry. */
-    public static final List<String> KEYS = List.of("apiKey", "baseUrl", "timeout", "maxRetries");
+    public static final List<String> KEYS = List.of("apiKey", "baseUrl", "timeout", "maxRetries", "firstByteTimeout", "idleTimeout");
+
+    /** A spec that names only a provider (and maybe a model). */
+    public static ProviderSpec of(String providerId, String model) {
+        return new ProviderSpec(providerId, model, null, null, null, null, null, null);
+    }
 
     /**
      * Parses a config string.

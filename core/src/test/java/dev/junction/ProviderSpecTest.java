@@ -17,7 +17,7 @@ class ProviderSpecTest {
     @Test
     void parsesIdAlone() {
         ProviderSpec spec = ProviderSpec.parse("acedata");
-        assertEquals(new ProviderSpec("acedata", null, null, null, null, null), spec);
+        assertEquals(ProviderSpec.of("acedata", null), spec);
     }
 
     @Test

@@ -21,6 +21,18 @@ public interface ChatModel {
      */
     Future<ChatResponse> chat(ChatRequest request);
 
+    /**
+     * Streams the reply. Never throws and never returns {@code null}: every failure, input errors
+     * included, arrives through the stream. Fold it with {@link ChatStreams#collect(ChatStream)}, or
+     * adapt it with {@link ChatStreams#publisher(ChatStream)}.
+     */
+    ChatStream stream(ChatRequest request);
+
+    /** Streams the reply to a one-line prompt. */
+    default ChatStream stream(String prompt) {
+        return stream(ChatRequest.of(prompt));
+    }
+
     /** Sends a one-line prompt. */
     default Future<ChatResponse> chat(String prompt) {
         return chat(ChatRequest.of(prompt));

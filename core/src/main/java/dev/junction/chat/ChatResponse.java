@@ -14,6 +14,7 @@ import java.util.Objects;
  * @param text the answer text; empty, never {@code null}, when the model only produced images
  * @param reasoning the model's reasoning text, or {@code null} when the vendor returned none
  * @param images images the model generated, decoded
+ * @param toolCalls function calls the model asked for, in order
  * @param finishReason why the model stopped, unified
  * @param rawFinishReason the vendor's own finish reason string, or {@code null}
  * @param usage token counts, each {@code null} when not reported
@@ -28,6 +29,7 @@ public record ChatResponse(
         String text,
         String reasoning,
         List<GeneratedImage> images,
+        List<ToolCall> toolCalls,
         FinishReason finishReason,
         String rawFinishReason,
         Usage usage,
@@ -39,6 +41,7 @@ public record ChatResponse(
         Objects.requireNonNull(provider, "provider");
         text = text == null ? "" : text;
         images = images == null ? List.of() : List.copyOf(images);
+        toolCalls = toolCalls == null ? List.of() : List.copyOf(toolCalls);
         finishReason = finishReason == null ? FinishReason.OTHER : finishReason;
         usage = usage == null ? Usage.NONE : usage;
         warnings = warnings == null ? List.of() : List.copyOf(warnings);

@@ -3,6 +3,7 @@ package dev.junction.internal;
 import dev.junction.chat.ChatModel;
 import dev.junction.chat.ChatRequest;
 import dev.junction.chat.ChatResponse;
+import dev.junction.chat.ChatStream;
 import dev.junction.spi.Provider;
 import io.vertx.core.Future;
 import java.util.Objects;
@@ -32,6 +33,12 @@ public final class BoundChatModel implements ChatModel {
     public Future<ChatResponse> chat(ChatRequest request) {
         Objects.requireNonNull(request, "request");
         return provider.chat(request.model() == null && model != null ? request.withModel(model) : request);
+    }
+
+    @Override
+    public ChatStream stream(ChatRequest request) {
+        Objects.requireNonNull(request, "request");
+        return provider.stream(request.model() == null && model != null ? request.withModel(model) : request);
     }
 
     @Override

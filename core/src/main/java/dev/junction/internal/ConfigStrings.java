@@ -56,7 +56,9 @@ public final class ConfigStrings {
                 values.containsKey("apiKey") ? apiKey(id, values.get("apiKey")) : null,
                 values.containsKey("baseUrl") ? baseUrl(id, values.get("baseUrl")) : null,
                 values.containsKey("timeout") ? duration(id, "timeout", values.get("timeout")) : null,
-                values.containsKey("maxRetries") ? retries(id, values.get("maxRetries")) : null);
+                values.containsKey("maxRetries") ? retries(id, values.get("maxRetries")) : null,
+                values.containsKey("firstByteTimeout") ? duration(id, "firstByteTimeout", values.get("firstByteTimeout")) : null,
+                values.containsKey("idleTimeout") ? duration(id, "idleTimeout", values.get("idleTimeout")) : null);
     }
 
     private static Map<String, String> pairs(String id, String query) {

@@ -16,4 +16,15 @@ public interface HttpTransport {
      *     {@link dev.junction.error.JunctionException} of kind TIMEOUT, NETWORK, or PROTOCOL (body over the cap)
      */
     Future<HttpReply> send(HttpCall call);
+
+    /**
+     * Starts an exchange whose reply body is streamed. The call's {@link HttpCall#timeout()} bounds
+     * the whole exchange, body included.
+     *
+     * @param firstByteTimeout how long the server may take to send the response head
+     * @param idleTimeout the longest silence between two body chunks while the body is not paused
+     * @return a future that completes, paused, once the response head has arrived (any status), or
+     *     fails with a {@link dev.junction.error.JunctionException} of kind TIMEOUT or NETWORK
+     */
+    Future<HttpResponseStream> stream(HttpCall call, java.time.Duration firstByteTimeout, java.time.Duration idleTimeout);
 }

@@ -2,6 +2,7 @@ package dev.junction.spi;
 
 import dev.junction.chat.ChatRequest;
 import dev.junction.chat.ChatResponse;
+import dev.junction.chat.ChatStream;
 import io.vertx.core.Future;
 import java.net.URI;
 
@@ -27,4 +28,10 @@ public interface Provider {
      *     before any network call); never completing with {@code null}
      */
     Future<ChatResponse> chat(ChatRequest request);
+
+    /**
+     * Streams a chat request whose {@link ChatRequest#model()} is set. Never returns {@code null}
+     * and never throws: every failure, input errors included, arrives through the stream.
+     */
+    ChatStream stream(ChatRequest request);
 }

@@ -11,8 +11,18 @@ import java.util.Objects;
  * @param transport the shared HTTP client
  * @param settings this provider's resolved settings
  * @param prices every known price, user rows included
+ * @param maxStreamEventBytes the largest server-sent event a stream may carry before it fails with PROTOCOL
  */
-public record ProviderContext(Vertx vertx, HttpTransport transport, ProviderSettings settings, PriceBook prices) {
+public record ProviderContext(Vertx vertx, HttpTransport transport, ProviderSettings settings, PriceBook prices,
+        int maxStreamEventBytes) {
+
+    /** 8 MiB: room for an inline generated image in one event, while keeping memory bounded. */
+    public static final int DEFAULT_MAX_STREAM_EVENT_BYTES = 8 * 1024 * 1024;
+
+    /** A context with the default event-size limit. */
+    public ProviderContext(Vertx vertx, HttpTransport transport, ProviderSettings settings, PriceBook prices) {
+        this(vertx, transport, settings, prices, DEFAULT_MAX_STREAM_EVENT_BYTES);
+    }
 
     /** Checks every field is present. */
     public ProviderContext {
@@ -20,5 +30,8 @@ public record ProviderContext(Vertx vertx, HttpTransport transport, ProviderSett
         Objects.requireNonNull(transport, "transport");
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(prices, "prices");
+        if (maxStreamEventBytes < 1) {
+            throw new IllegalArgumentException("maxStreamEventBytes must be positive");
+        }
     }
 }

@@ -12,29 +12,48 @@ import java.util.Objects;
  * @param providerId the provider id
  * @param apiKey the key, or {@code null} when none was given anywhere
  * @param baseUrl the base URL override without a trailing slash, or {@code null} for the vendor's default
- * @param timeout the total time one call may take
+ * @param timeout the total time one call may take, streamed or not
  * @param maxRetries how many times a retryable failure may be repeated (accepted now; retries arrive later)
+ * @param firstByteTimeout for streams, how long the vendor may take to start answering
+ * @param idleTimeout for streams, the longest silence allowed between two chunks (time spent paused by the consumer does not count)
  */
-public record ProviderSettings(String providerId, ApiKey apiKey, URI baseUrl, Duration timeout, int maxRetries) {
+public record ProviderSettings(String providerId, ApiKey apiKey, URI baseUrl, Duration timeout, int maxRetries,
+        Duration firstByteTimeout, Duration idleTimeout) {
 
-    /** The total call timeout when none is configured. */
-    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(120);
+    /** The total call timeout when none is configured: thinking models can take minutes. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(10);
+    /** The time to first byte of a stream when none is configured. */
+    public static final Duration DEFAULT_FIRST_BYTE_TIMEOUT = Duration.ofSeconds(60);
+    /** The longest silence within a stream when none is configured. */
+    public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(60);
 
     /** Checks the values and fills defaults. */
     public ProviderSettings {
         Objects.requireNonNull(providerId, "providerId");
-        timeout = timeout == null ? DEFAULT_TIMEOUT : timeout;
-        if (timeout.isNegative() || timeout.isZero()) {
-            throw new IllegalArgumentException("timeout must be positive");
-        }
+        timeout = positive(timeout, DEFAULT_TIMEOUT, "timeout");
+        firstByteTimeout = positive(firstByteTimeout, DEFAULT_FIRST_BYTE_TIMEOUT, "firstByteTimeout");
+        idleTimeout = positive(idleTimeout, DEFAULT_IDLE_TIMEOUT, "idleTimeout");
         if (maxRetries < 0) {
             throw new IllegalArgumentException("maxRetries must not be negative");
         }
     }
 
+    /** Settings with the stream timeouts at their defaults. */
+    public ProviderSettings(String providerId, ApiKey apiKey, URI baseUrl, Duration timeout, int maxRetries) {
+        this(providerId, apiKey, baseUrl, timeout, maxRetries, null, null);
+    }
+
     /** Settings with nothing configured. */
     public static ProviderSettings defaults(String providerId) {
         return new ProviderSettings(providerId, null, null, DEFAULT_TIMEOUT, 2);
+    }
+
+    private static Duration positive(Duration value, Duration fallback, String name) {
+        Duration d = value == null ? fallback : value;
+        if (d.isNegative() || d.isZero()) {
+            throw new IllegalArgumentException(name + " must be positive");
+        }
+        return d;
     }
 
     /** The environment variable that supplies this provider's key, such as {@code ACEDATA_API_KEY}. */

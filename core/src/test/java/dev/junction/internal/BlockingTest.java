@@ -53,11 +53,16 @@ class BlockingTest {
                 calls.incrementAndGet();
                 return answer;
             }
+
+            @Override
+            public dev.junction.chat.ChatStream stream(ChatRequest request) {
+                throw new UnsupportedOperationException("not used here");
+            }
         };
     }
 
     private static ChatResponse response(String text) {
-        return new ChatResponse(null, "testvendor", "m", "m", text, null, null, null, null, null, null, null);
+        return new ChatResponse(null, "testvendor", "m", "m", text, null, null, null, null, null, null, null, null);
     }
 
     @Test

@@ -3,17 +3,17 @@ package dev.junction.spi.openai;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.junction.chat.ChatRequest;
 import dev.junction.chat.ChatResponse;
-import dev.junction.chat.Message;
+import dev.junction.chat.ChatStream;
 import dev.junction.chat.MediaSource;
+import dev.junction.chat.Message;
 import dev.junction.chat.Part;
 import dev.junction.cost.Price;
 import dev.junction.error.ErrorKind;
 import dev.junction.error.JunctionException;
-import dev.junction.spi.Capability;
 import dev.junction.spi.HttpCall;
 import dev.junction.spi.HttpReply;
+import dev.junction.spi.HttpResponseStream;
 import dev.junction.spi.ModelCatalog;
-import dev.junction.spi.ModelInfo;
 import dev.junction.spi.Provider;
 import dev.junction.spi.ProviderContext;
 import dev.junction.spi.ProviderSettings;
@@ -23,9 +23,6 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import java.io.IOException;
 import java.net.URI;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,6 +38,7 @@ public final class OpenAiCompatibleProvider implements Provider {
     private final ProviderContext context;
     private final ProviderSettings settings;
     private final URI baseUrl;
+    private final CallPlanner planner;
     private final RequestWriter writer;
     private final ReplyReader reader;
     private final ErrorReplies errors;
@@ -52,6 +50,7 @@ public final class OpenAiCompatibleProvider implements Provider {
         this.context = context;
         this.settings = context.settings();
         this.baseUrl = settings.baseUrl() != null ? settings.baseUrl() : profile.baseUrl();
+        this.planner = new CallPlanner(profile, settings);
         this.writer = new RequestWriter(profile, dialect);
         this.reader = new ReplyReader(dialect);
         this.errors = new ErrorReplies(profile, dialect, settings);
@@ -85,77 +84,72 @@ public final class OpenAiCompatibleProvider implements Provider {
     @Override
     public Future<ChatResponse> chat(ChatRequest request) {
         try {
-            CallPlan plan = plan(request);
-            boolean sendReasoning = request.reasoning() != null && honoursReasoning(request.model());
-            Future<Buffer> body = hasFileMedia(request)
-                    // Reading files must not block an event loop.
-                    ? context.vertx().executeBlocking(() -> writer.write(request, plan.vendorModel(), sendReasoning), false)
-                    : Future.succeededFuture(writer.write(request, plan.vendorModel(), sendReasoning));
-            return body.recover(e -> Future.failedFuture(asRequestError(e)))
-                    .compose(buffer -> send(buffer))
+            CallPlan plan = planner.plan(request);
+            return body(request, plan, false)
+                    .compose(buffer -> context.transport().send(call(buffer, "application/json")))
                     .compose(reply -> Future.succeededFuture(interpret(reply, plan)))
                     .recover(e -> Future.failedFuture(asReplyError(e)));
-        } catch (JunctionException e) {
-            return Future.failedFuture(e);
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             return Future.failedFuture(asRequestError(e));
         }
     }
 
-    private CallPlan plan(ChatRequest request) {
-        if (settings.apiKey() == null) {
-            throw JunctionException.configuration(profile.id(), "no API key for " + profile.id(),
-                    "set " + settings.apiKeyEnvVar() + " or add apiKey=… to the config string");
+    @Override
+    public ChatStream stream(ChatRequest request) {
+        StreamingCall stream = new StreamingCall(context.vertx().getOrCreateContext(), profile.id(), context.maxStreamEventBytes());
+        try {
+            CallPlan plan = planner.plan(request);
+            Price price = price(plan);
+            String url = chatUrl();
+            Future<HttpResponseStream> opening = body(request, plan, true).compose(buffer -> context.transport()
+                    .stream(call(buffer, "text/event-stream"), settings.firstByteTimeout(), settings.idleTimeout()));
+            stream.follow(opening,
+                    http -> new ChunkMapper(dialect, plan, price, errors, http.headers()),
+                    http -> http.readAll().map(reply -> errors.fromReply(reply, url)));
+        } catch (RuntimeException e) {
+            stream.failBeforeSending(asRequestError(e));
         }
-        String requested = request.model();
-        if (requested == null || requested.isBlank()) {
-            throw JunctionException.builder(ErrorKind.INVALID_REQUEST, profile.id() + ": the request names no model")
-                    .provider(profile.id())
-                    .hint("put one in the config string (" + profile.id() + ":" + profile.catalog().ids().get(0)
-                            + ") or on the request")
-                    .build();
-        }
-        Optional<ModelInfo> known = profile.catalog().find(requested);
-        RequestChecks.check(profile.id(), request, known.orElse(null));
-        List<String> warnings = new ArrayList<>();
-        String model = known.map(ModelInfo::id).orElse(requested);
-        String vendorModel = known.map(ModelInfo::vendorModel).orElse(requested);
-        if (known.isEmpty()) {
-            warnings.add("model '" + requested + "' is not in " + profile.id() + "'s catalog " + profile.catalog().ids()
-                    + "; it was sent unchanged and its capabilities and price are unknown");
-        }
-        if (request.reasoning() != null && !honoursReasoning(requested)) {
-            warnings.add(profile.id() + " does not document reasoning controls for " + model
-                    + "; the reasoning settings were not sent");
-        }
-        String priceWarning = "no price is known for " + profile.id() + ":" + model
-                + (profile.pricesNote() != null ? " (" + profile.pricesNote() + ")" : "")
-                + ", so cost is null; register your price with Junction.builder().price(…)";
-        return new CallPlan(profile.id(), model, vendorModel, warnings, priceWarning);
+        return stream;
     }
 
-    /** Known models say whether they take reasoning controls; for unknown ones, any model of the vendor that does decides. */
-    private boolean honoursReasoning(String requested) {
-        return profile.catalog().find(requested)
-                .map(m -> m.can(Capability.REASONING_CONTROL))
-                .orElseGet(() -> profile.catalog().models().stream().anyMatch(m -> m.can(Capability.REASONING_CONTROL)));
+    /** Writes the body; on a worker thread when files must be read, since that blocks. */
+    private Future<Buffer> body(ChatRequest request, CallPlan plan, boolean streaming) {
+        boolean sendReasoning = request.reasoning() != null && planner.honoursReasoning(request.model());
+        Future<Buffer> body = hasFileMedia(request)
+                ? context.vertx().executeBlocking(() -> writer.write(request, plan.vendorModel(), sendReasoning, streaming), false)
+                : write(request, plan, sendReasoning, streaming);
+        return body.recover(e -> Future.failedFuture(asRequestError(e)));
     }
 
-    private Future<HttpReply> send(Buffer body) {
+    private Future<Buffer> write(ChatRequest request, CallPlan plan, boolean sendReasoning, boolean streaming) {
+        try {
+            return Future.succeededFuture(writer.write(request, plan.vendorModel(), sendReasoning, streaming));
+        } catch (IOException | RuntimeException e) {
+            return Future.failedFuture(e);
+        }
+    }
+
+    private HttpCall call(Buffer body, String accept) {
         MultiMap headers = MultiMap.caseInsensitiveMultiMap()
                 .set("Content-Type", "application/json")
-                .set("Accept", "application/json");
+                .set("Accept", accept);
         dialect.authenticate(headers, settings.apiKey());
-        URI url = URI.create(baseUrl + profile.chatPath());
-        HttpCall call = new HttpCall(profile.id(), HttpMethod.POST, url, headers, body, settings.timeout());
+        HttpCall call = new HttpCall(profile.id(), HttpMethod.POST, URI.create(chatUrl()), headers, body, settings.timeout());
         LOG.debug("sending {}", call);
-        return context.transport().send(call);
+        return call;
+    }
+
+    private String chatUrl() {
+        return baseUrl + profile.chatPath();
+    }
+
+    private Price price(CallPlan plan) {
+        return context.prices().find(profile.id(), plan.model()).orElse(null);
     }
 
     private ChatResponse interpret(HttpReply reply, CallPlan plan) {
-        String url = baseUrl + profile.chatPath();
         if (!reply.isSuccess()) {
-            throw errors.fromReply(reply, url);
+            throw errors.fromReply(reply, chatUrl());
         }
         JsonNode body;
         try {
@@ -169,8 +163,7 @@ public final class OpenAiCompatibleProvider implements Provider {
         if (dialect.isErrorBody(body)) {
             throw errors.fromEnvelope(reply.status(), body, reply.headers());
         }
-        Price price = context.prices().find(profile.id(), plan.model()).orElse(null);
-        return reader.read(body, plan, price);
+        return reader.read(body, plan, price(plan));
     }
 
     private JunctionException asRequestError(Throwable e) {

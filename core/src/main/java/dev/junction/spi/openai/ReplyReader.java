@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.junction.chat.ChatResponse;
 import dev.junction.chat.FinishReason;
 import dev.junction.chat.GeneratedImage;
+import dev.junction.chat.ToolCall;
 import dev.junction.chat.Usage;
 import dev.junction.cost.Cost;
 import dev.junction.cost.CostCalculator;
@@ -38,10 +39,10 @@ final class ReplyReader {
         }
         List<String> warnings = new ArrayList<>(call.warnings());
         JsonNode message = choice.path("message");
+        checkModel(Json.text(body, "model"), call, warnings);
         List<GeneratedImage> images = dialect.readImages(message, warnings);
         String rawFinish = Json.text(choice, "finish_reason");
         Usage usage = readUsage(body.path("usage"));
-        checkModel(Json.text(body, "model"), call, warnings);
         return new ChatResponse(
                 Json.text(body, "id"),
                 call.provider(),
@@ -50,11 +51,33 @@ final class ReplyReader {
                 contentText(message.get("content")),
                 dialect.readReasoning(message),
                 images,
+                readToolCalls(message.path("tool_calls")),
                 FinishReason.fromRaw(rawFinish),
                 rawFinish,
                 usage,
                 cost(usage, price, call, warnings),
                 warnings);
+    }
+
+    /** Reads OpenAI's {@code tool_calls}; entries without a function name are skipped. */
+    static List<ToolCall> readToolCalls(JsonNode calls) {
+        List<ToolCall> out = new ArrayList<>();
+        for (JsonNode call : calls) {
+            JsonNode function = call.path("function");
+            String name = Json.text(function, "name");
+            if (name != null) {
+                out.add(new ToolCall(Json.text(call, "id"), name, argumentsText(function.get("arguments"))));
+            }
+        }
+        return out;
+    }
+
+    /** Arguments arrive as a JSON string per OpenAI, but some servers send the object itself. */
+    static String argumentsText(JsonNode arguments) {
+        if (arguments == null || arguments.isNull()) {
+            return null;
+        }
+        return arguments.isTextual() ? arguments.asText() : arguments.toString();
     }
 
     /** Reads {@code usage}; every absent count stays {@code null}. */
@@ -74,7 +97,7 @@ final class ReplyReader {
                 usage.toString());
     }
 
-    private static Cost cost(Usage usage, Price price, CallPlan call, List<String> warnings) {
+    static Cost cost(Usage usage, Price price, CallPlan call, List<String> warnings) {
         if (price == null) {
             warnings.add(call.unknownPriceWarning());
             return null;
@@ -87,7 +110,7 @@ final class ReplyReader {
     }
 
     /** {@code content} as a string, or the concatenated text parts when a server sends an array. */
-    private static String contentText(JsonNode content) {
+    static String contentText(JsonNode content) {
         if (content == null || content.isNull()) {
             return "";
         }
@@ -104,7 +127,7 @@ final class ReplyReader {
         return content.isValueNode() ? content.asText() : "";
     }
 
-    private static void checkModel(String replied, CallPlan call, List<String> warnings) {
+    static void checkModel(String replied, CallPlan call, List<String> warnings) {
         if (replied == null || replied.equals(call.vendorModel()) || replied.equals(call.model())) {
             return;
         }

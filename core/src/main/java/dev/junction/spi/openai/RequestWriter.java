@@ -31,8 +31,9 @@ final class RequestWriter {
      *
      * @param vendorModel the model name to send
      * @param sendReasoning whether the model honours reasoning controls
+     * @param streaming whether to ask for a server-sent-event stream
      */
-    Buffer write(ChatRequest request, String vendorModel, boolean sendReasoning) throws IOException {
+    Buffer write(ChatRequest request, String vendorModel, boolean sendReasoning, boolean streaming) throws IOException {
         Buffer buffer = Buffer.buffer(1024);
         try (JsonGenerator json = Json.MAPPER.getFactory().createGenerator(new BufferOutputStream(buffer))) {
             // Catches a provider option that repeats a field Junction writes, instead of sending both.
@@ -50,7 +51,9 @@ final class RequestWriter {
             if (sendReasoning && request.reasoning() != null) {
                 dialect.writeReasoning(json, request.reasoning());
             }
-            if (profile.streamsByDefault()) {
+            if (streaming) {
+                json.writeBooleanField("stream", true);
+            } else if (profile.streamsByDefault()) {
                 // This vendor streams unless told otherwise; a non-streaming call must say so.
                 json.writeBooleanField("stream", false);
             }

@@ -1,0 +1,80 @@
+package dev.junction.internal.http;
+
+import dev.junction.error.ErrorKind;
+import dev.junction.error.JunctionException;
+import dev.junction.spi.HttpCall;
+import dev.junction.spi.Redaction;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLException;
+
+/** The transport's failures as {@link JunctionException}s, with messages scrubbed of credentials. */
+final class TransportErrors {
+    private TransportErrors() {
+    }
+
+    static JunctionException timeout(HttpCall call, String what, Duration limit, String setting) {
+        return JunctionException.builder(ErrorKind.TIMEOUT, call.provider() + " " + what + " within " + limit.toMillis() + " ms")
+                .provider(call.provider())
+                .hint("raise the limit with " + setting + "=… in the config string, or retry later")
+                .build();
+    }
+
+    static JunctionException tooLarge(HttpCall call, long cap) {
+        return JunctionException.builder(ErrorKind.PROTOCOL,
+                        call.provider() + " sent a reply larger than the " + cap + "-byte cap; the connection was closed")
+                .provider(call.provider())
+                .retryable(false)
+                .hint("raise the cap with Junction.builder().maxResponseBytes(…) if such replies are expected")
+                .build();
+    }
+
+    static JunctionException network(HttpCall call, Throwable error) {
+        if (error instanceof JunctionException je) {
+            return je;
+        }
+        String where = call.uri().getScheme() + "://" + call.uri().getAuthority();
+        ErrorKind kind = ErrorKind.NETWORK;
+        String hint = "check the network and the base URL " + where;
+        Throwable root = rootCause(error);
+        if (root instanceof TimeoutException || root.getClass().getSimpleName().contains("Timeout")) {
+            kind = ErrorKind.TIMEOUT;
+            hint = "the server at " + where + " did not accept the connection in time; retry later";
+        } else if (root instanceof UnknownHostException) {
+            hint = "the host of " + where + " is unknown: check baseUrl";
+        } else if (root instanceof ConnectException) {
+            hint = "nothing accepts connections at " + where + ": check baseUrl, or retry later";
+        } else if (root instanceof SSLException) {
+            hint = "the TLS handshake with " + where + " failed; Junction always verifies certificates and host names";
+        } else if (!(root instanceof IOException)) {
+            // Not the network: Vert.x refused the request itself (say, a header value it cannot send).
+            // Its message may quote a header, so it is scrubbed and the cause is not attached.
+            return JunctionException.builder(ErrorKind.CONFIGURATION,
+                            call.provider() + ": the request could not be sent: " + Redaction.scrub(describe(root), call.headers()))
+                    .provider(call.provider())
+                    .hint("check the config string's values and any provider options")
+                    .build();
+        }
+        return JunctionException.builder(kind, call.provider() + ": " + Redaction.scrub(describe(root), call.headers()) + " (" + where + ")")
+                .provider(call.provider())
+                .cause(error)
+                .hint(hint)
+                .build();
+    }
+
+    private static String describe(Throwable error) {
+        String message = error.getMessage();
+        return message == null || message.isBlank() ? error.getClass().getSimpleName() : message;
+    }
+
+    private static Throwable rootCause(Throwable error) {
+        Throwable t = error;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t;
+    }
+}

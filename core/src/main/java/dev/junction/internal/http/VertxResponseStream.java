@@ -1,0 +1,169 @@
+package dev.junction.internal.http;
+
+import dev.junction.error.JunctionException;
+import dev.junction.spi.HttpCall;
+import dev.junction.spi.HttpReply;
+import dev.junction.spi.HttpResponseStream;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.streams.ReadStream;
+import java.time.Duration;
+
+/**
+ * A streamed response: the Vert.x response with an idle timer (armed only while the consumer
+ * wants data, so time spent paused does not count) and the call's total deadline. Used on the
+ * response's context only.
+ */
+final class VertxResponseStream implements HttpResponseStream, ReadStream<Buffer> {
+    private final Vertx vertx;
+    private final HttpCall call;
+    private final HttpClientResponse response;
+    private final long cap;
+    private final Duration idle;
+    private final long totalTimer;
+    private long idleTimer = -1;
+    private boolean wanting;
+    private boolean done;
+    private Handler<Throwable> exceptionHandler;
+
+    VertxResponseStream(Vertx vertx, HttpCall call, HttpClientResponse response, long cap, Duration idle, long deadlineNanos) {
+        this.vertx = vertx;
+        this.call = call;
+        this.response = response;
+        this.cap = cap;
+        this.idle = idle;
+        long remainingMillis = Math.max(1, (deadlineNanos - System.nanoTime()) / 1_000_000);
+        this.totalTimer = vertx.setTimer(remainingMillis, id -> fail(TransportErrors.timeout(call, "did not finish answering",
+                call.timeout(), "timeout")));
+        response.exceptionHandler(error -> fail(TransportErrors.network(call, error)));
+    }
+
+    @Override
+    public int status() {
+        return response.statusCode();
+    }
+
+    @Override
+    public MultiMap headers() {
+        return response.headers();
+    }
+
+    @Override
+    public ReadStream<Buffer> body() {
+        return this;
+    }
+
+    @Override
+    public Future<HttpReply> readAll() {
+        Promise<HttpReply> whole = Promise.promise();
+        BodyCollector.collect(call, response, cap, whole);
+        whole.future().onComplete(ignored -> stopTimers());
+        response.resume();
+        return whole.future();
+    }
+
+    @Override
+    public void cancel() {
+        if (!done) {
+            done = true;
+            stopTimers();
+            response.request().reset();
+        }
+    }
+
+    @Override
+    public ReadStream<Buffer> exceptionHandler(Handler<Throwable> handler) {
+        this.exceptionHandler = handler;
+        return this;
+    }
+
+    @Override
+    public ReadStream<Buffer> handler(Handler<Buffer> handler) {
+        if (handler == null) {
+            response.handler(null);
+        } else {
+            response.handler(chunk -> {
+                if (!done) {
+                    armIdle();
+                    handler.handle(chunk);
+                }
+            });
+        }
+        return this;
+    }
+
+    @Override
+    public ReadStream<Buffer> pause() {
+        wanting = false;
+        cancelIdle();
+        response.pause();
+        return this;
+    }
+
+    @Override
+    public ReadStream<Buffer> resume() {
+        wanting = true;
+        armIdle();
+        response.resume();
+        return this;
+    }
+
+    @Override
+    public ReadStream<Buffer> fetch(long amount) {
+        wanting = true;
+        armIdle();
+        response.fetch(amount);
+        return this;
+    }
+
+    @Override
+    public ReadStream<Buffer> endHandler(Handler<Void> endHandler) {
+        response.endHandler(end -> {
+            if (!done) {
+                done = true;
+                stopTimers();
+                if (endHandler != null) {
+                    endHandler.handle(null);
+                }
+            }
+        });
+        return this;
+    }
+
+    private void fail(JunctionException error) {
+        if (done) {
+            return;
+        }
+        done = true;
+        stopTimers();
+        response.request().reset();
+        if (exceptionHandler != null) {
+            exceptionHandler.handle(error);
+        }
+    }
+
+    private void armIdle() {
+        cancelIdle();
+        if (wanting && !done) {
+            idleTimer = vertx.setTimer(Math.max(1, idle.toMillis()),
+                    id -> fail(TransportErrors.timeout(call, "sent nothing", idle, "idleTimeout")));
+        }
+    }
+
+    private void cancelIdle() {
+        if (idleTimer >= 0) {
+            vertx.cancelTimer(idleTimer);
+            idleTimer = -1;
+        }
+    }
+
+    private void stopTimers() {
+        cancelIdle();
+        vertx.cancelTimer(totalTimer);
+    }
+}

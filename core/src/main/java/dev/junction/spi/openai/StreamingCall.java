@@ -1,0 +1,287 @@
+package dev.junction.spi.openai;
+
+import dev.junction.chat.ChatStream;
+import dev.junction.chat.StreamPart;
+import dev.junction.error.ErrorKind;
+import dev.junction.error.JunctionException;
+import dev.junction.internal.sse.SseParser;
+import dev.junction.spi.HttpResponseStream;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import java.util.ArrayDeque;
+import java.util.function.Function;
+
+/**
+ * One streamed chat call: SSE bytes in, {@link StreamPart}s out, with back-pressure. Parts wait in
+ * a small queue (at most one network chunk's worth) while the consumer has no demand, and the
+ * socket is paused meanwhile. All state lives on one Vert.x context; public methods hop onto it.
+ */
+final class StreamingCall implements ChatStream {
+    private final Context context;
+    private final String provider;
+    private final int maxEventBytes;
+    private final ArrayDeque<StreamPart> queue = new ArrayDeque<>();
+    private Handler<StreamPart> handler;
+    private Handler<Throwable> exceptionHandler;
+    private Handler<Void> endHandler;
+    private long demand = Long.MAX_VALUE;
+    private HttpResponseStream http;
+    private SseParser parser;
+    private ChunkMapper mapper;
+    private boolean upstreamPaused = true;
+    private boolean done;
+    private boolean terminalQueued;
+    private boolean closed;
+    private boolean failed;
+    private boolean cancelled;
+    private boolean draining;
+
+    StreamingCall(Context context, String provider, int maxEventBytes) {
+        this.context = context;
+        this.provider = provider;
+        this.maxEventBytes = maxEventBytes;
+    }
+
+    /**
+     * Follows the opening of the HTTP exchange.
+     *
+     * @param mappers builds the chunk mapper once the response headers are known
+     * @param errorReply turns a non-2xx reply into its error
+     */
+    void follow(Future<HttpResponseStream> opening, Function<HttpResponseStream, ChunkMapper> mappers,
+            Function<HttpResponseStream, Future<JunctionException>> errorReply) {
+        opening.onComplete(ar -> onContext(() -> {
+            if (ar.failed()) {
+                fail(ar.cause());
+            } else if (cancelled) {
+                ar.result().cancel();
+            } else if (ar.result().status() < 200 || ar.result().status() >= 300) {
+                errorReply.apply(ar.result()).onComplete(e -> onContext(() -> fail(e.succeeded() ? e.result() : e.cause())));
+            } else {
+                open(ar.result(), mappers.apply(ar.result()));
+            }
+        }));
+    }
+
+    /** Fails the call before anything was sent. */
+    void failBeforeSending(Throwable error) {
+        onContext(() -> fail(error));
+    }
+
+    private void open(HttpResponseStream response, ChunkMapper chunkMapper) {
+        http = response;
+        mapper = chunkMapper;
+        parser = new SseParser(maxEventBytes, event -> {
+            if (!done && !terminalQueued && mapper.onData(event.data(), queue::add)) {
+                finishNormally();
+            }
+        });
+        response.body().handler(this::onChunk);
+        response.body().endHandler(end -> onEnd());
+        response.body().exceptionHandler(this::onUpstreamError);
+        drain();
+    }
+
+    private void onChunk(Buffer chunk) {
+        if (terminalQueued || cancelled) {
+            return;
+        }
+        try {
+            parser.feed(chunk);
+        } catch (SseParser.EventTooLargeException e) {
+            fail(JunctionException.builder(ErrorKind.PROTOCOL, provider + " streamed an event larger than "
+                            + e.limit() + " bytes; the stream was closed")
+                    .provider(provider).retryable(false)
+                    .hint("if the vendor really sends such events (large inline images), raise the event limit")
+                    .build());
+        } catch (RuntimeException e) {
+            fail(e);
+        }
+        drain();
+    }
+
+    private void onEnd() {
+        if (terminalQueued || cancelled) {
+            return;
+        }
+        try {
+            parser.end();
+        } catch (RuntimeException e) {
+            fail(e);
+            return;
+        }
+        if (!terminalQueued && !done) {
+            if (mapper.sawFinish()) {
+                finishNormally();
+            } else {
+                fail(truncated(parser.endedMidEvent() ? "in the middle of an event" : "before the reply finished", null));
+            }
+        }
+        drain();
+    }
+
+    private void onUpstreamError(Throwable error) {
+        if (terminalQueued || cancelled) {
+            return;
+        }
+        JunctionException e = error instanceof JunctionException je ? je : truncated("", error);
+        if (e.kind() == ErrorKind.NETWORK && mapper.sawFinish()) {
+            // Everything arrived; only the goodbye was lost.
+            finishNormally();
+        } else {
+            fail(e.kind() == ErrorKind.NETWORK ? truncated("(" + e.getMessage() + ")", e) : e);
+        }
+        drain();
+    }
+
+    private JunctionException truncated(String how, Throwable cause) {
+        return JunctionException.builder(ErrorKind.NETWORK, provider + ": stream truncated: the connection closed " + how)
+                .provider(provider).cause(cause)
+                .hint("retry; the partial reply is not billed by every vendor, so check usage before retrying in a loop")
+                .build();
+    }
+
+    private void finishNormally() {
+        done = true;
+        mapper.finish(queue::add);
+        terminalQueued = true;
+    }
+
+    private void fail(Throwable error) {
+        if (terminalQueued || cancelled) {
+            return;
+        }
+        JunctionException e = error instanceof JunctionException je ? je
+                : JunctionException.builder(ErrorKind.PROTOCOL, provider + ": the stream could not be read ("
+                        + error.getClass().getSimpleName() + ")").provider(provider).cause(error).build();
+        terminalQueued = true;
+        queue.add(new StreamPart.Failure(e));
+        if (http != null) {
+            http.cancel();
+        }
+        drain();
+    }
+
+    /** Delivers queued parts while there is demand, then pauses or resumes the socket to match. */
+    private void drain() {
+        if (draining) {
+            return;
+        }
+        draining = true;
+        try {
+            while (handler != null && demand > 0 && !queue.isEmpty() && !closed && !cancelled) {
+                StreamPart part = queue.poll();
+                if (demand != Long.MAX_VALUE) {
+                    demand--;
+                }
+                handler.handle(part);
+                if (part instanceof StreamPart.Failure failure) {
+                    closed = true;
+                    failed = true;
+                    if (exceptionHandler != null) {
+                        exceptionHandler.handle(failure.error());
+                    }
+                } else if (part instanceof StreamPart.Finish) {
+                    closed = true;
+                    if (endHandler != null) {
+                        endHandler.handle(null);
+                    }
+                }
+            }
+        } finally {
+            draining = false;
+        }
+        updateUpstream();
+    }
+
+    private void updateUpstream() {
+        if (http == null || terminalQueued || cancelled) {
+            return;
+        }
+        boolean wantMore = handler != null && demand > 0 && queue.isEmpty();
+        if (wantMore && upstreamPaused) {
+            upstreamPaused = false;
+            http.body().resume();
+        } else if (!wantMore && !upstreamPaused) {
+            upstreamPaused = true;
+            http.body().pause();
+        }
+    }
+
+    private void onContext(Runnable action) {
+        if (Vertx.currentContext() == context) {
+            action.run();
+        } else {
+            context.runOnContext(v -> action.run());
+        }
+    }
+
+    @Override
+    public void cancel() {
+        onContext(() -> {
+            if (!cancelled) {
+                cancelled = true;
+                queue.clear();
+                if (http != null) {
+                    http.cancel();
+                }
+            }
+        });
+    }
+
+    @Override
+    public ChatStream exceptionHandler(Handler<Throwable> handler) {
+        onContext(() -> exceptionHandler = handler);
+        return this;
+    }
+
+    @Override
+    public ChatStream handler(Handler<StreamPart> handler) {
+        onContext(() -> {
+            this.handler = handler;
+            drain();
+        });
+        return this;
+    }
+
+    @Override
+    public ChatStream pause() {
+        onContext(() -> {
+            demand = 0;
+            updateUpstream();
+        });
+        return this;
+    }
+
+    @Override
+    public ChatStream resume() {
+        onContext(() -> {
+            demand = Long.MAX_VALUE;
+            drain();
+        });
+        return this;
+    }
+
+    @Override
+    public ChatStream fetch(long amount) {
+        onContext(() -> {
+            demand = demand + amount < 0 ? Long.MAX_VALUE : demand + amount;
+            drain();
+        });
+        return this;
+    }
+
+    @Override
+    public ChatStream endHandler(Handler<Void> handler) {
+        onContext(() -> {
+            endHandler = handler;
+            if (closed && !failed && handler != null) {
+                handler.handle(null);
+            }
+        });
+        return this;
+    }
+}
