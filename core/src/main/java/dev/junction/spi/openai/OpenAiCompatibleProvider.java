@@ -17,6 +17,7 @@ import dev.junction.spi.ModelCatalog;
 import dev.junction.spi.Provider;
 import dev.junction.spi.ProviderContext;
 import dev.junction.spi.ProviderSettings;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
@@ -96,19 +97,24 @@ public final class OpenAiCompatibleProvider implements Provider {
 
     @Override
     public ChatStream stream(ChatRequest request) {
-        StreamingCall stream = new StreamingCall(context.vertx().getOrCreateContext(), profile.id(), context.maxStreamEventBytes());
-        try {
-            CallPlan plan = planner.plan(request);
-            Price price = price(plan);
-            String url = chatUrl();
-            Future<HttpResponseStream> opening = body(request, plan, true).compose(buffer -> context.transport()
-                    .stream(call(buffer, "text/event-stream"), settings.firstByteTimeout(), settings.idleTimeout()));
-            stream.follow(opening,
-                    http -> new ChunkMapper(dialect, plan, price, errors, http.headers()),
-                    http -> http.readAll().map(reply -> errors.fromReply(reply, url)));
-        } catch (RuntimeException e) {
-            stream.failBeforeSending(asRequestError(e));
-        }
+        Context streamContext = context.vertx().getOrCreateContext();
+        StreamingCall stream = new StreamingCall(streamContext, profile.id(), context.maxStreamEventBytes());
+        // Everything runs on the stream's context, so the transport delivers the response there
+        // too and the stream's state is only ever touched from one thread.
+        streamContext.runOnContext(v -> {
+            try {
+                CallPlan plan = planner.plan(request);
+                Price price = price(plan);
+                String url = chatUrl();
+                Future<HttpResponseStream> opening = body(request, plan, true).compose(buffer -> context.transport()
+                        .stream(call(buffer, "text/event-stream"), settings.firstByteTimeout(), settings.idleTimeout()));
+                stream.follow(opening,
+                        http -> new ChunkMapper(dialect, plan, price, errors, http.headers()),
+                        http -> http.readAll().map(reply -> errors.fromReply(reply, url)));
+            } catch (RuntimeException e) {
+                stream.failBeforeSending(asRequestError(e));
+            }
+        });
         return stream;
     }
 
