@@ -22,6 +22,8 @@ import picocli.CommandLine.ParentCommand;
         description = {"Sends one prompt and prints the answer on stdout; warnings and a usage/cost line go to stderr."},
         footer = {"", "Example:",
                 "  junction chat -p acedata:gemini-2.5-pro \"What model are you?\"",
+                "  junction chat --stream -p aivideoapi:gemini-2.5-pro \"用简单的语言解释量子计算\"",
+                "  junction chat --stream --json -p acedata:gemini-2.5-pro \"Hello\" | jq -c 'select(.type==\"text\")'",
                 "  junction chat --json -p aivideoapi:gemini-3-pro --image beach.png \"描述这张图片\""})
 public final class ChatCommand implements Callable<Integer> {
 
@@ -51,6 +53,12 @@ public final class ChatCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object (the answer, or {\"error\":…}) on stdout instead of the text.")
     private boolean json;
 
+    @Option(names = "--stream", description = {
+        "Print the answer as it arrives. Reasoning goes to stderr, dimmed when there is a console and NO_COLOR is unset.",
+        "With --json: one JSON object per line (NDJSON), each with a \"type\": start, text, reasoning, image,"
+                + " toolCallDelta, toolCall, usage, warning, finish or error; ignore types you do not know."})
+    private boolean stream;
+
     @Parameters(arity = "1..*", paramLabel = "PROMPT", description = "The prompt; several words are joined with spaces.")
     private List<String> prompt;
 
@@ -59,6 +67,9 @@ public final class ChatCommand implements Callable<Integer> {
         CliContext context = parent.context();
         try {
             ChatRequest request = request();
+            if (stream) {
+                return stream(request, context);
+            }
             ChatResponse response;
             try (Junction junction = context.junction()) {
                 ChatModel chatModel = junction.chatModel(providerSpec);
@@ -67,7 +78,16 @@ public final class ChatCommand implements Callable<Integer> {
             print(response, context);
             return 0;
         } catch (JunctionException e) {
-            return ErrorReport.print(e, json, context);
+            return stream && json ? StreamNdjson.error(e, context) : ErrorReport.print(e, json, context);
+        }
+    }
+
+    /** Streams the reply; Junction stays open until the stream ends, since its Vert.x carries the stream. */
+    private int stream(ChatRequest request, CliContext context) {
+        try (Junction junction = context.junction()) {
+            ChatModel chatModel = junction.chatModel(providerSpec);
+            StreamRun.Output output = json ? new StreamNdjson(context) : new StreamPrinter(context);
+            return StreamRun.await(chatModel.stream(request), output);
         }
     }
 

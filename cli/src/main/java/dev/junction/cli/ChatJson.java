@@ -40,7 +40,8 @@ final class ChatJson {
         return json;
     }
 
-    private static ObjectNode usage(Usage usage) {
+    /** {@code {"inputTokens","outputTokens","reasoningTokens","imageTokens","cachedTokens","totalTokens"}}, unknown counts null. */
+    static ObjectNode usage(Usage usage) {
         ObjectNode json = CliJson.object();
         json.put("inputTokens", usage.inputTokens());
         json.put("outputTokens", usage.outputTokens());
@@ -51,7 +52,8 @@ final class ChatJson {
         return json;
     }
 
-    private static ObjectNode cost(Cost cost) {
+    /** {@code {"usd","credits"}} as exact decimals, or {@code null} when the cost is unknown. */
+    static ObjectNode cost(Cost cost) {
         if (cost == null) {
             return null;
         }

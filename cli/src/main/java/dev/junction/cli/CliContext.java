@@ -12,14 +12,21 @@ import java.util.function.Function;
  * @param out where answers and {@code --json} documents go
  * @param err where warnings, summaries and errors go
  * @param env looks up environment variables such as {@code ACEDATA_API_KEY}; returns {@code null} when unset
+ * @param ansi whether stderr may carry ANSI styles (the dimmed reasoning of {@code chat --stream});
+ *     see {@link Main#ansiByDefault} for the rule the real command uses
  */
-public record CliContext(PrintStream out, PrintStream err, Function<String, String> env) {
+public record CliContext(PrintStream out, PrintStream err, Function<String, String> env, boolean ansi) {
 
     /** Checks the fields are present. */
     public CliContext {
         Objects.requireNonNull(out, "out");
         Objects.requireNonNull(err, "err");
         Objects.requireNonNull(env, "env");
+    }
+
+    /** A context whose stderr carries no ANSI styles. */
+    public CliContext(PrintStream out, PrintStream err, Function<String, String> env) {
+        this(out, err, env, false);
     }
 
     /** A new Junction reading this run's environment; the caller closes it. */

@@ -30,19 +30,42 @@ public final class Main {
         // System.out would turn them into question marks under a POSIX locale.
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
-        int code = run(args, out, err, System::getenv);
+        int code = run(args, out, err, System::getenv, ansiByDefault(System.console() != null, System::getenv));
         out.flush();
         err.flush();
         System.exit(code);
     }
 
     /**
-     * Runs the command in-process and returns its exit code instead of exiting.
+     * Whether stderr gets ANSI styles: only when the JVM has a console and {@code NO_COLOR} is unset
+     * or empty (<a href="https://no-color.org">no-color.org</a>). Java cannot ask whether stderr
+     * alone is a terminal; a console means stdin and stdout are, so {@code 2>file} from a terminal
+     * still gets styles, while {@code | less}, {@code >file} and CI do not.
+     *
+     * @param hasConsole whether {@code System.console()} is non-null
+     */
+    static boolean ansiByDefault(boolean hasConsole, Function<String, String> env) {
+        String noColor = env.apply("NO_COLOR");
+        return hasConsole && (noColor == null || noColor.isEmpty());
+    }
+
+    /**
+     * Runs the command in-process with no ANSI styles and returns its exit code instead of exiting.
      *
      * @param env looks up environment variables; {@code name -> null} for an empty environment
      */
     static int run(String[] args, PrintStream out, PrintStream err, Function<String, String> env) {
-        CliContext context = new CliContext(out, err, env);
+        return run(args, out, err, env, false);
+    }
+
+    /**
+     * Runs the command in-process and returns its exit code instead of exiting.
+     *
+     * @param env looks up environment variables; {@code name -> null} for an empty environment
+     * @param ansi whether stderr may carry ANSI styles
+     */
+    static int run(String[] args, PrintStream out, PrintStream err, Function<String, String> env, boolean ansi) {
+        CliContext context = new CliContext(out, err, env, ansi);
         CommandLine commandLine = new CommandLine(new JunctionCommand(context))
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setOut(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true))

@@ -1,6 +1,7 @@
 package dev.junction.cli;
 
 import dev.junction.chat.ChatResponse;
+import dev.junction.chat.StreamPart;
 import dev.junction.chat.Usage;
 import dev.junction.cost.Cost;
 import java.util.ArrayList;
@@ -15,11 +16,26 @@ final class UsageLine {
      * Such as {@code aivideoapi:gemini-3-pro · 12 input + 86 output tokens (98 total) · $0.0004224 (0.08448 credits)}.
      */
     static String of(ChatResponse response) {
-        StringBuilder line = new StringBuilder(response.provider()).append(':').append(response.model());
-        if (response.vendorModel() != null && !response.vendorModel().equals(response.model())) {
-            line.append(" (").append(response.vendorModel()).append(')');
+        return of(response.provider(), response.model(), response.vendorModel(), response.usage(), response.cost());
+    }
+
+    /**
+     * The same line for a streamed reply.
+     *
+     * @param report the stream's usage part, or {@code null} when the vendor reported none
+     */
+    static String of(StreamPart.Start start, StreamPart.UsageReport report) {
+        return report == null
+                ? of(start.provider(), start.model(), start.vendorModel(), Usage.NONE, null)
+                : of(start.provider(), start.model(), start.vendorModel(), report.usage(), report.cost());
+    }
+
+    private static String of(String provider, String model, String vendorModel, Usage usage, Cost cost) {
+        StringBuilder line = new StringBuilder(provider).append(':').append(model);
+        if (vendorModel != null && !vendorModel.equals(model)) {
+            line.append(" (").append(vendorModel).append(')');
         }
-        line.append(" · ").append(tokens(response.usage())).append(" · ").append(cost(response.cost()));
+        line.append(" · ").append(tokens(usage == null ? Usage.NONE : usage)).append(" · ").append(cost(cost));
         return line.toString();
     }
 

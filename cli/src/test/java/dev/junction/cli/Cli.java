@@ -12,6 +12,7 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 
 /** Runs the command in-process with captured streams and an injected environment. */
@@ -37,6 +38,22 @@ final class Cli {
             }
         }
 
+        /** stdout parsed as JSON lines (NDJSON), each exactly one document. */
+        List<JsonNode> jsonLines() {
+            return out.lines().map(line -> {
+                try {
+                    return JSON.readTree(line);
+                } catch (IOException e) {
+                    throw new AssertionError("not one JSON document: " + line + "\nstdout:\n" + out + "\nstderr:\n" + err, e);
+                }
+            }).toList();
+        }
+
+        /** The {@code "type"} of each JSON line, in order. */
+        List<String> types() {
+            return jsonLines().stream().map(line -> line.get("type").asText()).toList();
+        }
+
         /** Asserts the exit code, showing both streams when it differs. */
         Result assertExit(int expected) {
             assertEquals(expected, exitCode, () -> "exit code; stdout:\n" + out + "\nstderr:\n" + err);
@@ -51,12 +68,21 @@ final class Cli {
 
     /** Runs with exactly the given environment variables. */
     static Result run(Map<String, String> env, String... args) {
+        return run(false, env, args);
+    }
+
+    /** Runs with an empty environment, as on a terminal: stderr may carry ANSI styles. */
+    static Result runWithAnsi(String... args) {
+        return run(true, Map.of(), args);
+    }
+
+    private static Result run(boolean ansi, Map<String, String> env, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code;
         try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
                 PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            code = Main.run(args, o, e, env::get);
+            code = Main.run(args, o, e, env::get, ansi);
         }
         return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }

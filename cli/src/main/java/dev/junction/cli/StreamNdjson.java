@@ -1,0 +1,121 @@
+package dev.junction.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.junction.chat.StreamPart;
+import dev.junction.chat.ToolCall;
+import dev.junction.error.JunctionException;
+import java.util.Optional;
+
+/**
+ * {@code chat --stream --json}: one JSON object per part on stdout (NDJSON), each line flushed as
+ * it is written, and each with a {@code "type"}. Readers must ignore types they do not know. As
+ * without {@code --stream}, stderr still gets the warnings, the usage line and the error lines
+ * for people.
+ */
+final class StreamNdjson implements StreamRun.Output {
+    private final CliContext context;
+    private StreamPart.Start start;
+    private StreamPart.UsageReport usage;
+
+    StreamNdjson(CliContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public void accept(StreamPart part) {
+        ObjectNode line = line(part);
+        if (line != null) {
+            print(context, line);
+        }
+        if (part instanceof StreamPart.Start s) {
+            start = s;
+        } else if (part instanceof StreamPart.UsageReport u) {
+            usage = u;
+        } else if (part instanceof StreamPart.Warning w) {
+            context.err().println("warning: " + w.message());
+            context.err().flush();
+        }
+    }
+
+    /** The part's line, or {@code null} for a failure, which {@link #fail} reports. */
+    static ObjectNode line(StreamPart part) {
+        if (part instanceof StreamPart.Start s) {
+            return typed("start").put("id", s.id()).put("provider", s.provider())
+                    .put("model", s.model()).put("vendorModel", s.vendorModel());
+        } else if (part instanceof StreamPart.TextDelta t) {
+            return typed("text").put("text", t.text());
+        } else if (part instanceof StreamPart.ReasoningDelta r) {
+            return typed("reasoning").put("text", r.text());
+        } else if (part instanceof StreamPart.ImageOutput i) {
+            return typed("image").put("mediaType", i.image().mediaType()).put("bytes", i.image().bytes().length);
+        } else if (part instanceof StreamPart.ToolCallDelta d) {
+            return typed("toolCallDelta").put("index", d.index()).put("id", d.id()).put("name", d.name())
+                    .put("arguments", d.argumentsDelta());
+        } else if (part instanceof StreamPart.ToolCallDone c) {
+            return toolCall(c.call());
+        } else if (part instanceof StreamPart.UsageReport u) {
+            ObjectNode line = typed("usage");
+            line.set("usage", ChatJson.usage(u.usage()));
+            line.set("cost", ChatJson.cost(u.cost()));
+            return line;
+        } else if (part instanceof StreamPart.Warning w) {
+            return typed("warning").put("message", w.message());
+        } else if (part instanceof StreamPart.Finish f) {
+            return typed("finish").put("finishReason", f.reason().name()).put("rawFinishReason", f.rawReason());
+        }
+        return null;
+    }
+
+    /** Arguments as the parsed object, or as the model's text with {@code "argumentsInvalid":true} when that is no JSON object. */
+    private static ObjectNode toolCall(ToolCall call) {
+        ObjectNode line = typed("toolCall").put("id", call.id()).put("name", call.name());
+        Optional<ObjectNode> arguments = CliJson.parseObject(call.argumentsJson());
+        if (arguments.isPresent()) {
+            line.set("arguments", arguments.get());
+        } else {
+            line.put("arguments", call.argumentsJson()).put("argumentsInvalid", true);
+        }
+        return line;
+    }
+
+    @Override
+    public int end() {
+        if (start == null) {
+            throw new IllegalStateException("the stream finished without a start part");
+        }
+        context.err().println(UsageLine.of(start, usage));
+        context.err().flush();
+        return 0;
+    }
+
+    @Override
+    public int fail(JunctionException error) {
+        return error(error, context);
+    }
+
+    /**
+     * Reports an error, in the stream or before it began: {@code {"type":"error","error":{…}}} on
+     * stdout, the same error object as {@code chat --json}, and the lines for people on stderr.
+     *
+     * @return the exit code: 2 when the caller is at fault, else 1
+     */
+    static int error(JunctionException error, CliContext context) {
+        ObjectNode line = typed("error");
+        line.set("error", ErrorReport.toJson(error).get("error"));
+        print(context, line);
+        int code = ErrorReport.print(error, false, context);
+        context.err().flush();
+        return code;
+    }
+
+    private static ObjectNode typed(String type) {
+        ObjectNode line = CliJson.object();
+        line.put("type", type);
+        return line;
+    }
+
+    private static void print(CliContext context, ObjectNode line) {
+        CliJson.print(context.out(), line);
+        context.out().flush();
+    }
+}
