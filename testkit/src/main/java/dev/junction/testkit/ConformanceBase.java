@@ -8,6 +8,7 @@ import dev.junction.chat.ChatModel;
 import dev.junction.chat.ChatRequest;
 import dev.junction.chat.ChatResponse;
 import dev.junction.error.JunctionException;
+import io.vertx.core.Future;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -135,8 +136,16 @@ public abstract class ConformanceBase {
      * Junction the model came from; it must still be open.
      */
     protected static ChatResponse call(Junction owner, ChatModel model, ChatRequest request) {
+        return await(model.chat(request));
+    }
+
+    /**
+     * Waits at most {@link #CALL_WAIT} for a Junction future, from the test's own thread, and
+     * rethrows its {@link JunctionException}.
+     */
+    protected static <T> T await(Future<T> future) {
         try {
-            return model.chat(request).toCompletionStage().toCompletableFuture().get(CALL_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            return future.toCompletionStage().toCompletableFuture().get(CALL_WAIT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException failure) {
                 throw failure;

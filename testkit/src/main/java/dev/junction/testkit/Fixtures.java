@@ -14,9 +14,11 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * Reads test fixtures (the vendors' documented JSON, kept byte for byte under
+ * Reads test fixtures (the vendors' documented JSON and event streams, kept byte for byte under
  * {@code src/test/resources}) and small JSON chores the conformance tests share.
  */
 public final class Fixtures {
@@ -88,5 +90,39 @@ public final class Fixtures {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("cannot write as JSON: " + value, e);
         }
+    }
+
+    /**
+     * The events of a server-sent-event fixture: the blocks between blank lines, in order, each
+     * without its terminating blank line. Fixtures use LF line endings.
+     */
+    public static List<String> sseEvents(Class<?> anchor, String name) {
+        List<String> events = new ArrayList<>();
+        for (String block : text(anchor, name).split("\n\n+")) {
+            if (!block.isBlank()) {
+                events.add(block.startsWith("\n") ? block.substring(1) : block);
+            }
+        }
+        return events;
+    }
+
+    /** The {@code data} of each event of an SSE fixture (several data lines joined by LF), sentinels included. */
+    public static List<String> sseData(Class<?> anchor, String name) {
+        List<String> data = new ArrayList<>();
+        for (String event : sseEvents(anchor, name)) {
+            List<String> lines = new ArrayList<>();
+            for (String line : event.split("\n")) {
+                if (line.startsWith("data:")) {
+                    lines.add(line.startsWith("data: ") ? line.substring(6) : line.substring(5));
+                }
+            }
+            data.add(String.join("\n", lines));
+        }
+        return data;
+    }
+
+    /** The data of each event of an SSE fixture parsed as JSON, the {@code [DONE]} sentinel left out. */
+    public static List<JsonNode> sseJson(Class<?> anchor, String name) {
+        return sseData(anchor, name).stream().filter(d -> !d.strip().equals("[DONE]")).map(Fixtures::parse).toList();
     }
 }

@@ -24,6 +24,8 @@ import java.util.stream.Collectors;
 public final class VendorStub implements AutoCloseable {
     /** Content-Type of JSON replies. */
     public static final Map<String, String> JSON = Map.of("Content-Type", "application/json; charset=utf-8");
+    /** Content-Type of server-sent-event streams. */
+    public static final Map<String, String> SSE = Map.of("Content-Type", "text/event-stream");
     /** Content-Type of HTML pages. */
     public static final Map<String, String> HTML = Map.of("Content-Type", "text/html");
 
@@ -51,6 +53,18 @@ public final class VendorStub implements AutoCloseable {
     public void reply(String path, int status, byte[] body, Map<String, String> headers) {
         ResponseDefinitionBuilder response = aResponse().withStatus(status).withBody(body);
         headers.forEach(response::withHeader);
+        server.stubFor(any(urlPathEqualTo(path)).willReturn(response));
+    }
+
+    /**
+     * Answers {@code path} with HTTP 200 and a {@code text/event-stream} body, written in
+     * {@code chunks} separately flushed pieces spread over {@code totalMillis} (WireMock's chunked
+     * dribble), so that the client reads it split at arbitrary bytes, inside UTF-8 characters too.
+     */
+    public void replyDribbled(String path, byte[] body, int chunks, int totalMillis) {
+        ResponseDefinitionBuilder response = aResponse().withStatus(200).withBody(body)
+                .withChunkedDribbleDelay(chunks, totalMillis);
+        SSE.forEach(response::withHeader);
         server.stubFor(any(urlPathEqualTo(path)).willReturn(response));
     }
 
