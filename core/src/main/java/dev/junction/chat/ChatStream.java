@@ -9,8 +9,10 @@ import io.vertx.core.streams.ReadStream;
  * consumer never makes memory grow.
  *
  * <p>The call starts at once; parts wait until a handler is set. A failure is delivered as a
- * final {@link StreamPart.Failure} part and then to the {@link #exceptionHandler}; the end handler
- * is not called after a failure. Methods may be called from any thread.
+ * final {@link StreamPart.Failure} part and then to the {@link #exceptionHandler}; if the consumer
+ * has no demand left when the failure is known, the exception handler is called at once and the
+ * Failure part follows the undelivered parts on resume. The end handler is not called after a failure. Methods may be
+ * called from any thread.
  */
 public interface ChatStream extends ReadStream<StreamPart> {
 

@@ -23,8 +23,11 @@ public interface HttpTransport {
      *
      * @param firstByteTimeout how long the server may take to send the response head
      * @param idleTimeout the longest silence between two body chunks while the body is not paused
+     * @param abandoned completes when the caller gives up before the head has arrived: the request is
+     *     then reset at once (or never sent) and the returned future fails; never {@code null}
      * @return a future that completes, paused, once the response head has arrived (any status), or
      *     fails with a {@link dev.junction.error.JunctionException} of kind TIMEOUT or NETWORK
      */
-    Future<HttpResponseStream> stream(HttpCall call, java.time.Duration firstByteTimeout, java.time.Duration idleTimeout);
+    Future<HttpResponseStream> stream(HttpCall call, java.time.Duration firstByteTimeout, java.time.Duration idleTimeout,
+            Future<Void> abandoned);
 }

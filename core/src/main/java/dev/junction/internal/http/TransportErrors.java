@@ -4,6 +4,8 @@ import dev.junction.error.ErrorKind;
 import dev.junction.error.JunctionException;
 import dev.junction.spi.HttpCall;
 import dev.junction.spi.Redaction;
+import io.vertx.core.http.HttpClosedException;
+import io.vertx.core.http.StreamResetException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
@@ -17,9 +19,18 @@ final class TransportErrors {
     }
 
     static JunctionException timeout(HttpCall call, String what, Duration limit, String setting) {
-        return JunctionException.builder(ErrorKind.TIMEOUT, call.provider() + " " + what + " within " + limit.toMillis() + " ms")
+        // The setting is named in the message too: a stream has three limits, and the message is what users see first.
+        return JunctionException.builder(ErrorKind.TIMEOUT,
+                        call.provider() + " " + what + " within " + limit.toMillis() + " ms (" + setting + ")")
                 .provider(call.provider())
                 .hint("raise the limit with " + setting + "=… in the config string, or retry later")
+                .build();
+    }
+
+    static JunctionException cancelled(HttpCall call) {
+        return JunctionException.builder(ErrorKind.NETWORK, call.provider() + ": the call was cancelled before the reply began")
+                .provider(call.provider())
+                .retryable(false)
                 .build();
     }
 
@@ -49,7 +60,7 @@ final class TransportErrors {
             hint = "nothing accepts connections at " + where + ": check baseUrl, or retry later";
         } else if (root instanceof SSLException) {
             hint = "the TLS handshake with " + where + " failed; Junction always verifies certificates and host names";
-        } else if (!(root instanceof IOException)) {
+        } else if (!(root instanceof IOException) && !isConnectionLoss(root)) {
             // Not the network: Vert.x refused the request itself (say, a header value it cannot send).
             // Its message may quote a header, so it is scrubbed and the cause is not attached.
             return JunctionException.builder(ErrorKind.CONFIGURATION,
@@ -63,6 +74,11 @@ final class TransportErrors {
                 .cause(error)
                 .hint(hint)
                 .build();
+    }
+
+    /** Vert.x reports a connection that closed or was reset under a call with its own unchecked exceptions. */
+    private static boolean isConnectionLoss(Throwable root) {
+        return root instanceof HttpClosedException || root instanceof StreamResetException;
     }
 
     private static String describe(Throwable error) {

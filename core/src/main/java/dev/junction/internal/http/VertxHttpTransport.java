@@ -67,13 +67,16 @@ public final class VertxHttpTransport implements HttpTransport, AutoCloseable {
     }
 
     @Override
-    public Future<HttpResponseStream> stream(HttpCall call, Duration firstByteTimeout, Duration idleTimeout) {
+    public Future<HttpResponseStream> stream(HttpCall call, Duration firstByteTimeout, Duration idleTimeout,
+            Future<Void> abandoned) {
         Promise<HttpResponseStream> opened = Promise.promise();
         AtomicReference<HttpClientRequest> inFlight = new AtomicReference<>();
         long deadline = System.nanoTime() + call.timeout().toNanos();
         Duration headLimit = firstByteTimeout.compareTo(call.timeout()) < 0 ? firstByteTimeout : call.timeout();
         armTimer(headLimit, opened, inFlight, () -> TransportErrors.timeout(call, "did not start answering", headLimit,
                 headLimit == firstByteTimeout ? "firstByteTimeout" : "timeout"));
+        // Without this, a call cancelled before the head would hold its connection until the first-byte timeout.
+        abandoned.onComplete(given -> giveUp(opened, inFlight, TransportErrors.cancelled(call)));
         start(call, opened, inFlight, response -> {
             // Paused until the caller has set its handlers, so that no chunk is lost.
             response.pause();
@@ -88,15 +91,18 @@ public final class VertxHttpTransport implements HttpTransport, AutoCloseable {
      */
     private void armTimer(Duration limit, Promise<?> outcome, AtomicReference<HttpClientRequest> inFlight,
             Supplier<JunctionException> error) {
-        long timer = vertx.setTimer(Math.max(1, limit.toMillis()), id -> {
-            if (outcome.tryFail(error.get())) {
-                HttpClientRequest request = inFlight.get();
-                if (request != null) {
-                    request.reset();
-                }
-            }
-        });
+        long timer = vertx.setTimer(Math.max(1, limit.toMillis()), id -> giveUp(outcome, inFlight, error.get()));
         outcome.future().onComplete(done -> vertx.cancelTimer(timer));
+    }
+
+    /** Fails {@code outcome} unless it is decided, and then resets the request if one is under way. */
+    private static void giveUp(Promise<?> outcome, AtomicReference<HttpClientRequest> inFlight, JunctionException error) {
+        if (outcome.tryFail(error)) {
+            HttpClientRequest request = inFlight.get();
+            if (request != null) {
+                request.reset();
+            }
+        }
     }
 
     /**

@@ -93,11 +93,16 @@ final class ChunkMapper {
         }
         if (chunk.path("usage").isObject()) {
             usage = ReplyReader.readUsage(chunk.path("usage"));
+            if (chunk.path("choices").isArray() && chunk.path("choices").isEmpty()) {
+                // The closing usage chunk (aivideoapi, acedata): the reply is complete even when
+                // no finish reason came, so a close without [DONE] after it is a normal end.
+                sawFinish = true;
+            }
         }
         return false;
     }
 
-    /** Whether a finish reason has arrived, so that a stream closing now is complete. */
+    /** Whether a finish reason or the closing usage chunk has arrived, so that a stream closing now is complete. */
     boolean sawFinish() {
         return sawFinish;
     }

@@ -107,7 +107,7 @@ public final class OpenAiCompatibleProvider implements Provider {
                 Price price = price(plan);
                 String url = chatUrl();
                 Future<HttpResponseStream> opening = body(request, plan, true).compose(buffer -> context.transport()
-                        .stream(call(buffer, "text/event-stream"), settings.firstByteTimeout(), settings.idleTimeout()));
+                        .stream(call(buffer, "text/event-stream"), settings.firstByteTimeout(), settings.idleTimeout(), stream.abandoned()));
                 stream.follow(opening,
                         http -> new ChunkMapper(dialect, plan, price, errors, http.headers()),
                         http -> http.readAll().map(reply -> errors.fromReply(reply, url)));

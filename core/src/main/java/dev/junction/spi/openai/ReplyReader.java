@@ -51,7 +51,7 @@ final class ReplyReader {
                 contentText(message.get("content")),
                 dialect.readReasoning(message),
                 images,
-                readToolCalls(message.path("tool_calls")),
+                readToolCalls(message.path("tool_calls"), warnings),
                 FinishReason.fromRaw(rawFinish),
                 rawFinish,
                 usage,
@@ -59,15 +59,19 @@ final class ReplyReader {
                 warnings);
     }
 
-    /** Reads OpenAI's {@code tool_calls}; entries without a function name are skipped. */
-    static List<ToolCall> readToolCalls(JsonNode calls) {
+    /** Reads OpenAI's {@code tool_calls}; an entry without a function name is dropped with a warning, as in streams. */
+    static List<ToolCall> readToolCalls(JsonNode calls, List<String> warnings) {
         List<ToolCall> out = new ArrayList<>();
+        int index = 0;
         for (JsonNode call : calls) {
             JsonNode function = call.path("function");
             String name = Json.text(function, "name");
             if (name != null) {
                 out.add(new ToolCall(Json.text(call, "id"), name, argumentsText(function.get("arguments"))));
+            } else {
+                warnings.add("tool call " + index + " arrived without a function name and was dropped");
             }
+            index++;
         }
         return out;
     }

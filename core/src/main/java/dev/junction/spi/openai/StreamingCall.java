@@ -9,6 +9,7 @@ import dev.junction.spi.HttpResponseStream;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import java.util.ArrayDeque;
@@ -24,6 +25,7 @@ final class StreamingCall implements ChatStream {
     private final String provider;
     private final int maxEventBytes;
     private final ArrayDeque<StreamPart> queue = new ArrayDeque<>();
+    private final Promise<Void> abandoned = Promise.promise();
     private Handler<StreamPart> handler;
     private Handler<Throwable> exceptionHandler;
     private Handler<Void> endHandler;
@@ -38,6 +40,8 @@ final class StreamingCall implements ChatStream {
     private boolean failed;
     private boolean cancelled;
     private boolean draining;
+    private boolean exceptionSignalled;
+    private JunctionException failure;
 
     StreamingCall(Context context, String provider, int maxEventBytes) {
         this.context = context;
@@ -64,6 +68,11 @@ final class StreamingCall implements ChatStream {
                 open(ar.result(), mappers.apply(ar.result()));
             }
         }));
+    }
+
+    /** Completes when the caller cancels, so that the transport can drop a request still waiting for its head. */
+    Future<Void> abandoned() {
+        return abandoned.future();
     }
 
     /** Fails the call before anything was sent. */
@@ -127,12 +136,12 @@ final class StreamingCall implements ChatStream {
         if (terminalQueued || cancelled) {
             return;
         }
-        JunctionException e = error instanceof JunctionException je ? je : truncated("", error);
-        if (e.kind() == ErrorKind.NETWORK && mapper.sawFinish()) {
+        boolean network = !(error instanceof JunctionException je) || je.kind() == ErrorKind.NETWORK;
+        if (network && mapper.sawFinish()) {
             // Everything arrived; only the goodbye was lost.
             finishNormally();
         } else {
-            fail(e.kind() == ErrorKind.NETWORK ? truncated("(" + e.getMessage() + ")", e) : e);
+            fail(network ? truncated("(" + error.getMessage() + ")", error) : error);
         }
         drain();
     }
@@ -162,6 +171,7 @@ final class StreamingCall implements ChatStream {
         if (http != null) {
             http.cancel();
         }
+        failure = e;
         drain();
     }
 
@@ -178,11 +188,12 @@ final class StreamingCall implements ChatStream {
                     demand--;
                 }
                 handler.handle(part);
-                if (part instanceof StreamPart.Failure failure) {
+                if (part instanceof StreamPart.Failure failurePart) {
                     closed = true;
                     failed = true;
-                    if (exceptionHandler != null) {
-                        exceptionHandler.handle(failure.error());
+                    if (exceptionHandler != null && !exceptionSignalled) {
+                        exceptionSignalled = true;
+                        exceptionHandler.handle(failurePart.error());
                     }
                 } else if (part instanceof StreamPart.Finish) {
                     closed = true;
@@ -193,6 +204,12 @@ final class StreamingCall implements ChatStream {
             }
         } finally {
             draining = false;
+        }
+        if (failure != null && !exceptionSignalled && demand == 0 && exceptionHandler != null && !cancelled) {
+            // A consumer without demand still learns of the failure at once (Reactive Streams 1.4:
+            // errors need no demand); the Failure part itself waits behind the undelivered parts.
+            exceptionSignalled = true;
+            exceptionHandler.handle(failure);
         }
         updateUpstream();
     }
@@ -224,6 +241,7 @@ final class StreamingCall implements ChatStream {
         onContext(() -> {
             if (!cancelled) {
                 cancelled = true;
+                abandoned.tryComplete();
                 queue.clear();
                 if (http != null) {
                     http.cancel();
