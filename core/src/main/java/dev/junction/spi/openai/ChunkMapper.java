@@ -53,6 +53,18 @@ final class ChunkMapper {
         if (DONE.equals(data.strip())) {
             return true;
         }
+        StandardChunk standard = StandardChunk.parse(data);
+        if (standard != null) {
+            start(standard.id, standard.model, out);
+            if (standard.content != null && !standard.content.isEmpty()) {
+                out.accept(new StreamPart.TextDelta(standard.content));
+            }
+            if (standard.finishReason != null) {
+                rawFinish = standard.finishReason;
+                sawFinish = true;
+            }
+            return false;
+        }
         JsonNode chunk;
         try {
             chunk = Json.MAPPER.readTree(data);
@@ -65,7 +77,7 @@ final class ChunkMapper {
         if (dialect.isErrorBody(chunk)) {
             throw errors.fromEnvelope(200, chunk, headers);
         }
-        start(chunk, out);
+        start(Json.text(chunk, "id"), Json.text(chunk, "model"), out);
         JsonNode choice = chunk.path("choices").path(0);
         if (choice.isObject()) {
             JsonNode delta = choice.has("delta") ? choice.path("delta") : choice.path("message");
@@ -109,7 +121,7 @@ final class ChunkMapper {
 
     /** Emits the closing parts: each tool call whole, the usage with its cost, and the finish. */
     void finish(Consumer<StreamPart> out) {
-        start(null, out);
+        start(null, null, out);
         for (int i = 0; i < toolCalls.size(); i++) {
             ToolCallBuilder b = toolCalls.get(i);
             if (b.name == null) {
@@ -129,16 +141,14 @@ final class ChunkMapper {
         out.accept(new StreamPart.Finish(rawFinish == null ? FinishReason.STOP : FinishReason.fromRaw(rawFinish), rawFinish));
     }
 
-    private void start(JsonNode chunk, Consumer<StreamPart> out) {
+    private void start(String id, String model, Consumer<StreamPart> out) {
         if (started) {
             return;
         }
         started = true;
-        out.accept(new StreamPart.Start(chunk == null ? null : Json.text(chunk, "id"), plan.provider(), plan.model(), plan.vendorModel()));
+        out.accept(new StreamPart.Start(id, plan.provider(), plan.model(), plan.vendorModel()));
         List<String> warnings = new ArrayList<>(plan.warnings());
-        if (chunk != null) {
-            ReplyReader.checkModel(Json.text(chunk, "model"), plan, warnings);
-        }
+        ReplyReader.checkModel(model, plan, warnings);
         warnings.forEach(w -> out.accept(new StreamPart.Warning(w)));
     }
 
