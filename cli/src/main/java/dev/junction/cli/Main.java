@@ -30,7 +30,7 @@ public final class Main {
         // System.out would turn them into question marks under a POSIX locale.
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
-        int code = run(args, out, err, System::getenv, ansiByDefault(System.console() != null, System::getenv));
+        int code = run(args, out, err, System::getenv, ansiByDefault(consoleIsTerminal(), System::getenv));
         out.flush();
         err.flush();
         System.exit(code);
@@ -44,6 +44,25 @@ public final class Main {
      *
      * @param hasConsole whether {@code System.console()} is non-null
      */
+    /**
+     * Whether the JVM's console is a terminal. From JDK 22 {@code System.console()} is non-null
+     * even when output is redirected, so {@code Console.isTerminal()} (JDK 22+) is asked when it
+     * exists; it is looked up by reflection because Junction targets Java 17.
+     */
+    static boolean consoleIsTerminal() {
+        java.io.Console console = System.console();
+        if (console == null) {
+            return false;
+        }
+        try {
+            return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+        } catch (NoSuchMethodException before22) {
+            return true;
+        } catch (ReflectiveOperationException e) {
+            return false;
+        }
+    }
+
     static boolean ansiByDefault(boolean hasConsole, Function<String, String> env) {
         String noColor = env.apply("NO_COLOR");
         return hasConsole && (noColor == null || noColor.isEmpty());

@@ -17,8 +17,10 @@ import io.vertx.core.streams.ReadStream;
 public interface ChatStream extends ReadStream<StreamPart> {
 
     /**
-     * Stops the call: the HTTP connection is closed at once, and no handler is called afterwards.
-     * Calling it again, or after the end, does nothing.
+     * Stops the call: the HTTP connection is closed, and no part is delivered once this returns.
+     * Unless the stream had already ended, the exception handler then receives a NETWORK error
+     * saying it was cancelled (so that {@link ChatStreams#collect} completes). Calling it again,
+     * or after the end, does nothing.
      */
     void cancel();
 

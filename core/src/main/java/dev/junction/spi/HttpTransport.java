@@ -21,7 +21,7 @@ public interface HttpTransport {
      * Starts an exchange whose reply body is streamed. The call's {@link HttpCall#timeout()} bounds
      * the whole exchange, body included.
      *
-     * @param firstByteTimeout how long the server may take to send the response head
+     * @param firstByteTimeout how long the server may take to send the response head and the first body chunk
      * @param idleTimeout the longest silence between two body chunks while the body is not paused
      * @param abandoned completes when the caller gives up before the head has arrived: the request is
      *     then reset at once (or never sent) and the returned future fails; never {@code null}

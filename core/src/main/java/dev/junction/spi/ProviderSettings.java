@@ -14,7 +14,7 @@ import java.util.Objects;
  * @param baseUrl the base URL override without a trailing slash, or {@code null} for the vendor's default
  * @param timeout the total time one call may take, streamed or not
  * @param maxRetries how many times a retryable failure may be repeated (accepted now; retries arrive later)
- * @param firstByteTimeout for streams, how long the vendor may take to start answering
+ * @param firstByteTimeout for streams, how long the vendor may take to send the first chunk of its answer
  * @param idleTimeout for streams, the longest silence allowed between two chunks (time spent paused by the consumer does not count)
  */
 public record ProviderSettings(String providerId, ApiKey apiKey, URI baseUrl, Duration timeout, int maxRetries,

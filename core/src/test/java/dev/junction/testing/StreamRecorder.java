@@ -106,6 +106,21 @@ public final class StreamRecorder {
         return assertInstanceOf(JunctionException.class, e);
     }
 
+    /**
+     * Waits for the exception handler after a cancel: exactly one call, with a NETWORK error saying
+     * the stream was cancelled, no Failure part and no end handler.
+     */
+    public JunctionException awaitCancelled() {
+        awaitTerminal();
+        assertEquals(0, ends.get(), "end handler calls after a cancel");
+        assertEquals(1, failures.get(), "exception handler calls");
+        assertEquals(0, parts(StreamPart.Failure.class).size(), "no Failure part follows a cancel");
+        JunctionException e = assertInstanceOf(JunctionException.class, error);
+        assertEquals(dev.junction.error.ErrorKind.NETWORK, e.kind());
+        assertTrue(e.getMessage().contains("cancelled"), e.getMessage());
+        return e;
+    }
+
     /** Whether the stream has ended or failed. */
     public boolean isTerminated() {
         return terminal.getCount() == 0;

@@ -71,7 +71,8 @@ public final class VertxHttpTransport implements HttpTransport, AutoCloseable {
             Future<Void> abandoned) {
         Promise<HttpResponseStream> opened = Promise.promise();
         AtomicReference<HttpClientRequest> inFlight = new AtomicReference<>();
-        long deadline = System.nanoTime() + call.timeout().toNanos();
+        long started = System.nanoTime();
+        long deadline = started + call.timeout().toNanos();
         Duration headLimit = firstByteTimeout.compareTo(call.timeout()) < 0 ? firstByteTimeout : call.timeout();
         armTimer(headLimit, opened, inFlight, () -> TransportErrors.timeout(call, "did not start answering", headLimit,
                 headLimit == firstByteTimeout ? "firstByteTimeout" : "timeout"));
@@ -80,7 +81,8 @@ public final class VertxHttpTransport implements HttpTransport, AutoCloseable {
         start(call, opened, inFlight, response -> {
             // Paused until the caller has set its handlers, so that no chunk is lost.
             response.pause();
-            opened.tryComplete(new VertxResponseStream(vertx, call, response, options.maxResponseBytes(), idleTimeout, deadline));
+            opened.tryComplete(new VertxResponseStream(vertx, call, response, options.maxResponseBytes(), idleTimeout,
+                    headLimit, started + headLimit.toNanos(), deadline));
         });
         return opened.future();
     }

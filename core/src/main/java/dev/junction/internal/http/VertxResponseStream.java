@@ -25,18 +25,29 @@ final class VertxResponseStream implements HttpResponseStream, ReadStream<Buffer
     private final HttpClientResponse response;
     private final long cap;
     private final Duration idle;
+    private final Duration firstByte;
+    private final long firstByteDeadlineNanos;
     private final long totalTimer;
+    private boolean gotFirstChunk;
     private long idleTimer = -1;
     private boolean wanting;
     private boolean done;
     private Handler<Throwable> exceptionHandler;
 
-    VertxResponseStream(Vertx vertx, HttpCall call, HttpClientResponse response, long cap, Duration idle, long deadlineNanos) {
+    /**
+     * @param firstByte the first-byte limit, which also covers the wait from the response head to
+     *     the first body chunk (proxies send the head at once; the model's first token comes later)
+     * @param firstByteDeadlineNanos when the first chunk is due, on the {@link System#nanoTime()} clock
+     */
+    VertxResponseStream(Vertx vertx, HttpCall call, HttpClientResponse response, long cap, Duration idle,
+            Duration firstByte, long firstByteDeadlineNanos, long deadlineNanos) {
         this.vertx = vertx;
         this.call = call;
         this.response = response;
         this.cap = cap;
         this.idle = idle;
+        this.firstByte = firstByte;
+        this.firstByteDeadlineNanos = firstByteDeadlineNanos;
         long remainingMillis = Math.max(1, (deadlineNanos - System.nanoTime()) / 1_000_000);
         this.totalTimer = vertx.setTimer(remainingMillis, id -> fail(TransportErrors.timeout(call, "did not finish answering",
                 call.timeout(), "timeout")));
@@ -61,6 +72,8 @@ final class VertxResponseStream implements HttpResponseStream, ReadStream<Buffer
     @Override
     public Future<HttpReply> readAll() {
         Promise<HttpReply> whole = Promise.promise();
+        // The total timer must still win as TIMEOUT, not as the reset it causes.
+        exceptionHandler = whole::tryFail;
         BodyCollector.collect(call, response, cap, whole);
         whole.future().onComplete(ignored -> stopTimers());
         response.resume();
@@ -89,6 +102,7 @@ final class VertxResponseStream implements HttpResponseStream, ReadStream<Buffer
         } else {
             response.handler(chunk -> {
                 if (!done) {
+                    gotFirstChunk = true;
                     armIdle();
                     handler.handle(chunk);
                 }
@@ -149,9 +163,16 @@ final class VertxResponseStream implements HttpResponseStream, ReadStream<Buffer
 
     private void armIdle() {
         cancelIdle();
-        if (wanting && !done) {
+        if (!wanting || done) {
+            return;
+        }
+        if (gotFirstChunk) {
             idleTimer = vertx.setTimer(Math.max(1, idle.toMillis()),
                     id -> fail(TransportErrors.timeout(call, "sent nothing", idle, "idleTimeout")));
+        } else {
+            long left = Math.max(1, (firstByteDeadlineNanos - System.nanoTime()) / 1_000_000);
+            idleTimer = vertx.setTimer(left,
+                    id -> fail(TransportErrors.timeout(call, "did not start answering", firstByte, "firstByteTimeout")));
         }
     }
 

@@ -36,32 +36,16 @@ public final class StreamPublisher implements Flow.Publisher<StreamPart> {
             subscriber.onError(new IllegalStateException("a ChatStream publisher takes a single subscriber"));
             return;
         }
-        AtomicBoolean finished = new AtomicBoolean();
+        Signals signals = new Signals(subscriber);
+        // onSubscribe first, and only then the handlers, so that no signal can precede it (rule 1.9).
         stream.pause();
-        stream.exceptionHandler(error -> {
-            if (finished.compareAndSet(false, true)) {
-                subscriber.onError(error);
-            }
-        });
-        stream.endHandler(end -> {
-            if (finished.compareAndSet(false, true)) {
-                subscriber.onComplete();
-            }
-        });
-        stream.handler(part -> {
-            if (!(part instanceof StreamPart.Failure) && !finished.get()) {
-                subscriber.onNext(part);
-            }
-        });
         subscriber.onSubscribe(new Flow.Subscription() {
             @Override
             public void request(long n) {
                 if (n <= 0) {
-                    // Reactive Streams rule 3.9: a non-positive request is an error.
+                    // Rule 3.9: a non-positive request is an error.
+                    signals.error(new IllegalArgumentException("request(" + n + "): demand must be positive"));
                     stream.cancel();
-                    if (finished.compareAndSet(false, true)) {
-                        subscriber.onError(new IllegalArgumentException("request(" + n + "): demand must be positive"));
-                    }
                     return;
                 }
                 stream.fetch(n);
@@ -69,9 +53,53 @@ public final class StreamPublisher implements Flow.Publisher<StreamPart> {
 
             @Override
             public void cancel() {
-                finished.set(true);
+                signals.finish();
                 stream.cancel();
             }
         });
+        stream.exceptionHandler(signals::error);
+        stream.endHandler(end -> signals.complete());
+        stream.handler(part -> {
+            if (!(part instanceof StreamPart.Failure)) {
+                signals.next(part);
+            }
+        });
+    }
+
+    /**
+     * Serialises the signals to one subscriber (rule 1.3): parts come from the stream's event loop,
+     * but a bad request(n) is answered on the caller's thread. Nothing follows a terminal signal.
+     */
+    private static final class Signals {
+        private final Flow.Subscriber<? super StreamPart> subscriber;
+        private boolean finished;
+
+        Signals(Flow.Subscriber<? super StreamPart> subscriber) {
+            this.subscriber = subscriber;
+        }
+
+        synchronized void next(StreamPart part) {
+            if (!finished) {
+                subscriber.onNext(part);
+            }
+        }
+
+        synchronized void error(Throwable error) {
+            if (!finished) {
+                finished = true;
+                subscriber.onError(error);
+            }
+        }
+
+        synchronized void complete() {
+            if (!finished) {
+                finished = true;
+                subscriber.onComplete();
+            }
+        }
+
+        synchronized void finish() {
+            finished = true;
+        }
     }
 }

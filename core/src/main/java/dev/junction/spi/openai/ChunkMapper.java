@@ -23,6 +23,8 @@ import java.util.function.Consumer;
  */
 final class ChunkMapper {
     private static final String DONE = "[DONE]";
+    /** More parallel tool calls than this in one reply is taken for a broken stream, not allocated. */
+    private static final int MAX_TOOL_CALLS = 128;
 
     private final Dialect dialect;
     private final CallPlan plan;
@@ -53,7 +55,7 @@ final class ChunkMapper {
         if (DONE.equals(data.strip())) {
             return true;
         }
-        StandardChunk standard = StandardChunk.parse(data);
+        StandardChunk standard = dialect.standardChunksNeedNoHooks() ? StandardChunk.parse(data) : null;
         if (standard != null) {
             start(standard.id, standard.model, out);
             if (standard.content != null && !standard.content.isEmpty()) {
@@ -158,15 +160,24 @@ final class ChunkMapper {
      */
     private StreamPart accumulate(JsonNode call) {
         String id = Json.text(call, "id");
+        if (id != null && id.isEmpty()) {
+            id = null;
+        }
         JsonNode function = call.path("function");
         ToolCallBuilder b;
         if (call.path("index").isIntegralNumber()) {
-            int index = call.path("index").asInt();
+            long index = call.path("index").asLong();
+            if (index < 0 || index >= MAX_TOOL_CALLS) {
+                throw protocol("a tool call with index " + index + " (expected 0 to " + (MAX_TOOL_CALLS - 1) + ")");
+            }
             while (toolCalls.size() <= index) {
                 toolCalls.add(new ToolCallBuilder());
             }
-            b = toolCalls.get(index);
+            b = toolCalls.get((int) index);
         } else if (toolCalls.isEmpty() || id != null && !id.equals(toolCalls.get(toolCalls.size() - 1).id)) {
+            if (toolCalls.size() >= MAX_TOOL_CALLS) {
+                throw protocol("more than " + MAX_TOOL_CALLS + " tool calls");
+            }
             b = new ToolCallBuilder();
             toolCalls.add(b);
         } else {

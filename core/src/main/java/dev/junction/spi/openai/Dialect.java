@@ -98,6 +98,17 @@ public interface Dialect {
     }
 
     /**
+     * Whether stream events made only of the standard chunk fields ({@code id}, {@code model},
+     * {@code choices[0].delta.content}, {@code finish_reason}…) may skip the tree-based hooks
+     * ({@link #readReasoning}, {@link #readImages}, {@link #isErrorBody}) and be read by the fast
+     * path. Default: {@code true}. Return {@code false} if your hooks find something in such events,
+     * for example reasoning in {@code <think>} tags inside {@code content}.
+     */
+    default boolean standardChunksNeedNoHooks() {
+        return true;
+    }
+
+    /**
      * Whether a parsed body is an error envelope, whatever the HTTP status.
      * Default: it has a non-null {@code error} and no {@code choices}.
      */

@@ -110,7 +110,8 @@ public final class OpenAiCompatibleProvider implements Provider {
                         .stream(call(buffer, "text/event-stream"), settings.firstByteTimeout(), settings.idleTimeout(), stream.abandoned()));
                 stream.follow(opening,
                         http -> new ChunkMapper(dialect, plan, price, errors, http.headers()),
-                        http -> http.readAll().map(reply -> errors.fromReply(reply, url)));
+                        http -> http.readAll().map(reply -> errors.fromReply(reply, url)),
+                        http -> http.readAll().map(reply -> interpret(reply, plan)));
             } catch (RuntimeException e) {
                 stream.failBeforeSending(asRequestError(e));
             }

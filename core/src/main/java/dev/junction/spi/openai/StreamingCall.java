@@ -1,5 +1,6 @@
 package dev.junction.spi.openai;
 
+import dev.junction.chat.ChatResponse;
 import dev.junction.chat.ChatStream;
 import dev.junction.chat.StreamPart;
 import dev.junction.error.ErrorKind;
@@ -38,7 +39,8 @@ final class StreamingCall implements ChatStream {
     private boolean terminalQueued;
     private boolean closed;
     private boolean failed;
-    private boolean cancelled;
+    /** Volatile: set at once by {@link #cancel()} from any thread, so no part is delivered after it returns. */
+    private volatile boolean cancelled;
     private boolean draining;
     private boolean exceptionSignalled;
     private JunctionException failure;
@@ -54,20 +56,67 @@ final class StreamingCall implements ChatStream {
      *
      * @param mappers builds the chunk mapper once the response headers are known
      * @param errorReply turns a non-2xx reply into its error
+     * @param wholeReply reads a 2xx reply that is not an event stream (a vendor that ignored
+     *     {@code "stream": true}, or answered with a JSON error) as the non-streaming call would
      */
     void follow(Future<HttpResponseStream> opening, Function<HttpResponseStream, ChunkMapper> mappers,
-            Function<HttpResponseStream, Future<JunctionException>> errorReply) {
+            Function<HttpResponseStream, Future<JunctionException>> errorReply,
+            Function<HttpResponseStream, Future<ChatResponse>> wholeReply) {
         opening.onComplete(ar -> onContext(() -> {
             if (ar.failed()) {
                 fail(ar.cause());
-            } else if (cancelled) {
-                ar.result().cancel();
-            } else if (ar.result().status() < 200 || ar.result().status() >= 300) {
-                errorReply.apply(ar.result()).onComplete(e -> onContext(() -> fail(e.succeeded() ? e.result() : e.cause())));
+                return;
+            }
+            HttpResponseStream response = ar.result();
+            if (cancelled) {
+                response.cancel();
+                return;
+            }
+            http = response;
+            if (response.status() < 200 || response.status() >= 300) {
+                errorReply.apply(response).onComplete(e -> onContext(() -> fail(e.succeeded() ? e.result() : e.cause())));
+            } else if (!isEventStream(response)) {
+                wholeReply.apply(response).onComplete(r -> onContext(() -> {
+                    if (r.succeeded()) {
+                        emitWhole(r.result());
+                    } else {
+                        fail(r.cause());
+                    }
+                }));
             } else {
-                open(ar.result(), mappers.apply(ar.result()));
+                open(response, mappers.apply(response));
             }
         }));
+    }
+
+    /** A missing Content-Type is taken for an event stream; a declared other type is not. */
+    private static boolean isEventStream(HttpResponseStream response) {
+        String type = response.headers().get("Content-Type");
+        return type == null || type.toLowerCase(java.util.Locale.ROOT).contains("text/event-stream");
+    }
+
+    /** Replays a whole reply as the parts a stream of it would have given. */
+    private void emitWhole(ChatResponse reply) {
+        if (terminalQueued || cancelled) {
+            return;
+        }
+        queue.add(new StreamPart.Start(reply.id(), reply.provider(), reply.model(), reply.vendorModel()));
+        if (reply.reasoning() != null) {
+            queue.add(new StreamPart.ReasoningDelta(reply.reasoning()));
+        }
+        if (!reply.text().isEmpty()) {
+            queue.add(new StreamPart.TextDelta(reply.text()));
+        }
+        reply.images().forEach(image -> queue.add(new StreamPart.ImageOutput(image)));
+        reply.warnings().forEach(w -> queue.add(new StreamPart.Warning(w)));
+        reply.toolCalls().forEach(call -> queue.add(new StreamPart.ToolCallDone(call)));
+        if (reply.usage().rawJson() != null) {
+            queue.add(new StreamPart.UsageReport(reply.usage(), reply.cost()));
+        }
+        queue.add(new StreamPart.Finish(reply.finishReason(), reply.rawFinishReason()));
+        terminalQueued = true;
+        done = true;
+        drain();
     }
 
     /** Completes when the caller cancels, so that the transport can drop a request still waiting for its head. */
@@ -155,8 +204,12 @@ final class StreamingCall implements ChatStream {
 
     private void finishNormally() {
         done = true;
-        mapper.finish(queue::add);
-        terminalQueued = true;
+        try {
+            mapper.finish(queue::add);
+            terminalQueued = true;
+        } catch (RuntimeException e) {
+            fail(e);
+        }
     }
 
     private void fail(Throwable error) {
@@ -215,7 +268,7 @@ final class StreamingCall implements ChatStream {
     }
 
     private void updateUpstream() {
-        if (http == null || terminalQueued || cancelled) {
+        if (parser == null || terminalQueued || cancelled) {
             return;
         }
         boolean wantMore = handler != null && demand > 0 && queue.isEmpty();
@@ -228,8 +281,13 @@ final class StreamingCall implements ChatStream {
         }
     }
 
+    /**
+     * Runs the action on the stream's event loop: at once when already there, else queued. Checking
+     * the thread as well as the context matters, since code inside {@code executeBlocking} sees the
+     * same current context from a worker thread.
+     */
     private void onContext(Runnable action) {
-        if (Vertx.currentContext() == context) {
+        if (Context.isOnEventLoopThread() && Vertx.currentContext() == context) {
             action.run();
         } else {
             context.runOnContext(v -> action.run());
@@ -238,14 +296,21 @@ final class StreamingCall implements ChatStream {
 
     @Override
     public void cancel() {
+        if (cancelled) {
+            return;
+        }
+        cancelled = true;
         onContext(() -> {
-            if (!cancelled) {
-                cancelled = true;
-                abandoned.tryComplete();
-                queue.clear();
-                if (http != null) {
-                    http.cancel();
-                }
+            abandoned.tryComplete();
+            queue.clear();
+            if (http != null) {
+                http.cancel();
+            }
+            if (!closed && exceptionHandler != null && !exceptionSignalled) {
+                // Tell whoever waits (ChatStreams.collect, a CLI) that nothing more will come.
+                exceptionSignalled = true;
+                exceptionHandler.handle(JunctionException.builder(ErrorKind.NETWORK, provider + ": the stream was cancelled")
+                        .provider(provider).retryable(false).build());
             }
         });
     }
@@ -285,8 +350,11 @@ final class StreamingCall implements ChatStream {
 
     @Override
     public ChatStream fetch(long amount) {
+        if (amount < 0) {
+            throw new IllegalArgumentException("fetch(" + amount + "): the amount must not be negative");
+        }
         onContext(() -> {
-            demand = demand + amount < 0 ? Long.MAX_VALUE : demand + amount;
+            demand = Long.MAX_VALUE - demand < amount ? Long.MAX_VALUE : demand + amount;
             drain();
         });
         return this;
