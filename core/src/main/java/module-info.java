@@ -7,6 +7,7 @@ module dev.junction.core {
     requires transitive com.fasterxml.jackson.databind;
     requires transitive com.fasterxml.jackson.core;
     requires org.slf4j;
+    requires com.github.victools.jsonschema.generator;
 
     exports dev.junction;
     exports dev.junction.chat;

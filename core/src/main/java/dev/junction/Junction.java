@@ -152,7 +152,8 @@ public final class Junction implements AutoCloseable {
             baseUrl = fromEnv == null || fromEnv.isBlank() ? null : ConfigStrings.baseUrl(id, fromEnv);
         }
         return new ProviderSettings(id, key, baseUrl, spec.timeout(),
-                spec.maxRetries() != null ? spec.maxRetries() : 2, spec.firstByteTimeout(), spec.idleTimeout());
+                spec.maxRetries() != null ? spec.maxRetries() : 2, spec.firstByteTimeout(), spec.idleTimeout(),
+                Boolean.TRUE.equals(spec.inlineRemoteMedia()));
     }
 
     /** Closes the HTTP client and, if Junction created it, Vert.x. Waits at most ten seconds. */

@@ -20,16 +20,24 @@ import java.util.List;
  * @param maxRetries from {@code maxRetries=}
  * @param firstByteTimeout from {@code firstByteTimeout=}, same forms as {@code timeout}
  * @param idleTimeout from {@code idleTimeout=}, same forms as {@code timeout}
+ * @param inlineRemoteMedia from {@code inlineRemoteMedia=} ({@code true} or {@code false})
  */
 public record ProviderSpec(String providerId, String model, ApiKey apiKey, URI baseUrl, Duration timeout, Integer maxRetries,
-        Duration firstByteTimeout, Duration idleTimeout) {
+        Duration firstByteTimeout, Duration idleTimeout, Boolean inlineRemoteMedia) {
 
     /** The keys a config string may carry. */
-    public static final List<String> KEYS = List.of("apiKey", "baseUrl", "timeout", "maxRetries", "firstByteTimeout", "idleTimeout");
+    public static final List<String> KEYS = List.of("apiKey", "baseUrl", "timeout", "maxRetries", "firstByteTimeout", "idleTimeout",
+            "inlineRemoteMedia");
+
+    /** A spec without the media setting. */
+    public ProviderSpec(String providerId, String model, ApiKey apiKey, URI baseUrl, Duration timeout, Integer maxRetries,
+            Duration firstByteTimeout, Duration idleTimeout) {
+        this(providerId, model, apiKey, baseUrl, timeout, maxRetries, firstByteTimeout, idleTimeout, null);
+    }
 
     /** A spec that names only a provider (and maybe a model). */
     public static ProviderSpec of(String providerId, String model) {
-        return new ProviderSpec(providerId, model, null, null, null, null, null, null);
+        return new ProviderSpec(providerId, model, null, null, null, null, null, null, null);
     }
 
     /**

@@ -1,54 +1,56 @@
 package dev.junction.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.junction.Junction;
 import dev.junction.chat.ChatModel;
 import dev.junction.chat.ChatRequest;
 import dev.junction.chat.ChatResponse;
-import dev.junction.chat.Part;
 import dev.junction.chat.ReasoningEffort;
 import dev.junction.chat.ReasoningSettings;
+import dev.junction.chat.ToolCall;
+import dev.junction.error.ErrorKind;
 import dev.junction.error.JunctionException;
-import java.util.ArrayList;
-import java.util.List;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code junction chat}: sends one prompt to the provider a config string names and prints the answer. */
 @Command(name = "chat",
         mixinStandardHelpOptions = true,
-        description = {"Sends one prompt and prints the answer on stdout; warnings and a usage/cost line go to stderr."},
+        sortOptions = false,
+        description = {"Sends one prompt and prints the answer on stdout, then one 'tool call: NAME(ARGUMENTS)' line per"
+                + " tool call; warnings and a usage/cost line go to stderr."},
         footer = {"", "Example:",
                 "  junction chat -p acedata:gemini-2.5-pro \"What model are you?\"",
                 "  junction chat --stream -p aivideoapi:gemini-2.5-pro \"用简单的语言解释量子计算\"",
                 "  junction chat --stream --json -p acedata:gemini-2.5-pro \"Hello\" | jq -c 'select(.type==\"text\")'",
-                "  junction chat --json -p aivideoapi:gemini-3-pro --image beach.png \"描述这张图片\""})
+                "  junction chat --json -p aivideoapi:gemini-3-pro --attach beach.png \"描述这张图片\"",
+                "  junction chat --json -p aivideoapi:gemini-3-pro --tool weather.json --tool-choice required \"东京天气?\"",
+                "  junction chat --json -p aivideoapi:gemini-3-pro --schema scientists.json \"列出三位物理学家\" | jq .json",
+                "  junction chat -p yisu:gemini-3-pro-image-preview --save-images out/ \"画一只猫\""})
 public final class ChatCommand implements Callable<Integer> {
 
     @ParentCommand
     private JunctionCommand parent;
 
-    @Option(names = {"-p", "--provider"}, required = true, paramLabel = "SPEC",
-            description = "Config string: id[:model][?apiKey=…&baseUrl=…&timeout=30s&maxRetries=2],"
-                    + " such as acedata:gemini-2.5-pro. The key may also come from <ID>_API_KEY.")
-    private String providerSpec;
-
-    @Option(names = {"-m", "--model"}, paramLabel = "MODEL",
-            description = "The model, canonical id or vendor name; overrides the one in SPEC.")
-    private String model;
-
-    @Option(names = "--system", paramLabel = "TEXT", description = "A system instruction sent before the prompt.")
-    private String system;
-
-    @Option(names = "--image", paramLabel = "PATH_OR_URL",
-            description = "An image (or other media) to attach: an http(s) URL the vendor fetches, or a local file. Repeatable.")
-    private List<String> images = new ArrayList<>();
+    @Mixin
+    private PromptOptions prompt;
 
     @Option(names = "--reasoning", paramLabel = "EFFORT",
             description = "Reasoning effort: ${COMPLETION-CANDIDATES} (case-insensitive). Ignored with a warning where the vendor has no such control.")
     private ReasoningEffort reasoning;
+
+    @Mixin
+    private ToolOptions tools;
+
+    @Option(names = "--save-images", paramLabel = "DIR",
+            description = "Write every generated image to DIR (created if needed) as image-1.jpg, image-2.png…, each path"
+                    + " printed on stderr. Not with --stream.")
+    private String saveImages;
 
     @Option(names = "--json", description = "Print one JSON object (the answer, or {\"error\":…}) on stdout instead of the text.")
     private boolean json;
@@ -59,9 +61,6 @@ public final class ChatCommand implements Callable<Integer> {
                 + " toolCallDelta, toolCall, usage, warning, finish or error; ignore types you do not know."})
     private boolean stream;
 
-    @Parameters(arity = "1..*", paramLabel = "PROMPT", description = "The prompt; several words are joined with spaces.")
-    private List<String> prompt;
-
     @Override
     public Integer call() {
         CliContext context = parent.context();
@@ -70,13 +69,13 @@ public final class ChatCommand implements Callable<Integer> {
             if (stream) {
                 return stream(request, context);
             }
+            Path imageFolder = saveImages == null ? null : ImageFiles.folder("--save-images", saveImages);
             ChatResponse response;
             try (Junction junction = context.junction()) {
-                ChatModel chatModel = junction.chatModel(providerSpec);
+                ChatModel chatModel = junction.chatModel(prompt.providerSpec);
                 response = chatModel.chatBlocking(request);
             }
-            print(response, context);
-            return 0;
+            return print(response, imageFolder, context);
         } catch (JunctionException e) {
             return stream && json ? StreamNdjson.error(e, context) : ErrorReport.print(e, json, context);
         }
@@ -85,43 +84,66 @@ public final class ChatCommand implements Callable<Integer> {
     /** Streams the reply; Junction stays open until the stream ends, since its Vert.x carries the stream. */
     private int stream(ChatRequest request, CliContext context) {
         try (Junction junction = context.junction()) {
-            ChatModel chatModel = junction.chatModel(providerSpec);
+            ChatModel chatModel = junction.chatModel(prompt.providerSpec);
             StreamRun.Output output = json ? new StreamNdjson(context) : new StreamPrinter(context);
             return StreamRun.await(chatModel.stream(request), output);
         }
     }
 
-    /** Builds the request; bad --image arguments fail here, before any provider is contacted. */
+    /** Builds the request; bad arguments and files fail here, before any provider is contacted. */
     private ChatRequest request() {
-        List<Part> parts = new ArrayList<>();
-        parts.add(Part.text(String.join(" ", prompt)));
-        for (String image : images) {
-            parts.add(ImageArgument.parse(image));
+        if (stream && saveImages != null) {
+            throw JunctionException.builder(ErrorKind.INVALID_REQUEST, "--save-images does not work with --stream yet")
+                    .hint("drop --stream to save the images").build();
         }
-        ChatRequest.Builder builder = ChatRequest.builder().model(model);
-        if (system != null) {
-            builder.system(system);
-        }
-        builder.user(parts.toArray(Part[]::new));
+        ChatRequest.Builder builder = prompt.builder();
         if (reasoning != null) {
             builder.reasoning(ReasoningSettings.effort(reasoning));
         }
+        tools.applyTo(builder);
         return builder.build();
     }
 
-    private void print(ChatResponse response, CliContext context) {
-        if (json) {
-            CliJson.print(context.out(), ChatJson.of(response));
-        } else {
-            context.out().println(response.text());
+    /** Prints the answer, then saves images; a --schema answer that is no JSON fails after the usage line. */
+    private int print(ChatResponse response, Path imageFolder, CliContext context) {
+        JunctionException notJson = null;
+        ObjectNode document = json ? ChatJson.of(response) : null;
+        if (tools.hasSchema()) {
+            try {
+                JsonNode parsed = StructuredAnswer.of(response);
+                if (document != null) {
+                    document.set("json", parsed);
+                }
+            } catch (JunctionException e) {
+                notJson = e;
+            }
+        }
+        if (document != null && notJson == null) {
+            CliJson.print(context.out(), document);
+        } else if (!json) {
+            printText(response, context);
         }
         for (String warning : response.warnings()) {
             context.err().println("warning: " + warning);
         }
-        if (!json && !response.images().isEmpty()) {
+        if (imageFolder != null) {
+            ImageFiles.saveAll("--save-images", imageFolder, response.images())
+                    .forEach(path -> context.err().println("saved " + path));
+        } else if (!json && !response.images().isEmpty()) {
             context.err().println("note: the answer holds " + response.images().size()
-                    + " generated image(s), which this command does not save; --json describes them");
+                    + " generated image(s); --save-images DIR writes them to files");
         }
         context.err().println(UsageLine.of(response));
+        return notJson == null ? 0 : ErrorReport.print(notJson, json, context);
+    }
+
+    /** The text, unless it is empty and there are tool calls, then one line per tool call. */
+    private static void printText(ChatResponse response, CliContext context) {
+        if (!response.text().isEmpty() || response.toolCalls().isEmpty()) {
+            context.out().println(response.text());
+        }
+        for (ToolCall call : response.toolCalls()) {
+            context.out().println("tool call: " + call.name() + "(" + call.argumentsJson() + ")");
+        }
     }
 }

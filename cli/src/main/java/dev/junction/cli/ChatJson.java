@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.junction.chat.ChatResponse;
 import dev.junction.chat.GeneratedImage;
+import dev.junction.chat.ToolCall;
 import dev.junction.chat.Usage;
 import dev.junction.cost.Cost;
+import java.util.Optional;
 
 /**
  * The {@code chat --json} document: every field of a {@link ChatResponse} that a script needs,
@@ -35,9 +37,29 @@ final class ChatJson {
                     .put("mediaType", image.mediaType())
                     .put("bytes", image.bytes().length);
         }
+        ArrayNode toolCalls = json.putArray("toolCalls");
+        for (ToolCall call : response.toolCalls()) {
+            toolCall(toolCalls.addObject(), call);
+        }
         ArrayNode warnings = json.putArray("warnings");
         response.warnings().forEach(warnings::add);
         return json;
+    }
+
+    /**
+     * Adds {@code "id","name","arguments"} to {@code into}: the arguments as the parsed object, or
+     * as the model's text with {@code "argumentsInvalid":true} when that is no JSON object. Shared
+     * by {@code chat --json} and the NDJSON {@code toolCall} line, so both read the same.
+     */
+    static ObjectNode toolCall(ObjectNode into, ToolCall call) {
+        into.put("id", call.id()).put("name", call.name());
+        Optional<ObjectNode> arguments = CliJson.parseObject(call.argumentsJson());
+        if (arguments.isPresent()) {
+            into.set("arguments", arguments.get());
+        } else {
+            into.put("arguments", call.argumentsJson()).put("argumentsInvalid", true);
+        }
+        return into;
     }
 
     /** {@code {"inputTokens","outputTokens","reasoningTokens","imageTokens","cachedTokens","totalTokens"}}, unknown counts null. */

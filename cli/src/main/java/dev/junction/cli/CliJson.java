@@ -52,20 +52,32 @@ final class CliJson {
 
     /** The text as a JSON object, or empty when it is not JSON or holds another kind of value. */
     static Optional<ObjectNode> parseObject(String text) {
+        return parse(text).filter(ObjectNode.class::isInstance).map(ObjectNode.class::cast);
+    }
+
+    /** The text as one JSON value of any kind, or empty when it is not exactly one JSON value. */
+    static Optional<JsonNode> parse(String text) {
         try {
-            return READER.readTree(text) instanceof ObjectNode object ? Optional.of(object) : Optional.empty();
+            JsonNode node = READER.readTree(text);
+            // readTree answers an empty text with a MissingNode rather than an error.
+            return node == null || node.isMissingNode() ? Optional.empty() : Optional.of(node);
         } catch (JsonProcessingException e) {
             return Optional.empty();
         }
     }
 
-    /** Writes the document on one line. */
-    static void print(PrintStream out, JsonNode document) {
+    /** The document as compact JSON text. */
+    static String text(JsonNode document) {
         try {
-            out.println(MAPPER.writeValueAsString(document));
+            return MAPPER.writeValueAsString(document);
         } catch (JsonProcessingException e) {
             // A tree of plain nodes always serialises; reaching this is a bug, not a user error.
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Writes the document on one line. */
+    static void print(PrintStream out, JsonNode document) {
+        out.println(text(document));
     }
 }

@@ -49,7 +49,10 @@ final class ErrorReport {
         return line.append(": ").append(error.getMessage()).toString();
     }
 
-    /** {@code {"error":{"kind","provider","status","code","message","traceId","retryable","hint","retryAfterSeconds"}}}. */
+    /**
+     * {@code {"error":{"kind","provider","status","code","message","traceId","retryable","hint","retryAfterSeconds","rawReply"}}};
+     * {@code rawReply} is the model's whole text when it was not what was asked for (such as an answer that is no JSON), else null.
+     */
     static ObjectNode toJson(JunctionException error) {
         ObjectNode document = CliJson.object();
         ObjectNode json = document.putObject("error");
@@ -62,6 +65,7 @@ final class ErrorReport {
         json.put("retryable", error.retryable());
         json.put("hint", error.hint().orElse(null));
         json.put("retryAfterSeconds", error.retryAfter().map(java.time.Duration::toSeconds).orElse(null));
+        json.put("rawReply", error.rawReply().orElse(null));
         return document;
     }
 }

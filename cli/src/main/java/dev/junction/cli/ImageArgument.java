@@ -10,7 +10,10 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Locale;
 
-/** Turns one {@code --image} argument into a media part: http(s) URLs by reference, anything else as a local file. */
+/**
+ * Turns one {@code --attach} (or {@code --image}) argument into a media part of any kind: http(s)
+ * URLs by reference, anything else as a local file.
+ */
 final class ImageArgument {
     private ImageArgument() {
     }
@@ -18,19 +21,20 @@ final class ImageArgument {
     /**
      * Parses the argument.
      *
+     * @param option the option it came with, such as {@code --attach}, for the error messages
      * @throws JunctionException INVALID_REQUEST for a malformed URL or a file that does not exist or cannot be read
      */
-    static Part parse(String argument) {
+    static Part parse(String option, String argument) {
         String lower = argument.toLowerCase(Locale.ROOT);
         if (lower.startsWith("http://") || lower.startsWith("https://")) {
             try {
                 URI uri = new URI(argument);
                 if (uri.getHost() == null) {
-                    throw invalid("--image '" + argument + "' is a URL without a host", "write it as https://host/path/image.png");
+                    throw invalid(option + " '" + argument + "' is a URL without a host", "write it as https://host/path/image.png");
                 }
                 return Part.url(uri);
             } catch (URISyntaxException e) {
-                throw invalid("--image '" + argument + "' is not a valid URL: " + e.getReason(),
+                throw invalid(option + " '" + argument + "' is not a valid URL: " + e.getReason(),
                         "percent-encode spaces and special characters in the URL");
             }
         }
@@ -38,17 +42,17 @@ final class ImageArgument {
         try {
             path = Path.of(argument);
         } catch (InvalidPathException e) {
-            throw invalid("--image '" + argument + "' is not a valid file path: " + e.getReason(),
+            throw invalid(option + " '" + argument + "' is not a valid file path: " + e.getReason(),
                     "give an existing file or an http(s) URL");
         }
         if (!Files.exists(path)) {
-            throw invalid("--image " + argument + ": no such file", "give an existing file or an http(s) URL");
+            throw invalid(option + " " + argument + ": no such file", "give an existing file or an http(s) URL");
         }
         if (!Files.isRegularFile(path)) {
-            throw invalid("--image " + argument + ": not a regular file", "give a file, not a directory");
+            throw invalid(option + " " + argument + ": not a regular file", "give a file, not a directory");
         }
         if (!Files.isReadable(path)) {
-            throw invalid("--image " + argument + ": the file cannot be read", "check the file's permissions");
+            throw invalid(option + " " + argument + ": the file cannot be read", "check the file's permissions");
         }
         return Part.file(path);
     }

@@ -2,9 +2,7 @@ package dev.junction.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.junction.chat.StreamPart;
-import dev.junction.chat.ToolCall;
 import dev.junction.error.JunctionException;
-import java.util.Optional;
 
 /**
  * {@code chat --stream --json}: one JSON object per part on stdout (NDJSON), each line flushed as
@@ -52,7 +50,7 @@ final class StreamNdjson implements StreamRun.Output {
             return typed("toolCallDelta").put("index", d.index()).put("id", d.id()).put("name", d.name())
                     .put("arguments", d.argumentsDelta());
         } else if (part instanceof StreamPart.ToolCallDone c) {
-            return toolCall(c.call());
+            return ChatJson.toolCall(typed("toolCall"), c.call());
         } else if (part instanceof StreamPart.UsageReport u) {
             ObjectNode line = typed("usage");
             line.set("usage", ChatJson.usage(u.usage()));
@@ -64,18 +62,6 @@ final class StreamNdjson implements StreamRun.Output {
             return typed("finish").put("finishReason", f.reason().name()).put("rawFinishReason", f.rawReason());
         }
         return null;
-    }
-
-    /** Arguments as the parsed object, or as the model's text with {@code "argumentsInvalid":true} when that is no JSON object. */
-    private static ObjectNode toolCall(ToolCall call) {
-        ObjectNode line = typed("toolCall").put("id", call.id()).put("name", call.name());
-        Optional<ObjectNode> arguments = CliJson.parseObject(call.argumentsJson());
-        if (arguments.isPresent()) {
-            line.set("arguments", arguments.get());
-        } else {
-            line.put("arguments", call.argumentsJson()).put("argumentsInvalid", true);
-        }
-        return line;
     }
 
     @Override

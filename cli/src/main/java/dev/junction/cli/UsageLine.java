@@ -60,7 +60,8 @@ final class UsageLine {
         return details.isEmpty() ? text : text + " (" + String.join(", ", details) + ")";
     }
 
-    private static String cost(Cost cost) {
+    /** Such as {@code $0.0004224 (0.08448 credits)}, or {@code cost unknown}. */
+    static String cost(Cost cost) {
         if (cost == null) {
             return "cost unknown";
         }

@@ -19,6 +19,9 @@ import java.util.Objects;
  * @param providerOptions extra top-level JSON fields per provider id, written verbatim into that
  *     provider's request and ignored by the others; an escape hatch for vendor features Junction
  *     does not model yet
+ * @param tools tools the model may call; empty for none
+ * @param toolChoice whether and which tool the model must call, or {@code null} for the vendor's default
+ * @param responseFormat the shape the reply must take, or {@code null} for free text
  */
 public record ChatRequest(
         String model,
@@ -26,7 +29,10 @@ public record ChatRequest(
         Double temperature,
         Integer maxOutputTokens,
         ReasoningSettings reasoning,
-        Map<String, Map<String, Object>> providerOptions) {
+        Map<String, Map<String, Object>> providerOptions,
+        List<Tool> tools,
+        ToolChoice toolChoice,
+        ResponseFormat responseFormat) {
 
     /** Copies the collections and checks the request is well formed. */
     public ChatRequest {
@@ -40,6 +46,13 @@ public record ChatRequest(
             providerOptions.forEach((id, options) -> copy.put(id, Collections.unmodifiableMap(new LinkedHashMap<>(options))));
         }
         providerOptions = Map.copyOf(copy);
+        tools = tools == null ? List.of() : List.copyOf(tools);
+    }
+
+    /** A request without tools or a response format. */
+    public ChatRequest(String model, List<Message> messages, Double temperature, Integer maxOutputTokens,
+            ReasoningSettings reasoning, Map<String, Map<String, Object>> providerOptions) {
+        this(model, messages, temperature, maxOutputTokens, reasoning, providerOptions, null, null, null);
     }
 
     /** A one-message request: the user says {@code prompt}. */
@@ -61,12 +74,16 @@ public record ChatRequest(
         b.maxOutputTokens = maxOutputTokens;
         b.reasoning = reasoning;
         b.providerOptions.putAll(providerOptions);
+        b.tools.addAll(tools);
+        b.toolChoice = toolChoice;
+        b.responseFormat = responseFormat;
         return b;
     }
 
     /** This request with another model. */
     public ChatRequest withModel(String newModel) {
-        return new ChatRequest(newModel, messages, temperature, maxOutputTokens, reasoning, providerOptions);
+        return new ChatRequest(newModel, messages, temperature, maxOutputTokens, reasoning, providerOptions,
+                tools, toolChoice, responseFormat);
     }
 
     /** Assembles a {@link ChatRequest}. */
@@ -77,8 +94,29 @@ public record ChatRequest(
         private Integer maxOutputTokens;
         private ReasoningSettings reasoning;
         private final Map<String, Map<String, Object>> providerOptions = new LinkedHashMap<>();
+        private final List<Tool> tools = new ArrayList<>();
+        private ToolChoice toolChoice;
+        private ResponseFormat responseFormat;
 
         private Builder() {
+        }
+
+        /** Adds a tool the model may call. */
+        public Builder tool(Tool tool) {
+            tools.add(Objects.requireNonNull(tool, "tool"));
+            return this;
+        }
+
+        /** Sets whether and which tool the model must call. */
+        public Builder toolChoice(ToolChoice toolChoice) {
+            this.toolChoice = toolChoice;
+            return this;
+        }
+
+        /** Sets the shape the reply must take. */
+        public Builder responseFormat(ResponseFormat responseFormat) {
+            this.responseFormat = responseFormat;
+            return this;
         }
 
         /** Sets the model. */
@@ -134,7 +172,8 @@ public record ChatRequest(
 
         /** Builds the request. */
         public ChatRequest build() {
-            return new ChatRequest(model, messages, temperature, maxOutputTokens, reasoning, providerOptions);
+            return new ChatRequest(model, messages, temperature, maxOutputTokens, reasoning, providerOptions,
+                    tools, toolChoice, responseFormat);
         }
     }
 }

@@ -1,6 +1,10 @@
 package dev.junction.chat;
 
 import dev.junction.cost.Cost;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -45,5 +49,28 @@ public record ChatResponse(
         finishReason = finishReason == null ? FinishReason.OTHER : finishReason;
         usage = usage == null ? Usage.NONE : usage;
         warnings = warnings == null ? List.of() : List.copyOf(warnings);
+    }
+
+    /**
+     * Writes every generated image into {@code dir} as {@code image-1.jpg}, {@code image-2.png}…
+     * (numbered in order, extension from the media type), creating the directory and replacing
+     * files of the same name.
+     *
+     * @return the files written, in order; empty when the model produced no image
+     * @throws IOException when the directory cannot be created or a file cannot be written
+     */
+    public List<Path> saveImages(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        List<Path> written = new ArrayList<>(images.size());
+        for (int i = 0; i < images.size(); i++) {
+            GeneratedImage image = images.get(i);
+            written.add(image.saveTo(dir.resolve("image-" + (i + 1) + "." + image.fileExtension())));
+        }
+        return written;
+    }
+
+    /** This reply as an assistant message (text and tool calls), to continue the conversation. */
+    public Message toMessage() {
+        return Message.assistant(text, toolCalls);
     }
 }

@@ -21,6 +21,21 @@ public record GeneratedImage(byte[] bytes, String mediaType) {
         Objects.requireNonNull(mediaType, "mediaType");
     }
 
+    /**
+     * The usual file extension for the media type, without the dot: {@code jpg}, {@code png},
+     * {@code webp}, {@code gif}…; for other {@code image/*} types the subtype, else {@code bin}.
+     */
+    public String fileExtension() {
+        String type = mediaType.toLowerCase(java.util.Locale.ROOT);
+        int semicolon = type.indexOf(';');
+        type = (semicolon < 0 ? type : type.substring(0, semicolon)).strip();
+        return switch (type) {
+            case "image/jpeg", "image/jpg", "image/pjpeg" -> "jpg";
+            case "image/svg+xml" -> "svg";
+            default -> type.startsWith("image/") && type.substring(6).matches("[a-z0-9]{1,10}") ? type.substring(6) : "bin";
+        };
+    }
+
     /** Writes the image to a file, replacing it if it exists. */
     public Path saveTo(Path file) throws IOException {
         return Files.write(file, bytes);

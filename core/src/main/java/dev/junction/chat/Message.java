@@ -9,14 +9,19 @@ import java.util.Objects;
  * @param role who speaks
  * @param parts the content, in order; never empty
  * @param toolCallId for {@link Role#TOOL} messages, the id of the call being answered; otherwise {@code null}
+ * @param toolCalls for {@link Role#ASSISTANT} messages, the tool calls the model made in that turn; otherwise empty
  */
-public record Message(Role role, List<Part> parts, String toolCallId) {
+public record Message(Role role, List<Part> parts, String toolCallId, List<ToolCall> toolCalls) {
 
-    /** Checks the message is well formed and copies the parts. */
+    /** Checks the message is well formed and copies the lists. */
     public Message {
         Objects.requireNonNull(role, "role");
         parts = List.copyOf(Objects.requireNonNull(parts, "parts"));
-        if (parts.isEmpty()) {
+        toolCalls = toolCalls == null ? List.of() : List.copyOf(toolCalls);
+        if (!toolCalls.isEmpty() && role != Role.ASSISTANT) {
+            throw new IllegalArgumentException("only assistant messages carry tool calls");
+        }
+        if (parts.isEmpty() && toolCalls.isEmpty()) {
             throw new IllegalArgumentException("a " + role.wireName() + " message needs at least one part");
         }
         if (role == Role.TOOL && (toolCallId == null || toolCallId.isBlank())) {
@@ -24,9 +29,21 @@ public record Message(Role role, List<Part> parts, String toolCallId) {
         }
     }
 
+    /** A message without tool calls. */
+    public Message(Role role, List<Part> parts, String toolCallId) {
+        this(role, parts, toolCallId, null);
+    }
+
     /** A message of the given role made of parts. */
     public static Message of(Role role, Part... parts) {
         return new Message(role, List.of(parts), null);
+    }
+
+    /** An earlier assistant turn that called tools, for tool loops; {@code text} may be empty. */
+    public static Message assistant(String text, List<ToolCall> toolCalls) {
+        boolean noText = text == null || text.isEmpty();
+        boolean noCalls = toolCalls == null || toolCalls.isEmpty();
+        return new Message(Role.ASSISTANT, noText && !noCalls ? List.of() : List.of(Part.text(noText ? "" : text)), null, toolCalls);
     }
 
     /** A system instruction. */

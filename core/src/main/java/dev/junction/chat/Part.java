@@ -33,7 +33,7 @@ public sealed interface Part {
         return new Media(new MediaSource.Url(url, null));
     }
 
-    /** Media read from a file; the media type is inferred from the file name. */
+    /** Media read from a file; the media type is inferred from the file's first bytes, else its name. */
     static Part file(Path path) {
         return new Media(new MediaSource.File(path, null));
     }
@@ -41,5 +41,15 @@ public sealed interface Part {
     /** Media held in memory. */
     static Part bytes(byte[] data, String mediaType) {
         return new Media(new MediaSource.Bytes(data, mediaType));
+    }
+
+    /**
+     * Media given as a {@code data:TYPE;base64,DATA} URI, such as one a browser produced. The
+     * string is kept and sent as is, not decoded.
+     *
+     * @throws IllegalArgumentException when the string is not a base64 data URI with a type/subtype media type
+     */
+    static Part dataUri(String uri) {
+        return new Media(new MediaSource.DataUri(uri));
     }
 }

@@ -1,5 +1,7 @@
 package dev.junction.chat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.junction.internal.JsonMappers;
 import java.util.Objects;
 
 /**
@@ -16,5 +18,16 @@ public record ToolCall(String id, String name, String argumentsJson) {
     public ToolCall {
         Objects.requireNonNull(name, "name");
         argumentsJson = argumentsJson == null || argumentsJson.isBlank() ? "{}" : argumentsJson;
+    }
+
+    /**
+     * The arguments parsed as a JSON object, read leniently; parsed afresh on each call, so the
+     * caller may change the returned tree.
+     *
+     * @throws dev.junction.error.JunctionException of kind PROTOCOL, with {@link #argumentsJson()} in
+     *     {@code rawReply()}, when the model did not write one JSON object
+     */
+    public JsonNode arguments() {
+        return JsonMappers.readObject(argumentsJson, "tool call '" + name + "': the arguments are not a JSON object");
     }
 }

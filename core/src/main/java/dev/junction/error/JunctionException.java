@@ -23,6 +23,7 @@ public class JunctionException extends RuntimeException {
     private final boolean retryable;
     private final Duration retryAfter;
     private final String hint;
+    private final String rawReply;
 
     /** Creates an exception from a filled {@link Builder}. */
     protected JunctionException(Builder builder) {
@@ -35,6 +36,7 @@ public class JunctionException extends RuntimeException {
         this.retryable = builder.retryable != null ? builder.retryable : kind.retryableByDefault();
         this.retryAfter = builder.retryAfter;
         this.hint = builder.hint;
+        this.rawReply = builder.rawReply;
     }
 
     /** Starts a builder for an error of the given kind and message. */
@@ -87,6 +89,15 @@ public class JunctionException extends RuntimeException {
         return Optional.ofNullable(hint);
     }
 
+    /**
+     * The model's whole text when it was not what the request asked for (structured output that
+     * does not match its schema, tool-call arguments that are not JSON), so that callers can log
+     * or repair it; the message quotes only its start.
+     */
+    public Optional<String> rawReply() {
+        return Optional.ofNullable(rawReply);
+    }
+
     /** Collects the fields of a {@link JunctionException}. */
     public static final class Builder {
         private final ErrorKind kind;
@@ -98,6 +109,7 @@ public class JunctionException extends RuntimeException {
         private Boolean retryable;
         private Duration retryAfter;
         private String hint;
+        private String rawReply;
         private Throwable cause;
 
         private Builder(ErrorKind kind, String message) {
@@ -144,6 +156,12 @@ public class JunctionException extends RuntimeException {
         /** Sets what the user should do next. */
         public Builder hint(String hint) {
             this.hint = hint;
+            return this;
+        }
+
+        /** Keeps the model's whole text; never pass request data, which may hold keys. */
+        public Builder rawReply(String rawReply) {
+            this.rawReply = rawReply;
             return this;
         }
 

@@ -58,7 +58,8 @@ public final class ConfigStrings {
                 values.containsKey("timeout") ? duration(id, "timeout", values.get("timeout")) : null,
                 values.containsKey("maxRetries") ? retries(id, values.get("maxRetries")) : null,
                 values.containsKey("firstByteTimeout") ? duration(id, "firstByteTimeout", values.get("firstByteTimeout")) : null,
-                values.containsKey("idleTimeout") ? duration(id, "idleTimeout", values.get("idleTimeout")) : null);
+                values.containsKey("idleTimeout") ? duration(id, "idleTimeout", values.get("idleTimeout")) : null,
+                values.containsKey("inlineRemoteMedia") ? bool(id, "inlineRemoteMedia", values.get("inlineRemoteMedia")) : null);
     }
 
     private static Map<String, String> pairs(String id, String query) {
@@ -165,6 +166,14 @@ public final class ConfigStrings {
             throw fail(id, key + " '" + value + "' is not a positive duration", "write it as 500ms, 30s, 2m or 1h");
         }
         return d;
+    }
+
+    private static Boolean bool(String id, String key, String value) {
+        String v = value.strip().toLowerCase(Locale.ROOT);
+        if (v.equals("true") || v.equals("false")) {
+            return Boolean.valueOf(v);
+        }
+        throw fail(id, key + " '" + value + "' is not true or false", "write " + key + "=true");
     }
 
     private static Integer retries(String id, String value) {

@@ -16,9 +16,11 @@ import java.util.Objects;
  * @param maxRetries how many times a retryable failure may be repeated (accepted now; retries arrive later)
  * @param firstByteTimeout for streams, how long the vendor may take to send the first chunk of its answer
  * @param idleTimeout for streams, the longest silence allowed between two chunks (time spent paused by the consumer does not count)
+ * @param inlineRemoteMedia whether Junction downloads media URLs itself and sends the bytes inline, for vendors
+ *     that take only inline data; the download never carries the vendor's key
  */
 public record ProviderSettings(String providerId, ApiKey apiKey, URI baseUrl, Duration timeout, int maxRetries,
-        Duration firstByteTimeout, Duration idleTimeout) {
+        Duration firstByteTimeout, Duration idleTimeout, boolean inlineRemoteMedia) {
 
     /** The total call timeout when none is configured: thinking models can take minutes. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(10);
@@ -36,6 +38,12 @@ public record ProviderSettings(String providerId, ApiKey apiKey, URI baseUrl, Du
         if (maxRetries < 0) {
             throw new IllegalArgumentException("maxRetries must not be negative");
         }
+    }
+
+    /** Settings that leave media URLs to the vendor. */
+    public ProviderSettings(String providerId, ApiKey apiKey, URI baseUrl, Duration timeout, int maxRetries,
+            Duration firstByteTimeout, Duration idleTimeout) {
+        this(providerId, apiKey, baseUrl, timeout, maxRetries, firstByteTimeout, idleTimeout, false);
     }
 
     /** Settings with the stream timeouts at their defaults. */

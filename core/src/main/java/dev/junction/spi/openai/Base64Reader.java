@@ -7,7 +7,8 @@ import java.util.Base64;
 
 /**
  * A {@link Reader} that yields a fixed prefix and then the base64 encoding of a byte stream,
- * encoding one small block at a time. Used to write data URIs without building them in memory.
+ * encoding one small block at a time into buffers it reuses. Used to write data URIs without
+ * building them in memory.
  */
 final class Base64Reader extends Reader {
     /** Input block size; a multiple of 3 so that no padding appears mid-stream. */
@@ -15,13 +16,17 @@ final class Base64Reader extends Reader {
 
     private final InputStream in;
     private final byte[] raw = new byte[BLOCK];
+    private final byte[] encoded = new byte[BLOCK / 3 * 4];
+    private final char[] chars = new char[BLOCK / 3 * 4];
     private char[] pending;
+    private int pendingLen;
     private int pendingPos;
     private boolean eof;
 
     Base64Reader(String prefix, InputStream in) {
         this.in = in;
         this.pending = prefix.toCharArray();
+        this.pendingLen = pending.length;
     }
 
     @Override
@@ -29,12 +34,12 @@ final class Base64Reader extends Reader {
         if (len == 0) {
             return 0;
         }
-        while (pendingPos >= pending.length) {
+        while (pendingPos >= pendingLen) {
             if (eof || !refill()) {
                 return -1;
             }
         }
-        int n = Math.min(len, pending.length - pendingPos);
+        int n = Math.min(len, pendingLen - pendingPos);
         System.arraycopy(pending, pendingPos, buf, off, n);
         pendingPos += n;
         return n;
@@ -53,12 +58,13 @@ final class Base64Reader extends Reader {
         if (filled == 0) {
             return false;
         }
-        byte[] encoded = Base64.getEncoder().encode(filled == BLOCK ? raw : java.util.Arrays.copyOf(raw, filled));
-        char[] chars = new char[encoded.length];
-        for (int i = 0; i < encoded.length; i++) {
+        // Into the same two arrays every block: a new pair per block was ≈4× the image in garbage.
+        int n = Base64.getEncoder().encode(filled == BLOCK ? raw : java.util.Arrays.copyOf(raw, filled), encoded);
+        for (int i = 0; i < n; i++) {
             chars[i] = (char) encoded[i];
         }
         pending = chars;
+        pendingLen = n;
         pendingPos = 0;
         return true;
     }

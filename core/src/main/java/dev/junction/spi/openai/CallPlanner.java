@@ -40,6 +40,7 @@ final class CallPlanner {
         }
         Optional<ModelInfo> known = profile.catalog().find(requested);
         RequestChecks.check(profile.id(), request, known.orElse(null));
+        RequestChecks.checkRules(profile.id(), request, profile.rules());
         List<String> warnings = new ArrayList<>();
         String model = known.map(ModelInfo::id).orElse(requested);
         String vendorModel = known.map(ModelInfo::vendorModel).orElse(requested);

@@ -33,6 +33,11 @@ public final class InlineMedia {
             throw context.reject(ErrorKind.UNSUPPORTED_FEATURE, "this vendor needs media inline, not as a URL",
                     "download the file and attach it as bytes or a file path");
         }
+        if (source instanceof MediaSource.DataUri dataUri) {
+            // Already encoded: Jackson copies it into its output buffer in chunks, never as a second whole string.
+            json.writeString(dataUri.uri());
+            return;
+        }
         String mediaType = context.mediaType();
         if (mediaType == null) {
             throw context.reject(ErrorKind.INVALID_REQUEST, "cannot tell the media type of " + describe(source),
@@ -47,12 +52,19 @@ public final class InlineMedia {
         }
     }
 
-    /** The declared media type, else one inferred from the file name or URL path, else {@code null}. */
+    /**
+     * The declared media type, else for a file the one its first bytes announce ({@link MagicBytes}),
+     * else one inferred from the file name or URL path, else {@code null}. Reads up to 16 bytes of a file.
+     */
     public static String mediaTypeOf(MediaSource source) {
         if (source.mediaType() != null && !source.mediaType().isBlank()) {
             return source.mediaType();
         }
         if (source instanceof MediaSource.File f) {
+            String sniffed = MagicBytes.ofFile(f.path());
+            if (sniffed != null) {
+                return sniffed;
+            }
             return f.path().getFileName() == null ? null : MediaTypes.fromFileName(f.path().getFileName().toString());
         }
         if (source instanceof MediaSource.Url u) {
@@ -143,6 +155,9 @@ public final class InlineMedia {
         }
         if (source instanceof MediaSource.File f) {
             return "file " + f.path();
+        }
+        if (source instanceof MediaSource.DataUri d) {
+            return "a data URI of " + d.payloadLength() + " base64 characters";
         }
         return "URL " + ((MediaSource.Url) source).url();
     }

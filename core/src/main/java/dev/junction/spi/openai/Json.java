@@ -1,10 +1,8 @@
 package dev.junction.spi.openai;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.junction.internal.JsonMappers;
 
 /**
  * Lenient JSON helpers shared by the engine and dialects: missing, {@code null} and mistyped
@@ -12,15 +10,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 public final class Json {
 
-    /**
-     * The shared mapper. Its string-length limit is lifted on purpose: replies carry generated
-     * images as base64 strings far above Jackson's 20M-character default, and the transport
-     * already caps the whole body.
-     */
-    static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE).build())
-            .build())
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    /** The shared mapper; its configuration (and why) lives in {@link JsonMappers#LENIENT}. */
+    static final ObjectMapper MAPPER = JsonMappers.LENIENT;
 
     private Json() {
     }

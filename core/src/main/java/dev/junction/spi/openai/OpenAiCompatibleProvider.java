@@ -24,6 +24,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import java.io.IOException;
 import java.net.URI;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -119,18 +120,32 @@ public final class OpenAiCompatibleProvider implements Provider {
         return stream;
     }
 
-    /** Writes the body; on a worker thread when files must be read, since that blocks. */
+    /**
+     * Writes the body; on a worker thread when files must be read, since that blocks. Media URLs the
+     * dialect cannot send are downloaded first when the settings say inlineRemoteMedia.
+     */
     private Future<Buffer> body(ChatRequest request, CallPlan plan, boolean streaming) {
         boolean sendReasoning = request.reasoning() != null && planner.honoursReasoning(request.model());
-        Future<Buffer> body = hasFileMedia(request)
-                ? context.vertx().executeBlocking(() -> writer.write(request, plan.vendorModel(), sendReasoning, streaming), false)
-                : write(request, plan, sendReasoning, streaming);
+        Future<Buffer> body = writerFor(request).compose(w -> hasFileMedia(request)
+                ? context.vertx().executeBlocking(() -> w.write(request, plan.vendorModel(), sendReasoning, streaming), false)
+                : write(w, request, plan, sendReasoning, streaming));
         return body.recover(e -> Future.failedFuture(asRequestError(e)));
     }
 
-    private Future<Buffer> write(ChatRequest request, CallPlan plan, boolean sendReasoning, boolean streaming) {
+    /** The shared writer, or one carrying this request's downloaded media. */
+    private Future<RequestWriter> writerFor(ChatRequest request) {
+        if (dialect.acceptsMediaUrls() || !settings.inlineRemoteMedia() || !RemoteMedia.hasUrlMedia(request)) {
+            return Future.succeededFuture(writer);
+        }
+        Duration timeout = settings.timeout().compareTo(RemoteMedia.DEFAULT_TIMEOUT) < 0 ? settings.timeout() : RemoteMedia.DEFAULT_TIMEOUT;
+        return new RemoteMedia(context.transport(), profile.id(), RemoteMedia.DEFAULT_MAX_BYTES, timeout)
+                .downloadAll(request)
+                .map(writer::inlining);
+    }
+
+    private Future<Buffer> write(RequestWriter w, ChatRequest request, CallPlan plan, boolean sendReasoning, boolean streaming) {
         try {
-            return Future.succeededFuture(writer.write(request, plan.vendorModel(), sendReasoning, streaming));
+            return Future.succeededFuture(w.write(request, plan.vendorModel(), sendReasoning, streaming));
         } catch (IOException | RuntimeException e) {
             return Future.failedFuture(e);
         }

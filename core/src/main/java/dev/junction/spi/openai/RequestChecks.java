@@ -3,13 +3,20 @@ package dev.junction.spi.openai;
 import dev.junction.chat.ChatRequest;
 import dev.junction.chat.Message;
 import dev.junction.chat.Part;
+import dev.junction.chat.Tool;
+import dev.junction.chat.ToolChoice;
 import dev.junction.error.ErrorKind;
 import dev.junction.error.JunctionException;
 import dev.junction.spi.Capability;
 import dev.junction.spi.ModelInfo;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
-/** Checks made before anything is sent: value ranges, and media kinds against the model's declared capabilities. */
+/**
+ * Checks made before anything is sent: value ranges, tools, media kinds and features against the
+ * model's declared capabilities, and the vendor's documented rules.
+ */
 final class RequestChecks {
     private RequestChecks() {
     }
@@ -29,8 +36,53 @@ final class RequestChecks {
             throw fail(ErrorKind.INVALID_REQUEST, provider, "maxOutputTokens must be positive, got " + max,
                     "omit it to use the vendor's default");
         }
+        checkTools(provider, request);
         if (model != null) {
             checkMedia(provider, request.messages(), model);
+            checkCapabilities(provider, request, model);
+        }
+    }
+
+    /** Tool names unique, and a tool choice that names a tool that is there. */
+    private static void checkTools(String provider, ChatRequest request) {
+        Set<String> names = new HashSet<>();
+        for (Tool tool : request.tools()) {
+            if (tool instanceof Tool.Function f && !names.add(f.name())) {
+                throw fail(ErrorKind.INVALID_REQUEST, provider, "two tools are named '" + f.name() + "'", "give each tool its own name");
+            }
+        }
+        ToolChoice choice = request.toolChoice();
+        if (choice != null && choice.mode() != ToolChoice.Mode.NONE && request.tools().isEmpty()) {
+            throw fail(ErrorKind.INVALID_REQUEST, provider, "a tool choice was given but no tools", "add the tools, or drop the tool choice");
+        }
+        if (choice != null && choice.functionName() != null && !names.contains(choice.functionName())) {
+            throw fail(ErrorKind.INVALID_REQUEST, provider, "the tool choice names '" + choice.functionName()
+                    + "', which is not among the tools " + names, "name one of the request's function tools");
+        }
+    }
+
+    /** Function tools, web search and a response format need the model to declare them. */
+    private static void checkCapabilities(String provider, ChatRequest request, ModelInfo model) {
+        boolean functions = request.tools().stream().anyMatch(t -> t instanceof Tool.Function);
+        boolean search = request.tools().stream().anyMatch(t -> t instanceof Tool.WebSearch);
+        require(provider, model, functions, Capability.TOOLS, "function tools");
+        require(provider, model, search, Capability.WEB_SEARCH, "web search");
+        require(provider, model, request.responseFormat() != null, Capability.STRUCTURED_OUTPUT, "a JSON-schema response format");
+    }
+
+    private static void require(String provider, ModelInfo model, boolean used, Capability capability, String what) {
+        if (used && !model.can(capability)) {
+            throw fail(ErrorKind.UNSUPPORTED_FEATURE, provider, provider + " does not document " + what + " for " + model.id(),
+                    "'junction providers --json' lists each model's capabilities; pick one that has " + capability);
+        }
+    }
+
+    /** Throws for the first documented vendor rule the request breaks. */
+    static void checkRules(String provider, ChatRequest request, List<VendorRule> rules) {
+        for (VendorRule rule : rules) {
+            if (rule.isBrokenBy(request)) {
+                throw fail(ErrorKind.UNSUPPORTED_FEATURE, provider, provider + "'s rule: " + rule.rule(), rule.hint());
+            }
         }
     }
 

@@ -3,6 +3,7 @@ package dev.junction.spi.openai;
 import com.fasterxml.jackson.core.JsonGenerationException;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.junction.chat.ChatRequest;
+import dev.junction.chat.MediaSource;
 import dev.junction.chat.Message;
 import dev.junction.chat.Part;
 import dev.junction.error.ErrorKind;
@@ -20,10 +21,22 @@ import java.util.Map;
 final class RequestWriter {
     private final VendorProfile profile;
     private final Dialect dialect;
+    /** Downloaded media that stand in for URL parts the dialect cannot send (inlineRemoteMedia=true). */
+    private final Map<MediaSource.Url, MediaSource> inlined;
 
     RequestWriter(VendorProfile profile, Dialect dialect) {
+        this(profile, dialect, Map.of());
+    }
+
+    private RequestWriter(VendorProfile profile, Dialect dialect, Map<MediaSource.Url, MediaSource> inlined) {
         this.profile = profile;
         this.dialect = dialect;
+        this.inlined = inlined;
+    }
+
+    /** A writer for one call that writes the downloaded media in place of their URL sources. */
+    RequestWriter inlining(Map<MediaSource.Url, MediaSource> downloads) {
+        return downloads.isEmpty() ? this : new RequestWriter(profile, dialect, Map.copyOf(downloads));
     }
 
     /**
@@ -34,7 +47,7 @@ final class RequestWriter {
      * @param streaming whether to ask for a server-sent-event stream
      */
     Buffer write(ChatRequest request, String vendorModel, boolean sendReasoning, boolean streaming) throws IOException {
-        Buffer buffer = Buffer.buffer(1024);
+        Buffer buffer = Buffer.buffer(initialCapacity(request));
         try (JsonGenerator json = Json.MAPPER.getFactory().createGenerator(new BufferOutputStream(buffer))) {
             // Catches a provider option that repeats a field Junction writes, instead of sending both.
             json.enable(JsonGenerator.Feature.STRICT_DUPLICATE_DETECTION);
@@ -57,6 +70,7 @@ final class RequestWriter {
                 // This vendor streams unless told otherwise; a non-streaming call must say so.
                 json.writeBooleanField("stream", false);
             }
+            ToolsWriter.write(json, request, dialect, profile.id());
             writeProviderOptions(json, request.providerOptions().get(profile.id()));
             json.writeEndObject();
         }
@@ -70,10 +84,15 @@ final class RequestWriter {
             json.writeStartObject();
             json.writeStringField("role", dialect.roleName(message.role()));
             json.writeFieldName("content");
-            if (message.parts().size() == 1 && message.parts().get(0) instanceof Part.Text text) {
+            if (message.parts().isEmpty()) {
+                json.writeNull(); // an assistant turn that only called tools
+            } else if (message.parts().size() == 1 && message.parts().get(0) instanceof Part.Text text) {
                 json.writeString(text.text());
             } else {
                 writeParts(json, message.parts(), m);
+            }
+            if (!message.toolCalls().isEmpty()) {
+                ToolsWriter.writeToolCalls(json, message.toolCalls());
             }
             if (message.toolCallId() != null) {
                 json.writeStringField("tool_call_id", message.toolCallId());
@@ -93,9 +112,9 @@ final class RequestWriter {
                 json.writeStringField("text", text.text());
                 json.writeEndObject();
             } else if (part instanceof Part.Media media) {
-                MediaPartContext context = new MediaPartContext(profile.id(), messageIndex, p,
-                        InlineMedia.mediaTypeOf(media.source()));
-                dialect.writeMediaPart(json, media.source(), context);
+                MediaSource source = media.source() instanceof MediaSource.Url url ? inlined.getOrDefault(url, url) : media.source();
+                MediaPartContext context = new MediaPartContext(profile.id(), messageIndex, p, InlineMedia.mediaTypeOf(source));
+                dialect.writeMediaPart(json, source, context);
             }
         }
         json.writeEndArray();
@@ -117,6 +136,49 @@ final class RequestWriter {
             }
             json.writeObject(option.getValue());
         }
+    }
+
+    /**
+     * A capacity that holds the body's text and inline media, so that the buffer need not grow:
+     * past 4 MiB a Netty buffer grows in 4 MiB steps, each copying everything so far, which left
+     * ≈4.5× a 20 MiB image in garbage (docs/benchmarks.md). An estimate that falls short (escapes,
+     * tools, provider options, a vendor's own media shape) costs one more copy, nothing else.
+     */
+    private int initialCapacity(ChatRequest request) {
+        long bytes = 1024;
+        for (Message message : request.messages()) {
+            for (Part part : message.parts()) {
+                if (part instanceof Part.Text text) {
+                    bytes += 64 + utf8Length(text.text());
+                } else if (part instanceof Part.Media media) {
+                    MediaSource source = media.source() instanceof MediaSource.Url url ? inlined.getOrDefault(url, url) : media.source();
+                    bytes += 256 + 4 * ((rawLength(source) + 2) / 3);
+                }
+            }
+        }
+        return (int) Math.min(bytes, Integer.MAX_VALUE - 16);
+    }
+
+    /** The bytes an inline source holds; 0 for a URL, or a file the writer will reject with a clear error. */
+    private static long rawLength(MediaSource source) {
+        if (source instanceof MediaSource.Bytes b) {
+            return b.data().length;
+        }
+        try {
+            return source instanceof MediaSource.File f ? java.nio.file.Files.size(f.path()) : 0;
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    private static long utf8Length(String text) {
+        long n = text.length();
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            // Surrogate pairs are 4 bytes for 2 chars: the +1 each gives that.
+            n += c < 0x80 ? 0 : c < 0x800 || Character.isSurrogate(c) ? 1 : 2;
+        }
+        return n;
     }
 
     /** Appends generator output to a Vert.x buffer without an intermediate byte array. */

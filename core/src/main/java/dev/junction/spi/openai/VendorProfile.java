@@ -34,6 +34,7 @@ import java.util.Set;
  * @param pricesNote why prices are missing, when they are
  * @param errorCodes the vendor's error codes mapped to canonical kinds
  * @param errorHints what to do next, per vendor error code
+ * @param rules documented rules checked before sending
  */
 public record VendorProfile(
         String id,
@@ -45,13 +46,22 @@ public record VendorProfile(
         List<Price> prices,
         String pricesNote,
         Map<String, ErrorKind> errorCodes,
-        Map<String, String> errorHints) {
+        Map<String, String> errorHints,
+        List<VendorRule> rules) {
 
     /** Copies the collections. */
     public VendorProfile {
         prices = List.copyOf(prices);
         errorCodes = Map.copyOf(errorCodes);
         errorHints = Map.copyOf(errorHints);
+        rules = rules == null ? List.of() : List.copyOf(rules);
+    }
+
+    /** A profile without pre-send rules. */
+    public VendorProfile(String id, String displayName, URI baseUrl, String chatPath, boolean streamsByDefault,
+            ModelCatalog catalog, List<Price> prices, String pricesNote, Map<String, ErrorKind> errorCodes,
+            Map<String, String> errorHints) {
+        this(id, displayName, baseUrl, chatPath, streamsByDefault, catalog, prices, pricesNote, errorCodes, errorHints, null);
     }
 
     /**
@@ -120,6 +130,14 @@ public record VendorProfile(
         });
         Map<String, String> hints = new LinkedHashMap<>();
         root.path("errorHints").fields().forEachRemaining(e -> hints.put(e.getKey(), e.getValue().asText()));
+        List<VendorRule> rules = new ArrayList<>();
+        for (JsonNode r : root.path("rules")) {
+            try {
+                rules.add(VendorRule.valueOf(r.asText()));
+            } catch (IllegalArgumentException e) {
+                throw bad(resource, "rules", "unknown rule " + r.asText());
+            }
+        }
         return new VendorProfile(id,
                 Objects.requireNonNullElse(Json.text(root, "displayName"), id),
                 URI.create(stripTrailingSlash(required(root, "baseUrl", resource))),
@@ -129,7 +147,8 @@ public record VendorProfile(
                 prices,
                 Json.text(root, "pricesNote"),
                 codes,
-                hints);
+                hints,
+                rules);
     }
 
     /** The URL without trailing slashes. */

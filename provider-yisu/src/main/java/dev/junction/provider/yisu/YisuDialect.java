@@ -26,7 +26,7 @@ final class YisuDialect implements Dialect {
 
     @Override
     public void writeMediaPart(JsonGenerator json, MediaSource source, MediaPartContext context) throws IOException {
-        String type = context.mediaType();
+        String type = context.mediaType() == null ? null : context.mediaType().toLowerCase(java.util.Locale.ROOT);
         if (type != null && !type.startsWith("image/")) {
             throw context.reject(ErrorKind.UNSUPPORTED_FEATURE, "yisu accepts only images, not " + type,
                     "send video, audio or PDF through aivideoapi or acedata");
@@ -34,10 +34,11 @@ final class YisuDialect implements Dialect {
         if (source instanceof MediaSource.Url url) {
             throw context.reject(ErrorKind.UNSUPPORTED_FEATURE,
                     "yisu takes images only as base64 data, not by URL (" + url.url() + ")",
-                    "download the image and attach the file or its bytes instead");
+                    "add inlineRemoteMedia=true to the config string to have Junction download and inline it,"
+                            + " or attach the file or its bytes instead");
         }
         if (type != null && !IMAGE_TYPES.contains(type)) {
-            throw context.reject(ErrorKind.INVALID_REQUEST, "yisu does not accept " + type,
+            throw context.reject(ErrorKind.INVALID_REQUEST, "yisu does not accept the image format " + type,
                     "convert the image to PNG, JPEG, WEBP or GIF");
         }
         json.writeStartObject();
@@ -45,6 +46,12 @@ final class YisuDialect implements Dialect {
         json.writeFieldName("image");
         InlineMedia.writeDataUri(json, source, context);
         json.writeEndObject();
+    }
+
+    /** Only base64 data URIs: URL parts are downloaded by Junction (inlineRemoteMedia=true) or rejected. */
+    @Override
+    public boolean acceptsMediaUrls() {
+        return false;
     }
 
     @Override
