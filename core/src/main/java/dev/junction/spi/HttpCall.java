@@ -16,8 +16,11 @@ import java.util.Objects;
  * @param headers request headers, the credential included; {@link #toString()} redacts it
  * @param body the request body, or {@code null} for none
  * @param timeout the total time the exchange may take, from connecting to the last body byte
+ * @param maxResponseBytes a lower cap than the transport's for this reply's body, or {@code null}
+ *     for the transport's own; the connection is closed as soon as the body passes it
  */
-public record HttpCall(String provider, HttpMethod method, URI uri, MultiMap headers, Buffer body, Duration timeout) {
+public record HttpCall(String provider, HttpMethod method, URI uri, MultiMap headers, Buffer body, Duration timeout,
+        Long maxResponseBytes) {
 
     /** Checks the required fields. */
     public HttpCall {
@@ -26,6 +29,14 @@ public record HttpCall(String provider, HttpMethod method, URI uri, MultiMap hea
         Objects.requireNonNull(uri, "uri");
         Objects.requireNonNull(headers, "headers");
         Objects.requireNonNull(timeout, "timeout");
+        if (maxResponseBytes != null && maxResponseBytes < 1) {
+            throw new IllegalArgumentException("maxResponseBytes must be positive");
+        }
+    }
+
+    /** A call under the transport's own reply cap. */
+    public HttpCall(String provider, HttpMethod method, URI uri, MultiMap headers, Buffer body, Duration timeout) {
+        this(provider, method, uri, headers, body, timeout, null);
     }
 
     @Override

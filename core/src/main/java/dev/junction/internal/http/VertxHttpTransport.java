@@ -58,7 +58,9 @@ public final class VertxHttpTransport implements HttpTransport, AutoCloseable {
         AtomicReference<HttpClientRequest> inFlight = new AtomicReference<>();
         long started = System.nanoTime();
         armTimer(call.timeout(), promise, inFlight, () -> TransportErrors.timeout(call, "did not answer", call.timeout(), "timeout"));
-        start(call, promise, inFlight, response -> BodyCollector.collect(call, response, options.maxResponseBytes(), promise));
+        long cap = call.maxResponseBytes() == null ? options.maxResponseBytes()
+                : Math.min(call.maxResponseBytes(), options.maxResponseBytes());
+        start(call, promise, inFlight, response -> BodyCollector.collect(call, response, cap, promise));
         if (LOG.isDebugEnabled()) {
             promise.future().onSuccess(reply -> LOG.debug("{} {} {} -> HTTP {} ({} bytes, {} ms)", call.provider(), call.method(),
                     call.uri(), reply.status(), reply.body().length(), (System.nanoTime() - started) / 1_000_000));

@@ -103,10 +103,13 @@ final class RemoteMedia {
     private Future<HttpReply> fetch(URI original, URI url, String where, int redirectsLeft) {
         // Deliberately no Authorization header: the media host must never see the vendor's key.
         MultiMap headers = MultiMap.caseInsensitiveMultiMap().set("Accept", "*/*");
-        return transport.send(new HttpCall(provider, HttpMethod.GET, url, headers, null, timeout))
-                .recover(e -> Future.failedFuture(e instanceof JunctionException je
-                        ? fail(je.kind(), where, original, "the download failed: " + je.getMessage(), je.hint().orElse("check the URL"))
-                        : e))
+        // The cap is enforced while reading: the connection closes as soon as the body passes it.
+        return transport.send(new HttpCall(provider, HttpMethod.GET, url, headers, null, timeout, maxBytes))
+                .recover(e -> Future.failedFuture(!(e instanceof JunctionException je) ? e
+                        : je.kind() == ErrorKind.PROTOCOL
+                        ? fail(ErrorKind.INVALID_REQUEST, where, original, "the download is over the " + maxBytes
+                                + "-byte cap for inlined media", "attach a smaller file")
+                        : fail(je.kind(), where, original, "the download failed: " + je.getMessage(), je.hint().orElse("check the URL"))))
                 .compose(reply -> {
                     if (reply.status() < 300 || reply.status() >= 400) {
                         return Future.succeededFuture(reply);

@@ -194,6 +194,23 @@ class RemoteMediaTest {
     }
 
     @Test
+    void stopsReadingADownloadAsSoonAsItPassesTheCap() {
+        // A body announced as 64 MiB: the transport refuses it from the Content-Length, before reading it.
+        media.stubFor(get("/huge.png").willReturn(aResponse().withHeader("Content-Length", String.valueOf(64L * 1024 * 1024))
+                .withBody(MediaSourcesTest.png(2048))));
+        VertxHttpTransport transport = new VertxHttpTransport(vendor.junction().vertx(), TransportOptions.defaults());
+        RemoteMedia downloads = new RemoteMedia(transport, "testvendor", 1024, RemoteMedia.DEFAULT_TIMEOUT);
+        JunctionException e;
+        try {
+            e = Futures.failure(downloads.download(new MediaSource.Url(URI.create(media.baseUrl() + "/huge.png"), null), "message 0, part 1"));
+        } finally {
+            transport.close();
+        }
+        assertEquals(ErrorKind.INVALID_REQUEST, e.kind());
+        assertTrue(e.getMessage().contains("over the 1024-byte cap"), e.getMessage());
+    }
+
+    @Test
     void refusesADownloadOverTheCap() {
         media.stubFor(get("/big.png").willReturn(aResponse().withBody(MediaSourcesTest.png(1025))));
         media.stubFor(get("/small.png").willReturn(aResponse().withBody(MediaSourcesTest.png(1024))));
@@ -209,7 +226,7 @@ class RemoteMediaTest {
         }
 
         assertEquals(ErrorKind.INVALID_REQUEST, e.kind());
-        assertTrue(e.getMessage().contains("1025 bytes, over the 1024-byte cap") && e.getMessage().contains("/big.png"), e.getMessage());
+        assertTrue(e.getMessage().contains("over the 1024-byte cap") && e.getMessage().contains("/big.png"), e.getMessage());
         assertEquals(new MediaSource.Bytes(MediaSourcesTest.png(1024), "image/png"), small);
     }
 
