@@ -9,7 +9,6 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Writes generated images to files for {@code chat --save-images} and {@code image -o}. Folders
@@ -18,20 +17,6 @@ import java.util.Locale;
  */
 final class ImageFiles {
     private ImageFiles() {
-    }
-
-    /** The file extension for a media type: {@code jpg}, {@code png}, {@code webp}, {@code gif}, else {@code bin}. */
-    static String extension(String mediaType) {
-        String type = mediaType == null ? "" : mediaType.toLowerCase(Locale.ROOT);
-        int parameters = type.indexOf(';');
-        type = (parameters < 0 ? type : type.substring(0, parameters)).trim();
-        return switch (type) {
-            case "image/jpeg", "image/jpg" -> "jpg";
-            case "image/png" -> "png";
-            case "image/webp" -> "webp";
-            case "image/gif" -> "gif";
-            default -> "bin";
-        };
     }
 
     /** Creates the folder (and its parents) if needed and returns it. */
@@ -67,7 +52,7 @@ final class ImageFiles {
         List<Path> written = new ArrayList<>();
         for (int i = 0; i < images.size(); i++) {
             GeneratedImage image = images.get(i);
-            written.add(save(option, folder.resolve("image-" + (i + 1) + "." + extension(image.mediaType())), image));
+            written.add(save(option, folder.resolve("image-" + (i + 1) + "." + image.fileExtension()), image));
         }
         return written;
     }

@@ -24,7 +24,8 @@ final class StructuredAnswer {
      */
     static JsonNode of(ChatResponse response) {
         String text = response.text();
-        return CliJson.parse(text).orElseThrow(() -> JunctionException.builder(ErrorKind.PROTOCOL,
+        // The same leniency as the library's StructuredOutput: one surrounding code fence is fine.
+        return CliJson.parse(dev.junction.chat.StructuredOutput.unfence(text)).orElseThrow(() -> JunctionException.builder(ErrorKind.PROTOCOL,
                         response.provider() + ": the answer is not the JSON the schema asks for: " + quote(text))
                 .provider(response.provider())
                 .rawReply(text)

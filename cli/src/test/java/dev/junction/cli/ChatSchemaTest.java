@@ -88,6 +88,19 @@ class ChatSchemaTest {
     }
 
     @Test
+    void aFencedJsonAnswerIsReadLikeTheLibraryReadsIt() {
+        // Gemini sometimes wraps JSON in a Markdown fence; StructuredOutput accepts one, and so does the CLI.
+        vendor.stubFor(post(urlEqualTo("/v1/chat/completions")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody("{\"id\":\"c\",\"model\":\"gemini-3-pro\",\"choices\":[{\"index\":0,"
+                        + "\"message\":{\"role\":\"assistant\",\"content\":\"```json\\n{\\\"list\\\":[]}\\n```\"},\"finish_reason\":\"stop\"}]}")));
+
+        Cli.Result result = Cli.run("chat", "--json", "-p", WireSpec.aivideoapi(vendor, "gemini-3-pro"),
+                "--schema", WireSpec.file("tools/scientists.json"), "hi").assertExit(0);
+
+        assertEquals(0, result.json().get("json").get("list").size(), result.json().toString());
+    }
+
+    @Test
     void textModePrintsTheJsonAnswerAsIs() {
         reply("aivideoapi-scientists-reply.json");
 

@@ -84,11 +84,11 @@ class ImageOutputTest {
 
     @Test
     void extensionsFollowTheMediaType() {
-        assertEquals("jpg", ImageFiles.extension("image/jpeg"));
-        assertEquals("png", ImageFiles.extension("IMAGE/PNG"));
-        assertEquals("webp", ImageFiles.extension("image/webp"));
-        assertEquals("gif", ImageFiles.extension("image/gif; charset=binary"));
-        assertEquals("bin", ImageFiles.extension("image/heic"));
+        assertEquals("jpg", new dev.junction.chat.GeneratedImage(new byte[0], "image/jpeg").fileExtension());
+        assertEquals("png", new dev.junction.chat.GeneratedImage(new byte[0], "IMAGE/PNG").fileExtension());
+        assertEquals("webp", new dev.junction.chat.GeneratedImage(new byte[0], "image/webp").fileExtension());
+        assertEquals("gif", new dev.junction.chat.GeneratedImage(new byte[0], "image/gif; charset=binary").fileExtension());
+        assertEquals("bin", new dev.junction.chat.GeneratedImage(new byte[0], "application/x-unknown").fileExtension());
     }
 
     @Test

@@ -69,7 +69,10 @@ public record ChatResponse(
         return written;
     }
 
-    /** This reply as an assistant message (text and tool calls), to continue the conversation. */
+    /**
+     * This reply as an assistant message, to continue the conversation: its text and tool calls.
+     * Reasoning and generated images are not carried over.
+     */
     public Message toMessage() {
         return Message.assistant(text, toolCalls);
     }

@@ -7,7 +7,7 @@ import java.util.Objects;
  * One turn of a conversation.
  *
  * @param role who speaks
- * @param parts the content, in order; never empty
+ * @param parts the content, in order; empty only for an assistant turn that just called tools
  * @param toolCallId for {@link Role#TOOL} messages, the id of the call being answered; otherwise {@code null}
  * @param toolCalls for {@link Role#ASSISTANT} messages, the tool calls the model made in that turn; otherwise empty
  */

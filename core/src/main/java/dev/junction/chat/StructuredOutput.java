@@ -167,8 +167,8 @@ public final class StructuredOutput<T extends Record> {
         return Integer.MAX_VALUE;
     }
 
-    /** The text inside one surrounding code fence, or the text itself when there is none. */
-    static String unfence(String text) {
+    /** The text inside one surrounding Markdown code fence, stripped, or the stripped text itself when there is none. */
+    public static String unfence(String text) {
         String trimmed = text.strip();
         Matcher fenced = FENCE.matcher(trimmed);
         return fenced.matches() ? fenced.group(1) : trimmed;

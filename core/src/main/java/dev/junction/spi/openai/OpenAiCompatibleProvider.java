@@ -85,12 +85,20 @@ public final class OpenAiCompatibleProvider implements Provider {
 
     @Override
     public Future<ChatResponse> chat(ChatRequest request) {
+        return plan(request).compose(plan -> body(request, plan, false)
+                        .compose(buffer -> context.transport().send(call(buffer, "application/json")))
+                        .compose(reply -> Future.succeededFuture(interpret(reply, plan))))
+                .recover(e -> Future.failedFuture(asReplyError(e)));
+    }
+
+    /** Plans the call; on a worker thread when files must be sniffed for their type, since that blocks. */
+    private Future<CallPlan> plan(ChatRequest request) {
+        if (hasFileMedia(request)) {
+            return context.vertx().executeBlocking(() -> planner.plan(request), false)
+                    .recover(e -> Future.failedFuture(asRequestError(e)));
+        }
         try {
-            CallPlan plan = planner.plan(request);
-            return body(request, plan, false)
-                    .compose(buffer -> context.transport().send(call(buffer, "application/json")))
-                    .compose(reply -> Future.succeededFuture(interpret(reply, plan)))
-                    .recover(e -> Future.failedFuture(asReplyError(e)));
+            return Future.succeededFuture(planner.plan(request));
         } catch (RuntimeException e) {
             return Future.failedFuture(asRequestError(e));
         }
@@ -102,31 +110,32 @@ public final class OpenAiCompatibleProvider implements Provider {
         StreamingCall stream = new StreamingCall(streamContext, profile.id(), context.maxStreamEventBytes());
         // Everything runs on the stream's context, so the transport delivers the response there
         // too and the stream's state is only ever touched from one thread.
-        streamContext.runOnContext(v -> {
-            try {
-                CallPlan plan = planner.plan(request);
-                Price price = price(plan);
-                String url = chatUrl();
-                Future<HttpResponseStream> opening = body(request, plan, true).compose(buffer -> context.transport()
-                        .stream(call(buffer, "text/event-stream"), settings.firstByteTimeout(), settings.idleTimeout(), stream.abandoned()));
-                stream.follow(opening,
-                        http -> new ChunkMapper(dialect, plan, price, errors, http.headers()),
-                        http -> http.readAll().map(reply -> errors.fromReply(reply, url)),
-                        http -> http.readAll().map(reply -> interpret(reply, plan)));
-            } catch (RuntimeException e) {
-                stream.failBeforeSending(asRequestError(e));
+        streamContext.runOnContext(v -> plan(request).onComplete(planned -> {
+            if (planned.failed()) {
+                stream.failBeforeSending(planned.cause());
+                return;
             }
-        });
+            CallPlan plan = planned.result();
+            Price price = price(plan);
+            String url = chatUrl();
+            Future<HttpResponseStream> opening = body(request, plan, true).compose(buffer -> context.transport()
+                    .stream(call(buffer, "text/event-stream"), settings.firstByteTimeout(), settings.idleTimeout(), stream.abandoned()));
+            stream.follow(opening,
+                    http -> new ChunkMapper(dialect, plan, price, errors, http.headers()),
+                    http -> http.readAll().map(reply -> errors.fromReply(reply, url)),
+                    http -> http.readAll().map(reply -> interpret(reply, plan)));
+        }));
         return stream;
     }
 
     /**
-     * Writes the body; on a worker thread when files must be read, since that blocks. Media URLs the
-     * dialect cannot send are downloaded first when the settings say inlineRemoteMedia.
+     * Writes the body; on a worker thread when files must be read or large media encoded, since that
+     * blocks an event loop. Media URLs the dialect cannot send are downloaded first when the settings
+     * say inlineRemoteMedia.
      */
     private Future<Buffer> body(ChatRequest request, CallPlan plan, boolean streaming) {
         boolean sendReasoning = request.reasoning() != null && planner.honoursReasoning(request.model());
-        Future<Buffer> body = writerFor(request).compose(w -> hasFileMedia(request)
+        Future<Buffer> body = writerFor(request).compose(w -> hasFileMedia(request) || w != writer || inlineBytes(request) > WORKER_THRESHOLD
                 ? context.vertx().executeBlocking(() -> w.write(request, plan.vendorModel(), sendReasoning, streaming), false)
                 : write(w, request, plan, sendReasoning, streaming));
         return body.recover(e -> Future.failedFuture(asRequestError(e)));
@@ -210,6 +219,23 @@ public final class OpenAiCompatibleProvider implements Provider {
                 .cause(e)
                 .hint("report this with the vendor's reply; it is a bug in Junction or the vendor module")
                 .build();
+    }
+
+    /** Inline media above this many bytes is encoded on a worker thread: 1 MiB takes about a millisecond. */
+    private static final long WORKER_THRESHOLD = 1024 * 1024;
+
+    private static long inlineBytes(ChatRequest request) {
+        long total = 0;
+        for (Message message : request.messages()) {
+            for (Part part : message.parts()) {
+                if (part instanceof Part.Media media && media.source() instanceof MediaSource.Bytes b) {
+                    total += b.data().length;
+                } else if (part instanceof Part.Media media && media.source() instanceof MediaSource.DataUri d) {
+                    total += d.uri().length();
+                }
+            }
+        }
+        return total;
     }
 
     private static boolean hasFileMedia(ChatRequest request) {

@@ -164,6 +164,9 @@ final class RequestWriter {
         if (source instanceof MediaSource.Bytes b) {
             return b.data().length;
         }
+        if (source instanceof MediaSource.DataUri d) {
+            return d.uri().length() * 3L / 4; // written as is; this makes the base64 estimate its length
+        }
         try {
             return source instanceof MediaSource.File f ? java.nio.file.Files.size(f.path()) : 0;
         } catch (IOException e) {

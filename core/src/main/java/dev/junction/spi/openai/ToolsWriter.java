@@ -35,8 +35,10 @@ final class ToolsWriter {
                     }
                     json.writeEndObject();
                     json.writeEndObject();
-                } else {
+                } else if (tool instanceof Tool.WebSearch) {
                     dialect.writeWebSearchTool(json, provider);
+                } else {
+                    throw new IllegalStateException("a tool kind the writer does not know: " + tool);
                 }
             }
             json.writeEndArray();
