@@ -165,7 +165,7 @@ public final class Junction implements AutoCloseable {
                 vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-            } catch (Exception e) {
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
                 throw JunctionException.builder(ErrorKind.NETWORK, "Vert.x did not shut down cleanly: " + e.getMessage())
                         .cause(e).retryable(false).build();
             }

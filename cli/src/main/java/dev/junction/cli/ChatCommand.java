@@ -127,7 +127,7 @@ public final class ChatCommand implements Callable<Integer> {
             context.err().println("warning: " + warning);
         }
         if (imageFolder != null) {
-            ImageFiles.saveAll("--save-images", imageFolder, response.images())
+            ImageFiles.saveAll("--save-images", imageFolder, response)
                     .forEach(path -> context.err().println("saved " + path));
         } else if (!json && !response.images().isEmpty()) {
             context.err().println("note: the answer holds " + response.images().size()

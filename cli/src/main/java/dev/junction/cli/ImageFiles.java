@@ -1,5 +1,6 @@
 package dev.junction.cli;
 
+import dev.junction.chat.ChatResponse;
 import dev.junction.chat.GeneratedImage;
 import dev.junction.error.ErrorKind;
 import dev.junction.error.JunctionException;
@@ -7,7 +8,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -47,14 +47,13 @@ final class ImageFiles {
         return path;
     }
 
-    /** Writes every image into the folder as {@code image-1.EXT}, {@code image-2.EXT}…, replacing files of those names. */
-    static List<Path> saveAll(String option, Path folder, List<GeneratedImage> images) {
-        List<Path> written = new ArrayList<>();
-        for (int i = 0; i < images.size(); i++) {
-            GeneratedImage image = images.get(i);
-            written.add(save(option, folder.resolve("image-" + (i + 1) + "." + image.fileExtension()), image));
+    /** Writes every image of the reply into the folder with the library's naming ({@link ChatResponse#saveImages}). */
+    static List<Path> saveAll(String option, Path folder, ChatResponse response) {
+        try {
+            return response.saveImages(folder);
+        } catch (IOException e) {
+            throw cannotWrite(option, folder, e);
         }
-        return written;
     }
 
     /** Writes one image to the file, replacing it. */

@@ -42,7 +42,7 @@ public final class ConfigStrings {
         String id = (colon < 0 ? head : head.substring(0, colon)).toLowerCase(Locale.ROOT);
         if (!isValidId(id)) {
             throw fail(null, "the text before ':' " + shownId(id) + " is not a provider id",
-                    "start the config string with a provider id such as acedata, yisu or aivideoapi");
+                    "start the config string with a provider id; 'junction providers' lists the known ones");
         }
         String model = null;
         if (colon >= 0) {

@@ -4,9 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.junction.chat.ChatRequest;
 import dev.junction.chat.ChatResponse;
 import dev.junction.chat.ChatStream;
-import dev.junction.chat.MediaSource;
-import dev.junction.chat.Message;
-import dev.junction.chat.Part;
 import dev.junction.cost.Price;
 import dev.junction.error.ErrorKind;
 import dev.junction.error.JunctionException;
@@ -34,6 +31,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class OpenAiCompatibleProvider implements Provider {
     private static final Logger LOG = LoggerFactory.getLogger(OpenAiCompatibleProvider.class);
+    /** Inline media above this many bytes is encoded on a worker thread: 1 MiB takes about a millisecond. */
+    private static final long WORKER_THRESHOLD = 1024 * 1024;
 
     private final VendorProfile profile;
     private final Dialect dialect;
@@ -93,7 +92,7 @@ public final class OpenAiCompatibleProvider implements Provider {
 
     /** Plans the call; on a worker thread when files must be sniffed for their type, since that blocks. */
     private Future<CallPlan> plan(ChatRequest request) {
-        if (hasFileMedia(request)) {
+        if (MediaScan.hasFile(request)) {
             return context.vertx().executeBlocking(() -> planner.plan(request), false)
                     .recover(e -> Future.failedFuture(asRequestError(e)));
         }
@@ -135,7 +134,7 @@ public final class OpenAiCompatibleProvider implements Provider {
      */
     private Future<Buffer> body(ChatRequest request, CallPlan plan, boolean streaming) {
         boolean sendReasoning = request.reasoning() != null && planner.honoursReasoning(request.model());
-        Future<Buffer> body = writerFor(request).compose(w -> hasFileMedia(request) || w != writer || inlineBytes(request) > WORKER_THRESHOLD
+        Future<Buffer> body = writerFor(request).compose(w -> MediaScan.hasFile(request) || w != writer || MediaScan.inlineBytes(request) > WORKER_THRESHOLD
                 ? context.vertx().executeBlocking(() -> w.write(request, plan.vendorModel(), sendReasoning, streaming), false)
                 : write(w, request, plan, sendReasoning, streaming));
         return body.recover(e -> Future.failedFuture(asRequestError(e)));
@@ -143,7 +142,7 @@ public final class OpenAiCompatibleProvider implements Provider {
 
     /** The shared writer, or one carrying this request's downloaded media. */
     private Future<RequestWriter> writerFor(ChatRequest request) {
-        if (dialect.acceptsMediaUrls() || !settings.inlineRemoteMedia() || !RemoteMedia.hasUrlMedia(request)) {
+        if (dialect.acceptsMediaUrls() || !settings.inlineRemoteMedia() || !MediaScan.hasUrl(request)) {
             return Future.succeededFuture(writer);
         }
         Duration timeout = settings.timeout().compareTo(RemoteMedia.DEFAULT_TIMEOUT) < 0 ? settings.timeout() : RemoteMedia.DEFAULT_TIMEOUT;
@@ -219,33 +218,5 @@ public final class OpenAiCompatibleProvider implements Provider {
                 .cause(e)
                 .hint("report this with the vendor's reply; it is a bug in Junction or the vendor module")
                 .build();
-    }
-
-    /** Inline media above this many bytes is encoded on a worker thread: 1 MiB takes about a millisecond. */
-    private static final long WORKER_THRESHOLD = 1024 * 1024;
-
-    private static long inlineBytes(ChatRequest request) {
-        long total = 0;
-        for (Message message : request.messages()) {
-            for (Part part : message.parts()) {
-                if (part instanceof Part.Media media && media.source() instanceof MediaSource.Bytes b) {
-                    total += b.data().length;
-                } else if (part instanceof Part.Media media && media.source() instanceof MediaSource.DataUri d) {
-                    total += d.uri().length();
-                }
-            }
-        }
-        return total;
-    }
-
-    private static boolean hasFileMedia(ChatRequest request) {
-        for (Message message : request.messages()) {
-            for (Part part : message.parts()) {
-                if (part instanceof Part.Media media && media.source() instanceof MediaSource.File) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 }

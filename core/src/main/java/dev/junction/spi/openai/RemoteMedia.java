@@ -45,18 +45,6 @@ final class RemoteMedia {
         this.timeout = Objects.requireNonNull(timeout, "timeout");
     }
 
-    /** Whether any part of the request is media by URL. */
-    static boolean hasUrlMedia(ChatRequest request) {
-        for (Message message : request.messages()) {
-            for (Part part : message.parts()) {
-                if (part instanceof Part.Media media && media.source() instanceof MediaSource.Url) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
     /**
      * Downloads every distinct media URL of the request.
      *
