@@ -10,6 +10,7 @@ module dev.junction.core {
     requires com.github.victools.jsonschema.generator;
 
     exports dev.junction;
+    exports dev.junction.catalog;
     exports dev.junction.chat;
     exports dev.junction.cost;
     exports dev.junction.error;

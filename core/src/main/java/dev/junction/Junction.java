@@ -1,13 +1,22 @@
 package dev.junction;
 
 import dev.junction.chat.ChatModel;
+import dev.junction.catalog.Catalog;
+import dev.junction.chat.ChatRequest;
+import dev.junction.cost.HeuristicTokenEstimator;
 import dev.junction.cost.Price;
 import dev.junction.cost.PriceBook;
+import dev.junction.cost.QuoteOptions;
+import dev.junction.cost.Quotes;
+import dev.junction.cost.TokenEstimator;
 import dev.junction.error.ErrorKind;
 import dev.junction.error.JunctionException;
 import dev.junction.internal.BoundChatModel;
 import dev.junction.internal.ConfigStrings;
 import dev.junction.internal.ProviderRegistry;
+import dev.junction.internal.catalog.CatalogMaker;
+import dev.junction.internal.catalog.QuoteMaker;
+import dev.junction.internal.prices.PriceBookLoader;
 import dev.junction.internal.http.TransportOptions;
 import dev.junction.internal.http.VertxHttpTransport;
 import dev.junction.spi.ApiKey;
@@ -15,13 +24,16 @@ import dev.junction.spi.Provider;
 import dev.junction.spi.ProviderContext;
 import dev.junction.spi.ProviderFactory;
 import dev.junction.spi.ProviderSettings;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
@@ -44,19 +56,21 @@ public final class Junction implements AutoCloseable {
     private final VertxHttpTransport transport;
     private final ProviderRegistry registry;
     private final Function<String, String> environment;
-    private final List<Price> userPrices;
-    private final int maxStreamEventBytes;
+    private final PriceBookLoader priceLoader;
     private volatile PriceBook prices;
+    private final TokenEstimator estimator;
+    private final int maxStreamEventBytes;
 
-    private Junction(Builder b, TransportOptions transportOptions) {
+    private Junction(Builder b, TransportOptions transportOptions, ProviderRegistry registry, PriceBookLoader priceLoader,
+            PriceBook prices) {
         this.ownsVertx = b.vertx == null;
         this.vertx = ownsVertx ? Vertx.vertx() : b.vertx;
         this.transport = new VertxHttpTransport(vertx, transportOptions);
-        this.registry = b.factories != null ? ProviderRegistry.of(b.factories)
-                : new ProviderRegistry(Arrays.asList(b.classLoader != null ? b.classLoader : Thread.currentThread().getContextClassLoader(),
-                        Junction.class.getClassLoader()));
+        this.registry = registry;
         this.environment = b.environment;
-        this.userPrices = List.copyOf(b.prices);
+        this.priceLoader = priceLoader;
+        this.prices = prices;
+        this.estimator = b.estimator;
         this.maxStreamEventBytes = b.maxStreamEventBytes;
     }
 
@@ -117,16 +131,56 @@ public final class Junction implements AutoCloseable {
         return new BoundChatModel(create(factory, spec), spec.model());
     }
 
-    /** Every known price: the providers' built-in rows with the builder's rows laid over them. */
+    /**
+     * Every known price: the reference rows, the providers' built-in rows, then the price file's
+     * rows and the builder's rows, each replacing earlier rows for the same provider and model.
+     */
     public PriceBook prices() {
         PriceBook book = prices;
         if (book == null) {
-            List<Price> rows = new ArrayList<>();
-            registry.factories().values().forEach(f -> rows.addAll(f.builtInPrices()));
-            book = PriceBook.of(rows).with(userPrices);
+            // Discovery stays lazy when there is no price file to check at build time.
+            book = priceLoader.load();
             prices = book;
         }
         return book;
+    }
+
+    /**
+     * Prices a request at every provider offering its model (and at the reference rows), before
+     * sending it, under the default assumptions; see {@link #quote(ChatRequest, QuoteOptions)}.
+     */
+    public Quotes quote(ChatRequest request) {
+        return quote(request, QuoteOptions.defaults());
+    }
+
+    /**
+     * Prices a request before sending it: estimates its input tokens, assumes its output tokens,
+     * and ranks each provider offering the request's model by expected cost, unknown prices last.
+     * Needs no API key and no network; reads the first bytes of attached files, so call it off an
+     * event loop when the request holds files.
+     *
+     * @throws JunctionException INVALID_REQUEST when the request names no model; MODEL_NOT_FOUND
+     *     when no provider or price row knows it (the hint lists the known models); CONFIGURATION
+     *     when {@code options} names an unknown provider
+     */
+    public Quotes quote(ChatRequest request, QuoteOptions options) {
+        return new QuoteMaker(catalog(), estimator, this::provider).quote(request, options);
+    }
+
+    /** Every model the installed providers declare and the price rows name, offline. */
+    public Catalog catalog() {
+        return CatalogMaker.offline(registry.factories().values(), prices());
+    }
+
+    /**
+     * The catalog merged with the live model lists of the providers that have one (such as yisu's
+     * {@code GET /v1/models}), fetched now. A list that cannot be fetched (no API key, the vendor
+     * failing) is reported in {@link Catalog#problems()}; the future itself does not fail for it.
+     *
+     * @param providerIds the providers whose lists to fetch, or empty for all
+     */
+    public Future<Catalog> remoteCatalog(Set<String> providerIds) {
+        return CatalogMaker.remote(registry.factories().values(), prices(), providerIds, this::provider);
     }
 
     /** The Vert.x instance Junction runs on. */
@@ -179,6 +233,8 @@ public final class Junction implements AutoCloseable {
         private List<ProviderFactory> factories;
         private Function<String, String> environment = System::getenv;
         private final List<Price> prices = new ArrayList<>();
+        private Path pricesFile;
+        private TokenEstimator estimator = new HeuristicTokenEstimator();
         private Duration connectTimeout = TransportOptions.defaults().connectTimeout();
         private int maxConnectionsPerHost = TransportOptions.defaults().maxConnectionsPerHost();
         private long maxResponseBytes = TransportOptions.DEFAULT_MAX_RESPONSE_BYTES;
@@ -211,9 +267,25 @@ public final class Junction implements AutoCloseable {
             return this;
         }
 
-        /** Adds a price row, replacing any built-in row for the same provider and model. */
+        /** Adds a price row, replacing any built-in or price-file row for the same provider and model. */
         public Builder price(Price price) {
             prices.add(Objects.requireNonNull(price, "price"));
+            return this;
+        }
+
+        /**
+         * Reads price rows from this file, {@code {"prices":[…]}}, laid over the built-in ones;
+         * without it the file named by the environment variable {@code JUNCTION_PRICES} is read,
+         * if set. The file is read and checked by {@link #build()}.
+         */
+        public Builder pricesFile(Path file) {
+            this.pricesFile = Objects.requireNonNull(file, "file");
+            return this;
+        }
+
+        /** Estimates input tokens for quotes; a {@link HeuristicTokenEstimator} by default. */
+        public Builder tokenEstimator(TokenEstimator estimator) {
+            this.estimator = Objects.requireNonNull(estimator, "estimator");
             return this;
         }
 
@@ -242,9 +314,10 @@ public final class Junction implements AutoCloseable {
         }
 
         /**
-         * Builds the Junction.
+         * Builds the Junction. Discovers the providers now when a price file is given, to check its rows.
          *
-         * @throws JunctionException CONFIGURATION for a non-positive timeout, pool size or reply cap
+         * @throws JunctionException CONFIGURATION for a non-positive timeout, pool size or reply cap,
+         *     or a price file or price row that is unreadable or invalid (naming the entry and field)
          */
         public Junction build() {
             TransportOptions options;
@@ -257,7 +330,13 @@ public final class Junction implements AutoCloseable {
             } catch (IllegalArgumentException e) {
                 throw JunctionException.configuration(null, "Junction.builder(): " + e.getMessage(), "pass a positive value");
             }
-            return new Junction(this, options);
+            ProviderRegistry registry = factories != null ? ProviderRegistry.of(factories)
+                    : new ProviderRegistry(Arrays.asList(classLoader != null ? classLoader : Thread.currentThread().getContextClassLoader(),
+                            Junction.class.getClassLoader()));
+            PriceBookLoader loader = new PriceBookLoader(registry, pricesFile, environment, prices);
+            // A price file or rows are checked now, so a typo fails here rather than at the first call.
+            PriceBook book = loader.hasUserRows() ? loader.load() : null;
+            return new Junction(this, options, registry, loader, book);
         }
     }
 }

@@ -66,7 +66,7 @@ class StreamPrinterTest {
     @Test
     void imagesAreCountedInANoteAndUsageIsSummarised() {
         feed(START, new StreamPart.ImageOutput(new GeneratedImage(new byte[] {1}, "image/png")),
-                new StreamPart.UsageReport(new Usage(5L, 7L, null, 4L, null, 12L, null), null));
+                new StreamPart.UsageReport(new Usage(5L, 7L, null, 4L, null, null, 12L, null), null));
 
         printer.end();
 

@@ -9,6 +9,7 @@ package dev.junction.chat;
  * @param reasoningTokens the part of {@code outputTokens} spent thinking
  * @param imageTokens the part of {@code outputTokens} spent on generated images
  * @param cachedTokens the part of {@code inputTokens} served from cache
+ * @param audioInputTokens the part of {@code inputTokens} that was audio
  * @param totalTokens what the vendor gave as the total
  * @param rawJson the vendor's {@code usage} object verbatim, or {@code null} when absent
  */
@@ -18,11 +19,12 @@ public record Usage(
         Long reasoningTokens,
         Long imageTokens,
         Long cachedTokens,
+        Long audioInputTokens,
         Long totalTokens,
         String rawJson) {
 
     /** Usage for a reply that reported none. */
-    public static final Usage NONE = new Usage(null, null, null, null, null, null, null);
+    public static final Usage NONE = new Usage(null, null, null, null, null, null, null, null);
 
     /** Whether the vendor reported the counts that cost depends on. */
     public boolean isReported() {

@@ -3,8 +3,12 @@ package dev.junction.spi;
 import dev.junction.chat.ChatRequest;
 import dev.junction.chat.ChatResponse;
 import dev.junction.chat.ChatStream;
+import dev.junction.error.ErrorKind;
+import dev.junction.error.JunctionException;
 import io.vertx.core.Future;
 import java.net.URI;
+import java.util.List;
+import java.util.Optional;
 
 /** One configured vendor: its model catalog and a way to chat with it. */
 public interface Provider {
@@ -34,4 +38,45 @@ public interface Provider {
      * and never throws: every failure, input errors included, arrives through the stream.
      */
     ChatStream stream(ChatRequest request);
+
+    /**
+     * Whether this provider could serve the request, judged offline: no network call, no API key
+     * needed. Covers the model's declared capabilities and the vendor's documented rules; checks made
+     * while the body is written (a media format the vendor does not take) and problems only the
+     * vendor can see are not found here. May read the first bytes of attached files.
+     *
+     * @return empty when the request looks servable, else the error {@link #chat} would fail with
+     *     before sending (kind UNSUPPORTED_FEATURE or INVALID_REQUEST); never {@code null}
+     */
+    default Optional<JunctionException> precheck(ChatRequest request) {
+        return Optional.empty();
+    }
+
+    /**
+     * The account's balance, from the vendor's balance endpoint.
+     *
+     * @return a future failing with {@link JunctionException}: UNSUPPORTED_FEATURE when the vendor
+     *     has no such endpoint, CONFIGURATION without an API key (before any network call), or the
+     *     vendor's error; never completing with {@code null}
+     */
+    default Future<CreditBalance> credits() {
+        return Future.failedFuture(unsupported("a credit-balance endpoint"));
+    }
+
+    /**
+     * The models the vendor's model-list endpoint reports now.
+     *
+     * @return a future failing with {@link JunctionException} as {@link #credits()} does; never
+     *     completing with {@code null}
+     */
+    default Future<List<RemoteModel>> remoteModels() {
+        return Future.failedFuture(unsupported("a model-list endpoint"));
+    }
+
+    private JunctionException unsupported(String what) {
+        return JunctionException.builder(ErrorKind.UNSUPPORTED_FEATURE, id() + " documents no " + what)
+                .provider(id())
+                .hint("check the vendor's dashboard instead")
+                .build();
+    }
 }

@@ -22,6 +22,22 @@ public interface ProviderFactory {
     }
 
     /**
+     * Why {@link #builtInPrices()} lacks a model's price (such as "acedata's docs publish no
+     * prices"), shown wherever the price is reported unknown; {@code null} when there is nothing to say.
+     */
+    default String pricesNote() {
+        return null;
+    }
+
+    /**
+     * The models this vendor serves as its module declares them, known without configuration or
+     * network. Never {@code null}; empty when the module declares none.
+     */
+    default ModelCatalog catalog() {
+        return new ModelCatalog(List.of());
+    }
+
+    /**
      * Creates a provider. Must not make network calls; must not fail for a missing API key
      * (Junction checks the key before the first call, so that listing providers needs none).
      *

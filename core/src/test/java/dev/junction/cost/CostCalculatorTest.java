@@ -14,7 +14,7 @@ class CostCalculatorTest {
             new BigDecimal("0.80"), new BigDecimal("4.80"), new BigDecimal("200"), "test", null);
 
     private static Usage usage(Long in, Long out, Long reasoning) {
-        return new Usage(in, out, reasoning, null, null, null, null);
+        return new Usage(in, out, reasoning, null, null, null, null, null);
     }
 
     private static void assertExactly(String expected, BigDecimal actual) {

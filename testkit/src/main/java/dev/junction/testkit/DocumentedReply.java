@@ -122,7 +122,15 @@ public record DocumentedReply(
 
         /** The token counts. */
         public Builder usage(Long input, Long output, Long reasoningTokens, Long imageTokens, Long cached, Long total) {
-            this.usage = new Usage(input, output, reasoningTokens, imageTokens, cached, total, null);
+            this.usage = new Usage(input, output, reasoningTokens, imageTokens, cached, null, total, null);
+            return this;
+        }
+
+        /** The audio part of the input tokens, for replies that report it (acedata's {@code prompt_tokens_details.audio_tokens}). */
+        public Builder audioInputTokens(Long audio) {
+            Usage u = this.usage;
+            this.usage = new Usage(u.inputTokens(), u.outputTokens(), u.reasoningTokens(), u.imageTokens(), u.cachedTokens(),
+                    audio, u.totalTokens(), null);
             return this;
         }
 

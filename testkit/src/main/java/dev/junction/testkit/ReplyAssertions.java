@@ -47,6 +47,7 @@ final class ReplyAssertions {
                 () -> assertEquals(expected.reasoningTokens(), actual.reasoningTokens(), "reasoning tokens"),
                 () -> assertEquals(expected.imageTokens(), actual.imageTokens(), "image tokens"),
                 () -> assertEquals(expected.cachedTokens(), actual.cachedTokens(), "cached tokens"),
+                () -> assertEquals(expected.audioInputTokens(), actual.audioInputTokens(), "audio input tokens"),
                 () -> assertEquals(expected.totalTokens(), actual.totalTokens(), "total tokens"),
                 () -> {
                     if (docUsage.isObject()) {

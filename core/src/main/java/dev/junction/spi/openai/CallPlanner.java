@@ -30,17 +30,9 @@ final class CallPlanner {
             throw JunctionException.configuration(profile.id(), "no API key for " + profile.id(),
                     "set " + settings.apiKeyEnvVar() + " or add apiKey=… to the config string");
         }
+        check(request);
         String requested = request.model();
-        if (requested == null || requested.isBlank()) {
-            throw JunctionException.builder(ErrorKind.INVALID_REQUEST, profile.id() + ": the request names no model")
-                    .provider(profile.id())
-                    .hint("put one in the config string (" + profile.id() + ":" + profile.catalog().ids().get(0)
-                            + ") or on the request")
-                    .build();
-        }
         Optional<ModelInfo> known = profile.catalog().find(requested);
-        RequestChecks.check(profile.id(), request, known.orElse(null));
-        RequestChecks.checkRules(profile.id(), request, profile.rules());
         List<String> warnings = new ArrayList<>();
         String model = known.map(ModelInfo::id).orElse(requested);
         String vendorModel = known.map(ModelInfo::vendorModel).orElse(requested);
@@ -54,8 +46,27 @@ final class CallPlanner {
         }
         String priceWarning = "no price is known for " + profile.id() + ":" + model
                 + (profile.pricesNote() != null ? " (" + profile.pricesNote() + ")" : "")
-                + ", so cost is null; register your price with Junction.builder().price(…)";
+                + ", so cost is null; add your price to a price file (JUNCTION_PRICES, or --prices on the command line)";
         return new CallPlan(profile.id(), model, vendorModel, warnings, priceWarning);
+    }
+
+    /**
+     * The checks of {@link #plan} that need neither a key nor the network: a model is named, and
+     * the request suits its catalog entry and the vendor's rules.
+     *
+     * @throws JunctionException INVALID_REQUEST or UNSUPPORTED_FEATURE
+     */
+    void check(ChatRequest request) {
+        String requested = request.model();
+        if (requested == null || requested.isBlank()) {
+            throw JunctionException.builder(ErrorKind.INVALID_REQUEST, profile.id() + ": the request names no model")
+                    .provider(profile.id())
+                    .hint("put one in the config string (" + profile.id() + ":" + profile.catalog().ids().get(0)
+                            + ") or on the request")
+                    .build();
+        }
+        RequestChecks.check(profile.id(), request, profile.catalog().find(requested).orElse(null));
+        RequestChecks.checkRules(profile.id(), request, profile.rules());
     }
 
     /** Known models say whether they take reasoning controls; for unknown ones, any model of the vendor that does decides. */

@@ -1,6 +1,7 @@
 package dev.junction.spi.openai;
 
 import dev.junction.cost.Price;
+import dev.junction.spi.ModelCatalog;
 import dev.junction.spi.Provider;
 import dev.junction.spi.ProviderContext;
 import dev.junction.spi.ProviderFactory;
@@ -38,6 +39,16 @@ public abstract class OpenAiCompatibleFactory implements ProviderFactory {
     @Override
     public List<Price> builtInPrices() {
         return profile.prices();
+    }
+
+    @Override
+    public String pricesNote() {
+        return profile.pricesNote();
+    }
+
+    @Override
+    public ModelCatalog catalog() {
+        return profile.catalog();
     }
 
     @Override

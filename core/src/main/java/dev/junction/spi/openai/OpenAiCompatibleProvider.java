@@ -22,6 +22,7 @@ import io.vertx.core.http.HttpMethod;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -101,6 +102,24 @@ public final class OpenAiCompatibleProvider implements Provider {
         } catch (RuntimeException e) {
             return Future.failedFuture(asRequestError(e));
         }
+    }
+
+    @Override
+    public Optional<JunctionException> precheck(ChatRequest request) {
+        try {
+            planner.check(request);
+        } catch (JunctionException e) {
+            return Optional.of(e);
+        }
+        if (!dialect.acceptsMediaUrls() && !settings.inlineRemoteMedia() && MediaScan.hasUrl(request)) {
+            return Optional.of(JunctionException.builder(ErrorKind.UNSUPPORTED_FEATURE,
+                            profile.id() + " takes media only as inline data, not by URL")
+                    .provider(profile.id())
+                    .hint("add inlineRemoteMedia=true to the config string to have Junction download and inline it,"
+                            + " or attach the file or its bytes instead")
+                    .build());
+        }
+        return Optional.empty();
     }
 
     @Override

@@ -97,6 +97,7 @@ final class ReplyReader {
                 Json.count(completion, "reasoning_tokens"),
                 Json.count(completion, "image_tokens"),
                 Json.count(prompt, "cached_tokens"),
+                Json.count(prompt, "audio_tokens"),
                 Json.count(usage, "total_tokens"),
                 usage.toString());
     }

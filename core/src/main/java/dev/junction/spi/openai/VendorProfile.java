@@ -3,14 +3,14 @@ package dev.junction.spi.openai;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.junction.cost.Price;
 import dev.junction.error.ErrorKind;
+import dev.junction.error.JunctionException;
+import dev.junction.internal.prices.PriceRows;
 import dev.junction.spi.Capability;
 import dev.junction.spi.ModelCatalog;
 import dev.junction.spi.ModelInfo;
 import java.io.IOException;
 import java.io.InputStream;
-import java.math.BigDecimal;
 import java.net.URI;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -108,17 +108,19 @@ public record VendorProfile(
         if (models.isEmpty()) {
             throw bad(resource, "models", "needs at least one model");
         }
-        List<Price> prices = new ArrayList<>();
-        for (JsonNode p : root.path("prices")) {
-            String model = required(p, "model", resource);
-            if (!vendorNames.containsKey(model)) {
-                throw bad(resource, "prices[" + model + "]", "names a model that is not in models");
-            }
-            prices.add(new Price(id, vendorNames.get(model), model, required(p, "currency", resource),
-                    decimal(p, "inputPerMillion", resource), decimal(p, "outputPerMillion", resource),
-                    p.hasNonNull("creditsPerUsd") ? decimal(p, "creditsPerUsd", resource) : null,
-                    Json.text(p, "source"),
-                    p.hasNonNull("asOf") ? LocalDate.parse(p.get("asOf").asText()) : null));
+        List<Price> prices;
+        try {
+            prices = new PriceRows("vendor profile " + resource, id, null, (provider, model, vendorModel) -> {
+                if (!provider.equals(id)) {
+                    throw new IllegalArgumentException("provider must be " + id + " or left out, got " + provider);
+                }
+                if (!vendorNames.containsKey(model)) {
+                    throw new IllegalArgumentException("model " + model + " is not in models");
+                }
+                return vendorModel != null ? vendorModel : vendorNames.get(model);
+            }).read(root.get("prices"));
+        } catch (JunctionException e) {
+            throw new IllegalStateException(e.getMessage(), e);
         }
         Map<String, ErrorKind> codes = new LinkedHashMap<>();
         root.path("errorCodes").fields().forEachRemaining(e -> {
@@ -166,15 +168,6 @@ public record VendorProfile(
             throw bad(resource, field, "is required");
         }
         return value;
-    }
-
-    private static BigDecimal decimal(JsonNode node, String field, String resource) {
-        String value = Json.text(node, field);
-        try {
-            return new BigDecimal(Objects.requireNonNull(value));
-        } catch (RuntimeException e) {
-            throw bad(resource, field, "must be a decimal number, got " + value);
-        }
     }
 
     private static IllegalStateException bad(String resource, String field, String problem) {

@@ -87,7 +87,7 @@ class VendorProfileTest {
     void rejectsAPriceForAModelNotInTheCatalog() {
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> read(MINIMAL.formatted(
                 ",\"prices\":[{\"model\":\"other\",\"currency\":\"USD\",\"inputPerMillion\":\"1\",\"outputPerMillion\":\"2\"}]")));
-        assertTrue(e.getMessage().contains("prices[other]"), e.getMessage());
+        assertTrue(e.getMessage().contains("prices[0] (v other): model other is not in models"), e.getMessage());
     }
 
     @Test

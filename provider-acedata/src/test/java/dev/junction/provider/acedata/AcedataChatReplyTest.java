@@ -28,7 +28,7 @@ class AcedataChatReplyTest extends ChatReplyConformance {
                         .reasoning(docText("fixtures/what-model-reply.json", "/choices/0/message/reasoning_content"))
                         .finish(FinishReason.STOP, "stop")
                         .models("gemini-2.5-pro", "gemini-2.5-pro")
-                        .usage(8L, 932L, 921L, null, 0L, 940L)
+                        .usage(8L, 932L, 921L, null, 0L, 940L).audioInputTokens(0L)
                         .warning(PRICE_WARNING)
                         .build(),
                 DocumentedReply.builder("多輪對話", "gemini-2.5-pro", "fixtures/multi-turn-reply.json")
@@ -36,14 +36,14 @@ class AcedataChatReplyTest extends ChatReplyConformance {
                         .reasoning(docText("fixtures/multi-turn-reply.json", "/choices/0/message/reasoning_content"))
                         .finish(FinishReason.STOP, "stop")
                         .models("gemini-2.5-pro", "gemini-2.5-pro")
-                        .usage(16L, 265L, 254L, null, 0L, 281L)
+                        .usage(16L, 265L, 254L, null, 0L, 281L).audioInputTokens(0L)
                         .warning(PRICE_WARNING)
                         .build(),
                 DocumentedReply.builder("Gemini-3.0 多模態: 圖片", "gemini-3-pro", "fixtures/gemini-3-pro-image-reply.json")
                         .text(docText("fixtures/gemini-3-pro-image-reply.json", "/choices/0/message/content"))
                         .finish(FinishReason.STOP, "stop")
                         .models("gemini-3-pro", "gemini-3.0-pro")
-                        .usage(1092L, 1271L, 1072L, null, 0L, 2363L)
+                        .usage(1092L, 1271L, 1072L, null, 0L, 2363L).audioInputTokens(0L)
                         .warning(PRICE_WARNING)
                         .build());
     }

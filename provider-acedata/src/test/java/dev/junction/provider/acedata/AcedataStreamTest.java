@@ -39,7 +39,7 @@ class AcedataStreamTest extends StreamConformance {
                 .reasoning(first + second + third)
                 .finish(FinishReason.STOP, "stop")
                 .models("gemini-2.5-pro", "gemini-2.5-pro")
-                .usage(8L, 527L, 519L, null, 0L, 535L)
+                .usage(8L, 527L, 519L, null, 0L, 535L).audioInputTokens(0L)
                 .warning("Junction.builder().price(")
                 .build();
         return List.of(DocumentedStream.builder(reading)

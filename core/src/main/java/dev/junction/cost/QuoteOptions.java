@@ -1,0 +1,50 @@
+package dev.junction.cost;
+
+import java.util.Set;
+
+/**
+ * The assumptions a quote is made under. Output cannot be known before the model answers, so it
+ * is assumed: the request's {@code maxOutputTokens} when set, else {@code outputTokens}; plus
+ * {@code reasoningAllowance} when the request asks for high reasoning effort.
+ *
+ * @param outputTokens output tokens assumed when the request sets no maximum; positive
+ * @param reasoningAllowance extra output tokens assumed for high reasoning effort; not negative
+ * @param providers the providers to quote, or empty for every provider (and reference row) offering the model
+ */
+public record QuoteOptions(long outputTokens, long reasoningAllowance, Set<String> providers) {
+    /** Output tokens assumed by default: a long paragraph. */
+    public static final long DEFAULT_OUTPUT_TOKENS = 1_000;
+    /** Extra output tokens assumed for high reasoning effort by default. */
+    public static final long DEFAULT_REASONING_ALLOWANCE = 2_000;
+
+    /** Checks the figures and copies the set. */
+    public QuoteOptions {
+        if (outputTokens <= 0) {
+            throw new IllegalArgumentException("outputTokens must be positive, got " + outputTokens);
+        }
+        if (reasoningAllowance < 0) {
+            throw new IllegalArgumentException("reasoningAllowance must not be negative, got " + reasoningAllowance);
+        }
+        providers = providers == null ? Set.of() : Set.copyOf(providers);
+    }
+
+    /** 1,000 output tokens, 2,000 more for high reasoning effort, every provider. */
+    public static QuoteOptions defaults() {
+        return new QuoteOptions(DEFAULT_OUTPUT_TOKENS, DEFAULT_REASONING_ALLOWANCE, Set.of());
+    }
+
+    /** These options assuming {@code tokens} output tokens when the request sets no maximum. */
+    public QuoteOptions withOutputTokens(long tokens) {
+        return new QuoteOptions(tokens, reasoningAllowance, providers);
+    }
+
+    /** These options with another reasoning allowance. */
+    public QuoteOptions withReasoningAllowance(long tokens) {
+        return new QuoteOptions(outputTokens, tokens, providers);
+    }
+
+    /** These options quoting only the given provider ids. */
+    public QuoteOptions withProviders(Set<String> ids) {
+        return new QuoteOptions(outputTokens, reasoningAllowance, ids);
+    }
+}

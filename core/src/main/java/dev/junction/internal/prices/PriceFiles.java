@@ -1,0 +1,105 @@
+package dev.junction.internal.prices;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
+import dev.junction.cost.Price;
+import dev.junction.error.JunctionException;
+import dev.junction.internal.JsonMappers;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.List;
+
+/** Loads price documents: a user's price file and the reference rows shipped with core. */
+public final class PriceFiles {
+    /** A price file is a few kilobytes; anything this large is the wrong file. */
+    static final long MAX_BYTES = 4L * 1024 * 1024;
+    private static final String REFERENCE = "reference-prices.json";
+    /** Exact decimals even for prices written as JSON numbers, and nothing after the document. */
+    private static final ObjectReader READER = JsonMappers.LENIENT.reader()
+            .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    private PriceFiles() {
+    }
+
+    /**
+     * Reads a user's price file, {@code {"prices":[…]}}. A row without {@code source} gets
+     * "price file PATH" as its source, so every figure stays traceable.
+     *
+     * @param how how the file was named, for messages, such as {@code JUNCTION_PRICES}
+     * @throws JunctionException CONFIGURATION naming the file (and the entry and field) for a
+     *     missing or unreadable file, invalid JSON or an invalid row
+     */
+    public static List<Price> read(Path file, String how, PriceRows.Names names) {
+        String origin = "price file " + file + " (" + how + ")";
+        byte[] bytes;
+        try {
+            if (Files.size(file) > MAX_BYTES) {
+                throw JunctionException.configuration(null, origin + " is larger than " + MAX_BYTES / 1024 / 1024
+                        + " MiB", "point " + how + " at the price file, {\"prices\":[…]}");
+            }
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw JunctionException.configuration(null, origin + " does not exist",
+                    "check the path given to " + how + ", or create the file: {\"prices\":[…]}");
+        } catch (IOException e) {
+            throw JunctionException.configuration(null, origin + " could not be read: " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : " " + e.getMessage()), "check the file's permissions");
+        }
+        JsonNode root;
+        try {
+            root = READER.readTree(bytes);
+        } catch (JsonProcessingException e) {
+            throw JunctionException.configuration(null, origin + " is not valid JSON: " + e.getOriginalMessage()
+                    + " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")",
+                    "the file must hold one JSON object, {\"prices\":[…]}");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return document(root, new PriceRows(origin, null, "price file " + file, names));
+    }
+
+    /**
+     * The reference rows shipped with core: Google's official list prices, for comparison. Their
+     * provider cannot be called until a module for it is installed.
+     */
+    public static List<Price> reference() {
+        try (InputStream in = PriceFiles.class.getResourceAsStream(REFERENCE)) {
+            if (in == null) {
+                throw new IllegalStateException(REFERENCE + " is missing from junction-core");
+            }
+            JsonNode root = READER.readTree(in);
+            return document(root, new PriceRows("junction-core's " + REFERENCE, null, null, (provider, model, vendorModel) -> {
+                if (vendorModel == null) {
+                    throw new IllegalArgumentException("vendorModel is required in reference rows");
+                }
+                return vendorModel;
+            })).stream().map(p -> p.withReference(true)).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read " + REFERENCE + " from junction-core", e);
+        }
+    }
+
+    private static List<Price> document(JsonNode root, PriceRows rows) {
+        if (root == null || !root.isObject()) {
+            throw rows.problem("the document", "must be a JSON object, {\"prices\":[…]}");
+        }
+        for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
+            String field = it.next();
+            if (!field.equals("prices")) {
+                throw rows.problem("the document", "unknown field \"" + field + "\"; the only field is \"prices\"");
+            }
+        }
+        if (!root.has("prices")) {
+            throw rows.problem("the document", "has no \"prices\" array");
+        }
+        return rows.read(root.get("prices"));
+    }
+}
