@@ -32,8 +32,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
@@ -164,7 +166,9 @@ public final class Junction implements AutoCloseable {
      *     when {@code options} names an unknown provider
      */
     public Quotes quote(ChatRequest request, QuoteOptions options) {
-        return new QuoteMaker(catalog(), estimator, this::provider).quote(request, options);
+        Map<String, String> notes = new TreeMap<>();
+        registry.factories().values().forEach(f -> notes.put(f.id(), Objects.requireNonNullElse(f.pricesNote(), "")));
+        return new QuoteMaker(catalog(), notes, estimator, this::provider).quote(request, options);
     }
 
     /** Every model the installed providers declare and the price rows name, offline. */

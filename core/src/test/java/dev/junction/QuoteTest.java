@@ -1,0 +1,194 @@
+package dev.junction;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.junction.chat.ChatRequest;
+import dev.junction.chat.Part;
+import dev.junction.chat.ReasoningEffort;
+import dev.junction.chat.ReasoningSettings;
+import dev.junction.chat.Tool;
+import dev.junction.cost.Price;
+import dev.junction.cost.Quote;
+import dev.junction.cost.QuoteOptions;
+import dev.junction.cost.Quotes;
+import dev.junction.cost.TokenEstimate;
+import dev.junction.error.ErrorKind;
+import dev.junction.error.JunctionException;
+import dev.junction.spi.ProviderFactory;
+import dev.junction.spi.openai.Dialect;
+import dev.junction.spi.openai.OpenAiCompatibleFactory;
+import dev.junction.spi.openai.VendorProfile;
+import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** Quotes: priced per provider before sending, ranked cheapest first, unknown prices last, unservable ones listed. */
+class QuoteTest {
+    /** A fixed estimate, so the figures below can be worked out by hand. */
+    private static final TokenEstimate ESTIMATE = new TokenEstimate(800, 1_000, 1_200, 0, List.of());
+
+    private static ProviderFactory vendor(String id, String capabilities, String prices, String extra) {
+        String json = """
+                {"id":"%s","baseUrl":"https://%s.invalid","chatPath":"/chat/completions",
+                 "models":[{"id":"gemini-2.5-pro","vendorModel":"%s-2.5","capabilities":[%s]}],
+                 "prices":[%s]%s}""".formatted(id, id, id, capabilities, prices, extra);
+        VendorProfile profile = VendorProfile.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), id + ".json");
+        return new OpenAiCompatibleFactory(profile, Dialect.OPENAI) { };
+    }
+
+    private static String price(String in, String out, String credits) {
+        return "{\"model\":\"gemini-2.5-pro\",\"currency\":\"USD\",\"inputPerMillion\":\"" + in + "\",\"outputPerMillion\":\"" + out
+                + "\"" + (credits == null ? "" : ",\"creditsPerUsd\":\"" + credits + "\"") + ",\"source\":\"test docs\"}";
+    }
+
+    private static final List<ProviderFactory> VENDORS = List.of(
+            vendor("cheap", "\"TOOLS\",\"IMAGE_INPUT\"", price("0.285", "2.25", "200"), ""),
+            vendor("dear", "\"IMAGE_INPUT\"", price("3", "20", null), ""),
+            vendor("unpriced", "\"TOOLS\"", "", ",\"pricesNote\":\"unpriced's docs publish no prices\""),
+            vendor("aaa-unpriced", "\"TOOLS\"", "", ""));
+
+    private static Junction junction() {
+        return Junction.builder().factories(VENDORS).environment(name -> null).tokenEstimator(request -> ESTIMATE).build();
+    }
+
+    private static ChatRequest request() {
+        return ChatRequest.builder().model("gemini-2.5-pro").user("你好").build();
+    }
+
+    private static void assertExactly(String expected, BigDecimal actual) {
+        assertEquals(new BigDecimal(expected).stripTrailingZeros(), actual.stripTrailingZeros(), actual.toPlainString());
+    }
+
+    @Test
+    void ranksKnownPricesCheapestFirstAndUnknownOnesLast() {
+        try (Junction junction = junction()) {
+            Quotes quotes = junction.quote(request());
+            assertEquals(List.of("cheap", "google", "dear", "aaa-unpriced", "unpriced"),
+                    quotes.quotes().stream().map(Quote::provider).toList());
+            assertEquals("gemini-2.5-pro", quotes.model());
+            assertEquals(1_000, quotes.outputTokens());
+            Quote cheap = quotes.quotes().get(0);
+            // 1,000 × 0.285 / 1e6 + 1,000 × 2.25 / 1e6; low and high move the input only.
+            assertExactly("0.002535", cheap.usd().expected());
+            assertExactly("0.002478", cheap.usd().low());
+            assertExactly("0.002592", cheap.usd().high());
+            assertExactly("0.507", cheap.credits().expected());
+            assertEquals("cheap-2.5", cheap.vendorModel());
+            assertEquals("test docs", cheap.price().source());
+            Quote google = quotes.quotes().get(1);
+            assertTrue(google.reference());
+            assertExactly("0.01125", google.usd().expected());
+            assertNull(google.credits());
+            assertTrue(google.notes().get(0).contains("reference"), google.notes().toString());
+        }
+    }
+
+    @Test
+    void anUnknownPriceIsSaidToBeUnknownNeverGuessed() {
+        try (Junction junction = junction()) {
+            Quote unpriced = junction.quote(request()).quotes().stream().filter(q -> q.provider().equals("unpriced")).findFirst().orElseThrow();
+            assertFalse(unpriced.priceKnown());
+            assertNull(unpriced.usd());
+            assertNull(unpriced.credits());
+            assertNull(unpriced.price());
+            assertTrue(unpriced.unknownPriceReason().contains("unpriced's docs publish no prices"), unpriced.unknownPriceReason());
+            assertTrue(unpriced.unknownPriceReason().contains("price file"), unpriced.unknownPriceReason());
+        }
+    }
+
+    @Test
+    void aPriceRowMovesAProviderIntoTheRanking() {
+        Price contract = new Price("unpriced", null, "gemini-2.5-pro", "USD", new BigDecimal("0.10"), new BigDecimal("1.00"),
+                null, "my contract", null);
+        try (Junction junction = Junction.builder().factories(VENDORS).environment(name -> null).tokenEstimator(r -> ESTIMATE)
+                .price(contract).build()) {
+            Quote first = junction.quote(request()).quotes().get(0);
+            assertEquals("unpriced", first.provider());
+            assertExactly("0.0011", first.usd().expected());
+            assertEquals("my contract", first.price().source());
+        }
+    }
+
+    @Test
+    void listsProvidersThatCannotServeTheRequestWithTheReason() {
+        try (Junction junction = junction()) {
+            ChatRequest withTool = request().toBuilder()
+                    .tool(Tool.function("weather", "Weather", "{\"type\":\"object\"}"))
+                    .build();
+            Quotes quotes = junction.quote(withTool);
+            assertEquals(List.of("dear"), quotes.unservable().stream().map(u -> u.provider()).toList());
+            assertTrue(quotes.unservable().get(0).reason().contains("function tools"), quotes.unservable().get(0).reason());
+            assertTrue(quotes.quotes().stream().noneMatch(q -> q.provider().equals("dear")));
+            assertTrue(quotes.quotes().stream().anyMatch(q -> q.provider().equals("google")), "reference rows are still shown");
+        }
+    }
+
+    @Test
+    void assumesTheRequestsMaximumOutputPlusAReasoningAllowanceForHighEffort() {
+        try (Junction junction = junction()) {
+            ChatRequest request = request().toBuilder().maxOutputTokens(500)
+                    .reasoning(ReasoningSettings.effort(ReasoningEffort.HIGH)).build();
+            Quotes quotes = junction.quote(request, QuoteOptions.defaults().withReasoningAllowance(1_500));
+            assertEquals(2_000, quotes.outputTokens());
+            assertTrue(quotes.outputAssumption().contains("maxOutputTokens") && quotes.outputAssumption().contains("1,500"),
+                    quotes.outputAssumption());
+            // 1,000 × 0.285 / 1e6 + 2,000 × 2.25 / 1e6
+            assertExactly("0.004785", quotes.quotes().get(0).usd().expected());
+            assertEquals(2_000, junction.quote(request().toBuilder().build(), QuoteOptions.defaults().withOutputTokens(2_000)).outputTokens());
+        }
+    }
+
+    @Test
+    void quotesOnlyTheNamedProvidersAndSaysWhichDoNotOfferTheModel() {
+        try (Junction junction = junction()) {
+            Quotes quotes = junction.quote(request(), QuoteOptions.defaults().withProviders(Set.of("dear", "unpriced")));
+            assertEquals(List.of("dear", "unpriced"), quotes.quotes().stream().map(Quote::provider).toList());
+            JunctionException e = assertThrows(JunctionException.class,
+                    () -> junction.quote(request(), QuoteOptions.defaults().withProviders(Set.of("nobody"))));
+            assertEquals(ErrorKind.CONFIGURATION, e.kind());
+        }
+    }
+
+    @Test
+    void findsTheModelByAVendorsNameAndRefusesAnUnknownOne() {
+        try (Junction junction = junction()) {
+            assertEquals("gemini-2.5-pro", junction.quote(request().withModel("cheap-2.5")).model());
+            JunctionException unknown = assertThrows(JunctionException.class, () -> junction.quote(request().withModel("gpt-5")));
+            assertEquals(ErrorKind.MODEL_NOT_FOUND, unknown.kind());
+            assertTrue(unknown.hint().orElseThrow().contains("gemini-2.5-pro"), unknown.hint().toString());
+            JunctionException none = assertThrows(JunctionException.class, () -> junction.quote(ChatRequest.of("hi")));
+            assertEquals(ErrorKind.INVALID_REQUEST, none.kind());
+        }
+    }
+
+    @Test
+    void notesATierThatTheHighFigureCrosses() {
+        TokenEstimate nearTier = new TokenEstimate(150_000, 190_000, 240_000, 0, List.of());
+        try (Junction junction = Junction.builder().factories(VENDORS).environment(name -> null).tokenEstimator(r -> nearTier).build()) {
+            Quote google = junction.quote(request()).quotes().stream().filter(Quote::reference).findFirst().orElseThrow();
+            // high: 240,000 × 2.50 / 1e6 + 1,000 × 15 / 1e6 at the >200k tier
+            assertExactly("0.615", google.usd().high());
+            assertExactly("0.2475", google.usd().expected());
+            assertTrue(google.notes().stream().anyMatch(n -> n.contains("200,000")), google.notes().toString());
+        }
+    }
+
+    @Test
+    void flagsMediaItCouldNotMeasure() {
+        TokenEstimate partial = new TokenEstimate(300, 300, 300, 0, List.of("message 0, part 1: video by URL, length unknown"));
+        try (Junction junction = Junction.builder().factories(VENDORS).environment(name -> null).tokenEstimator(r -> partial).build()) {
+            ChatRequest request = ChatRequest.builder().model("gemini-2.5-pro")
+                    .user(Part.text("看"), Part.url(URI.create("https://example.com/a.png"))).build();
+            Quote cheap = junction.quote(request).quotes().get(0);
+            assertTrue(cheap.notes().stream().anyMatch(n -> n.contains("could not be measured")), cheap.notes().toString());
+        }
+    }
+}
