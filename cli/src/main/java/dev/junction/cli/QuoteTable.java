@@ -52,11 +52,12 @@ final class QuoteTable {
     }
 
     /**
-     * Such as {@code gemini-2.5-pro · input ≈ 12 tokens (10–14) · output 1000 tokens (the default assumption)}.
+     * Such as {@code gemini-2.5-pro · input ≈ 15 tokens (12–18) · output tokens 1,000 (assumed; …)}; the
+     * output part is core's own wording of the assumption, which already holds the count.
      */
     static String headline(Quotes quotes) {
         TokenEstimate input = quotes.input();
         return quotes.model() + " · input ≈ " + input.expected() + " tokens (" + input.low() + "–" + input.high() + ")"
-                + " · output " + quotes.outputTokens() + " tokens (" + quotes.outputAssumption() + ")";
+                + " · output tokens " + quotes.outputAssumption();
     }
 }
