@@ -27,8 +27,8 @@ import picocli.CommandLine.ParentCommand;
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {"Sends one prompt and prints the answer on stdout, then one 'tool call: NAME(ARGUMENTS)' line per"
-                + " tool call; warnings and a usage/cost line go to stderr,"
-                + " with the cost the quote expected (see 'junction compare') next to the actual one."},
+                + " tool call; warnings and a usage/cost line go to stderr.",
+                "The usage line also shows the cost a quote expected before sending (see 'junction compare')."},
         footer = {"", "Example:",
                 "  junction chat -p acedata:gemini-2.5-pro \"What model are you?\"",
                 "  junction chat --stream -p aivideoapi:gemini-2.5-pro \"用简单的语言解释量子计算\"",

@@ -32,17 +32,18 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "compare",
         mixinStandardHelpOptions = true,
         sortOptions = false,
-        description = {"Estimates what the prompt would cost at each provider offering the model and prints them ranked by"
-                + " expected cost, unknown prices last. Nothing is sent: no API key and no network needed.",
+        description = {"Ranks the providers of a model by what the prompt would cost there, before sending anything.",
+                "Prints each provider's expected cost (low to high), cheapest first, unknown prices last. Nothing is"
+                        + " sent: no API key and no network needed.",
                 "Input tokens are estimated from the prompt and attachments; output tokens are assumed (--output-tokens)."},
         footer = {"",
                 "Amounts are exact US dollars with trailing zeros stripped, never rounded; \"—\" marks an unknown value.",
                 "Reference rows (such as Google's list price) are for comparison only and cannot be called.",
                 "", "Example:",
                 "  junction compare --model gemini-2.5-pro \"用简单的语言解释量子计算\"",
-                "  junction compare --model gemini-3-pro --output-tokens 4000 --attach report.pdf \"总结这份报告\"",
-                "  junction compare -p acedata:gemini-2.5-pro -p aivideoapi --prices my-prices.json \"Hello\"",
-                "  junction compare --json --model gemini-2.5-pro \"Hello\" | jq -r '.quotes[0].provider'"})
+                "  junction compare -m gemini-3-pro --output-tokens 4000 --attach a.pdf \"总结\"",
+                "  junction compare -p acedata:gemini-2.5-pro -p aivideoapi --prices p.json hi",
+                "  junction compare --json -m gemini-2.5-pro hi | jq -r '.quotes[0].provider'"})
 public final class CompareCommand implements Callable<Integer> {
 
     @ParentCommand

@@ -17,9 +17,10 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "credits",
         mixinStandardHelpOptions = true,
         sortOptions = false,
-        description = {"Asks the provider's balance endpoint (such as aivideoapi's GET /credits) and prints the balance, its"
-                + " unit and the reply field it was read from. Vendors do not document that reply, so it is read"
-                + " leniently: when no field looks like a balance, the raw reply is printed instead."},
+        description = {"Prints the account balance from the provider's balance endpoint.",
+                "Asks the endpoint (such as aivideoapi's GET /credits) and prints the balance, its unit and the reply"
+                        + " field it was read from. Vendors do not document that reply, so it is read leniently: when no"
+                        + " field looks like a balance, the raw reply is printed instead."},
         footer = {"",
                 "A provider without a documented balance endpoint fails with UNSUPPORTED_FEATURE (exit 2); no API key"
                         + " is CONFIGURATION (exit 2); the vendor's errors exit 1. The key is never printed.",

@@ -19,8 +19,9 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "models",
         mixinStandardHelpOptions = true,
         sortOptions = false,
-        description = {"Lists the catalog: each canonical model and, per provider, the vendor's name for it, capabilities,"
-                + " context window, input/output price per million tokens and where the entry comes from (LISTING).",
+        description = {"Lists every model and each provider's offer of it, with its price.",
+                "Per canonical model and provider: the vendor's name for it, capabilities, context window, input/output"
+                        + " price per million tokens and where the entry comes from (LISTING).",
                 "Offline by default; --remote also asks the vendors' model-list endpoints (API keys needed there)."},
         footer = {"",
                 "LISTING: DECLARED (by the module), DECLARED_AND_LISTED / DECLARED_NOT_LISTED (checked with --remote),"
@@ -28,7 +29,7 @@ import picocli.CommandLine.ParentCommand;
                 "With --remote a list that cannot be fetched is a warning on stderr; the exit code stays 0.",
                 "", "Example:",
                 "  junction models",
-                "  junction models --provider acedata --json | jq '.models[].offers[].vendorModel'",
+                "  junction models --provider acedata --json | jq '.models[].id'",
                 "  junction models --remote --provider yisu"})
 public final class ModelsCommand implements Callable<Integer> {
     /** The vendors' own timeouts bound each call; this bounds the whole wait in case one never answers. */

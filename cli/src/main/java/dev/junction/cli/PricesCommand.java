@@ -18,14 +18,15 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "prices",
         mixinStandardHelpOptions = true,
         sortOptions = false,
-        description = {"Lists the known prices per million tokens: the reference rows (for comparison only), the providers'"
-                + " built-in rows and the rows of a price file (--prices or JUNCTION_PRICES), which replace earlier rows"
-                + " for the same provider and model. Needs no API key."},
+        description = {"Lists every known price per million tokens, with its source and date.",
+                "The reference rows (for comparison only), the providers' built-in rows and the rows of a price file"
+                        + " (--prices or JUNCTION_PRICES), which replace earlier rows for the same provider and model."
+                        + " Needs no API key."},
         footer = {"",
                 "Rows are sorted by model, then provider, reference rows last. Amounts are exact US dollars.",
                 "", "Example:",
                 "  junction prices --model gemini-2.5-pro",
-                "  junction prices --provider aivideoapi --json | jq '.prices[] | {model, inputPerMillion, source}'",
+                "  junction prices --provider aivideoapi --json | jq '.prices[].source'",
                 "  junction prices --prices my-prices.json --provider acedata"})
 public final class PricesCommand implements Callable<Integer> {
 
