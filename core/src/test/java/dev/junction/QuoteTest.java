@@ -170,6 +170,29 @@ class QuoteTest {
     }
 
     @Test
+    void aVendorTakingOnlyInlineMediaCannotServeAUrlUnlessTheConfigInlinesIt() {
+        ProviderFactory inlineOnly = vendor("inline", "\"IMAGE_INPUT\"", price("0.01", "0.01", null), "");
+        OpenAiCompatibleFactory refusing = new OpenAiCompatibleFactory(((OpenAiCompatibleFactory) inlineOnly).profile(), new Dialect() {
+            @Override
+            public boolean acceptsMediaUrls() {
+                return false;
+            }
+        }) { };
+        ChatRequest withUrl = ChatRequest.builder().model("gemini-2.5-pro")
+                .user(Part.text("看"), Part.url(URI.create("https://example.com/a.png"))).build();
+        try (Junction junction = Junction.builder().factories(List.of(refusing)).environment(name -> null)
+                .tokenEstimator(r -> ESTIMATE).build()) {
+            Quotes quotes = junction.quote(withUrl);
+            assertEquals("inline", quotes.unservable().get(0).provider());
+            assertTrue(quotes.unservable().get(0).reason().contains("inlineRemoteMedia=true"), quotes.unservable().get(0).reason());
+        }
+        try (Junction junction = Junction.builder().factories(List.of(refusing)).tokenEstimator(r -> ESTIMATE)
+                .environment(java.util.Map.of("INLINE_BASE_URL", "https://inline.invalid")::get).build()) {
+            assertTrue(junction.provider("inline:gemini-2.5-pro?inlineRemoteMedia=true").precheck(withUrl).isEmpty());
+        }
+    }
+
+    @Test
     void notesATierThatTheHighFigureCrosses() {
         TokenEstimate nearTier = new TokenEstimate(150_000, 190_000, 240_000, 0, List.of());
         try (Junction junction = Junction.builder().factories(VENDORS).environment(name -> null).tokenEstimator(r -> nearTier).build()) {
