@@ -71,7 +71,8 @@ final class TextTable {
                 line.append(cells[c]).append(last ? "" : pad);
             }
         }
-        return line.toString();
+        // An empty last cell (no notes) would leave the separator dangling.
+        return line.toString().stripTrailing();
     }
 
     /** Code points, not chars, so "—" and Chinese text count as one each (wide glyphs are not measured). */
