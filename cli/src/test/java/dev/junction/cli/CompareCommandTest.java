@@ -219,6 +219,30 @@ class CompareCommandTest {
         assertTrue(table.out().lines().toList().get(2).contains(" " + expected + " "), table.out());
     }
 
+    @Test
+    void aProviderThatCannotTakeTheAttachmentIsListedAsNotServable(@TempDir Path dir) throws IOException {
+        Path pdf = Files.writeString(dir.resolve("report.pdf"), "%PDF-1.4\n1 0 obj << /Type /Page >> endobj\n%%EOF\n");
+
+        JsonNode json = Cli.run("compare", "--json", "--model", "gemini-2.5-pro", "--attach", pdf.toString(), "总结")
+                .assertExit(0).json();
+        Cli.Result table = Cli.run("compare", "--model", "gemini-2.5-pro", "--attach", pdf.toString(), "总结").assertExit(0);
+
+        assertEquals(List.of("aivideoapi", "google"), providers(json));
+        JsonNode unservable = json.get("unservable").get(0);
+        assertEquals("acedata", unservable.get("provider").asText());
+        assertEquals("gemini-2.5-pro", unservable.get("vendorModel").asText());
+        assertTrue(unservable.get("reason").asText().contains("application/pdf"), unservable.toString());
+        assertTrue(table.out().contains(System.lineSeparator() + "not servable: acedata (gemini-2.5-pro): "), table.out());
+    }
+
+    @Test
+    void aMissingAttachmentExitsTwo(@TempDir Path dir) {
+        Cli.Result result = Cli.run("compare", "--model", "gemini-2.5-pro", "--attach", dir.resolve("nope.png").toString(), "hi")
+                .assertExit(2);
+
+        assertTrue(result.err().startsWith("error: INVALID_REQUEST: --attach "), result.err());
+    }
+
     private static void assertAcedataFirstAtTheContractPrice(JsonNode json) {
         assertEquals("acedata", json.get("quotes").get(0).get("provider").asText(), json.toString());
         JsonNode acedata = json.get("quotes").get(0);
