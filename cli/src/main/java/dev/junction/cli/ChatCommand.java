@@ -98,7 +98,8 @@ public final class ChatCommand implements Callable<Integer> {
     private int stream(ChatRequest request, CliContext context) {
         try (Junction junction = prices.junction(context)) {
             ChatModel chatModel = junction.chatModel(provider.spec);
-            StreamRun.Output output = json ? new StreamNdjson(context) : new StreamPrinter(context);
+            String quoted = UsageLine.quoted(quote(junction, chatModel, request));
+            StreamRun.Output output = json ? new StreamNdjson(context, quoted) : new StreamPrinter(context, quoted);
             return StreamRun.await(chatModel.stream(request), output);
         }
     }
