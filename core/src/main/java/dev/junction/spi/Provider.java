@@ -60,7 +60,7 @@ public interface Provider {
      *     vendor's error; never completing with {@code null}
      */
     default Future<CreditBalance> credits() {
-        return Future.failedFuture(unsupported("a credit-balance endpoint"));
+        return Future.failedFuture(unsupported("credit-balance endpoint"));
     }
 
     /**
@@ -70,7 +70,7 @@ public interface Provider {
      *     completing with {@code null}
      */
     default Future<List<RemoteModel>> remoteModels() {
-        return Future.failedFuture(unsupported("a model-list endpoint"));
+        return Future.failedFuture(unsupported("model-list endpoint"));
     }
 
     private JunctionException unsupported(String what) {

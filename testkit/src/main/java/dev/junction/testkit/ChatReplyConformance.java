@@ -49,7 +49,7 @@ public abstract class ChatReplyConformance extends ConformanceBase {
             } else {
                 assertNull(response.cost(), "the vendor publishes no price, so the cost must be unknown");
                 String where = vendor().id() + ":" + reply.canonicalModel();
-                assertTrue(response.warnings().stream().anyMatch(w -> w.contains(where) && w.contains("Junction.builder().price(")),
+                assertTrue(response.warnings().stream().anyMatch(w -> w.contains(where) && w.contains("JUNCTION_PRICES") && w.contains("Junction.builder().price(")),
                         () -> "expected a warning naming " + where + " and how to register a price: " + response.warnings());
             }
         }));

@@ -46,7 +46,8 @@ final class CallPlanner {
         }
         String priceWarning = "no price is known for " + profile.id() + ":" + model
                 + (profile.pricesNote() != null ? " (" + profile.pricesNote() + ")" : "")
-                + ", so cost is null; add your price to a price file (JUNCTION_PRICES, or --prices on the command line)";
+                + ", so cost is null; add your price to a price file (JUNCTION_PRICES, or --prices on the command line)"
+                + " or with Junction.builder().price(…)";
         return new CallPlan(profile.id(), model, vendorModel, warnings, priceWarning);
     }
 

@@ -87,6 +87,34 @@ final class ErrorReplies {
                 .build();
     }
 
+    /**
+     * A PROTOCOL error for a 2xx JSON body that lacks what the endpoint documents, such as a model
+     * list without its {@code data} array; the body is quoted scrubbed and cut short.
+     *
+     * @param endpoint the call, such as {@code GET /v1/models}
+     * @param missing what was expected, such as {@code a "data" array}
+     */
+    JunctionException unexpectedShape(HttpReply reply, String endpoint, String missing) {
+        String text = reply.body().toString(java.nio.charset.StandardCharsets.UTF_8);
+        return base(ErrorKind.PROTOCOL, profile.id() + ": " + endpoint + " answered HTTP " + reply.status() + " without "
+                        + missing + ": " + snippet(text), reply.status(), reply.headers())
+                .hint("the vendor's reply did not follow its documented format; retry, and report it if it persists")
+                .build();
+    }
+
+    /** Keeps the promise that futures fail only with JunctionException, even when a hook throws. */
+    JunctionException unreadable(Throwable e) {
+        if (e instanceof JunctionException je) {
+            return je;
+        }
+        return JunctionException.builder(ErrorKind.PROTOCOL, profile.id() + ": the reply could not be read ("
+                        + e.getClass().getSimpleName() + ")")
+                .provider(profile.id())
+                .cause(e)
+                .hint("report this with the vendor's reply; it is a bug in Junction or the vendor module")
+                .build();
+    }
+
     private JunctionException.Builder base(ErrorKind kind, String message, int status, MultiMap headers) {
         JunctionException.Builder b = JunctionException.builder(kind, message)
                 .provider(profile.id())
@@ -190,7 +218,8 @@ final class ErrorReplies {
         return text.length() > max ? text.substring(0, max) + "…" : text;
     }
 
-    private String scrub(String text) {
+    /** The text with the API key, if the vendor echoed it, masked. */
+    String scrub(String text) {
         ApiKey key = settings.apiKey();
         return key == null ? text : text.replace(key.reveal(), "****");
     }

@@ -7,6 +7,7 @@ import dev.junction.chat.ChatStream;
 import dev.junction.cost.Price;
 import dev.junction.error.ErrorKind;
 import dev.junction.error.JunctionException;
+import dev.junction.spi.CreditBalance;
 import dev.junction.spi.HttpCall;
 import dev.junction.spi.HttpReply;
 import dev.junction.spi.HttpResponseStream;
@@ -14,6 +15,7 @@ import dev.junction.spi.ModelCatalog;
 import dev.junction.spi.Provider;
 import dev.junction.spi.ProviderContext;
 import dev.junction.spi.ProviderSettings;
+import dev.junction.spi.RemoteModel;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
@@ -22,6 +24,7 @@ import io.vertx.core.http.HttpMethod;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,6 +47,7 @@ public final class OpenAiCompatibleProvider implements Provider {
     private final RequestWriter writer;
     private final ReplyReader reader;
     private final ErrorReplies errors;
+    private final AccountEndpoints account;
 
     /** Creates the provider; makes no network call. */
     public OpenAiCompatibleProvider(VendorProfile profile, Dialect dialect, ProviderContext context) {
@@ -56,6 +60,7 @@ public final class OpenAiCompatibleProvider implements Provider {
         this.writer = new RequestWriter(profile, dialect);
         this.reader = new ReplyReader(dialect);
         this.errors = new ErrorReplies(profile, dialect, settings);
+        this.account = new AccountEndpoints(profile, dialect, context, baseUrl, errors);
     }
 
     @Override
@@ -79,6 +84,16 @@ public final class OpenAiCompatibleProvider implements Provider {
     }
 
     @Override
+    public Future<CreditBalance> credits() {
+        return profile.endpoints().credits() == null ? Provider.super.credits() : account.credits();
+    }
+
+    @Override
+    public Future<List<RemoteModel>> remoteModels() {
+        return profile.endpoints().models() == null ? Provider.super.remoteModels() : account.models();
+    }
+
+    @Override
     public String toString() {
         return "Provider[" + profile.id() + " " + baseUrl + "]";
     }
@@ -88,7 +103,7 @@ public final class OpenAiCompatibleProvider implements Provider {
         return plan(request).compose(plan -> body(request, plan, false)
                         .compose(buffer -> context.transport().send(call(buffer, "application/json")))
                         .compose(reply -> Future.succeededFuture(interpret(reply, plan))))
-                .recover(e -> Future.failedFuture(asReplyError(e)));
+                .recover(e -> Future.failedFuture(errors.unreadable(e)));
     }
 
     /** Plans the call; on a worker thread when files must be sniffed for their type, since that blocks. */
@@ -226,16 +241,4 @@ public final class OpenAiCompatibleProvider implements Provider {
                 .build();
     }
 
-    /** Keeps the promise that futures fail only with JunctionException, even when a hook throws. */
-    private JunctionException asReplyError(Throwable e) {
-        if (e instanceof JunctionException je) {
-            return je;
-        }
-        return JunctionException.builder(ErrorKind.PROTOCOL, profile.id() + ": the reply could not be read ("
-                        + e.getClass().getSimpleName() + ")")
-                .provider(profile.id())
-                .cause(e)
-                .hint("report this with the vendor's reply; it is a bug in Junction or the vendor module")
-                .build();
-    }
 }

@@ -35,6 +35,8 @@ import java.util.Set;
  * @param errorCodes the vendor's error codes mapped to canonical kinds
  * @param errorHints what to do next, per vendor error code
  * @param rules documented rules checked before sending
+ * @param endpoints the vendor's documented endpoints besides chat, such as its balance; {@link Endpoints#NONE}
+ *     when it documents none
  */
 public record VendorProfile(
         String id,
@@ -47,7 +49,11 @@ public record VendorProfile(
         String pricesNote,
         Map<String, ErrorKind> errorCodes,
         Map<String, String> errorHints,
-        List<VendorRule> rules) {
+        List<VendorRule> rules,
+        Endpoints endpoints) {
+
+    /** The keys the profile's {@code "endpoints"} object may hold. */
+    private static final List<String> KNOWN_ENDPOINTS = List.of("credits", "models");
 
     /** Copies the collections. */
     public VendorProfile {
@@ -55,13 +61,45 @@ public record VendorProfile(
         errorCodes = Map.copyOf(errorCodes);
         errorHints = Map.copyOf(errorHints);
         rules = rules == null ? List.of() : List.copyOf(rules);
+        endpoints = endpoints == null ? Endpoints.NONE : endpoints;
+    }
+
+    /** A profile without endpoints besides chat. */
+    public VendorProfile(String id, String displayName, URI baseUrl, String chatPath, boolean streamsByDefault,
+            ModelCatalog catalog, List<Price> prices, String pricesNote, Map<String, ErrorKind> errorCodes,
+            Map<String, String> errorHints, List<VendorRule> rules) {
+        this(id, displayName, baseUrl, chatPath, streamsByDefault, catalog, prices, pricesNote, errorCodes, errorHints, rules,
+                null);
     }
 
     /** A profile without pre-send rules. */
     public VendorProfile(String id, String displayName, URI baseUrl, String chatPath, boolean streamsByDefault,
             ModelCatalog catalog, List<Price> prices, String pricesNote, Map<String, ErrorKind> errorCodes,
             Map<String, String> errorHints) {
-        this(id, displayName, baseUrl, chatPath, streamsByDefault, catalog, prices, pricesNote, errorCodes, errorHints, null);
+        this(id, displayName, baseUrl, chatPath, streamsByDefault, catalog, prices, pricesNote, errorCodes, errorHints, null,
+                null);
+    }
+
+    /**
+     * The endpoints a vendor documents besides chat, as paths after the base URL. The profile's
+     * JSON names them in an optional {@code "endpoints"} object, such as
+     * {@code {"credits": "/credits"}}; any other key there is an error.
+     *
+     * @param credits path of the {@code GET} balance endpoint, or {@code null} when there is none
+     * @param models path of the {@code GET} model-list endpoint (OpenAI's {@code /v1/models} shape), or {@code null}
+     */
+    public record Endpoints(String credits, String models) {
+        /** No endpoints besides chat. */
+        public static final Endpoints NONE = new Endpoints(null, null);
+
+        /** Checks that each path present starts with {@code /}. */
+        public Endpoints {
+            for (String path : new String[] {credits, models}) {
+                if (path != null && !path.startsWith("/")) {
+                    throw new IllegalArgumentException("endpoint path must start with /: " + path);
+                }
+            }
+        }
     }
 
     /**
@@ -85,10 +123,7 @@ public record VendorProfile(
 
     private static VendorProfile parse(JsonNode root, String resource) {
         String id = required(root, "id", resource);
-        String chatPath = required(root, "chatPath", resource);
-        if (!chatPath.startsWith("/")) {
-            throw bad(resource, "chatPath", "must start with /");
-        }
+        String chatPath = path(required(root, "chatPath", resource), "chatPath", resource);
         List<ModelInfo> models = new ArrayList<>();
         Map<String, String> vendorNames = new LinkedHashMap<>();
         for (JsonNode m : root.path("models")) {
@@ -150,7 +185,42 @@ public record VendorProfile(
                 Json.text(root, "pricesNote"),
                 codes,
                 hints,
-                rules);
+                rules,
+                endpoints(root.get("endpoints"), resource));
+    }
+
+    private static Endpoints endpoints(JsonNode node, String resource) {
+        if (node == null || node.isNull()) {
+            return Endpoints.NONE;
+        }
+        if (!node.isObject()) {
+            throw bad(resource, "endpoints", "must be an object such as {\"credits\": \"/credits\"}");
+        }
+        Map<String, String> paths = new LinkedHashMap<>();
+        node.fields().forEachRemaining(e -> {
+            String field = "endpoints." + e.getKey();
+            if (!KNOWN_ENDPOINTS.contains(e.getKey())) {
+                throw bad(resource, field, "is not a known endpoint (known: " + String.join(", ", KNOWN_ENDPOINTS) + ")");
+            }
+            if (!e.getValue().isTextual() || e.getValue().asText().isBlank()) {
+                throw bad(resource, field, "must be a path such as \"/v1/models\"");
+            }
+            paths.put(e.getKey(), path(e.getValue().asText(), field, resource));
+        });
+        return new Endpoints(paths.get("credits"), paths.get("models"));
+    }
+
+    /** A path after the base URL: it must start with {@code /}, since the base URL carries no trailing slash. */
+    private static String path(String value, String field, String resource) {
+        if (!value.startsWith("/")) {
+            throw bad(resource, field, "must start with /");
+        }
+        try {
+            URI.create(value);
+        } catch (IllegalArgumentException e) {
+            throw bad(resource, field, "is not a valid URL path: " + e.getMessage());
+        }
+        return value;
     }
 
     /** The URL without trailing slashes. */

@@ -73,6 +73,7 @@ class VendorProfileTest {
         "{not json | not valid JSON",
         "{\"baseUrl\":\"https://v\",\"chatPath\":\"/c\",\"models\":[{\"id\":\"m\"}]} | id is required",
         "{\"id\":\"v\",\"baseUrl\":\"https://v\",\"chatPath\":\"c\",\"models\":[{\"id\":\"m\"}]} | chatPath must start with /",
+        "{\"id\":\"v\",\"baseUrl\":\"https://v\",\"chatPath\":\"/c hat\",\"models\":[{\"id\":\"m\"}]} | chatPath is not a valid URL path",
         "{\"id\":\"v\",\"baseUrl\":\"https://v\",\"chatPath\":\"/c\",\"models\":[]} | models needs at least one model",
         "{\"id\":\"v\",\"baseUrl\":\"https://v\",\"chatPath\":\"/c\",\"models\":[{\"id\":\"m\",\"capabilities\":[\"TELEPATHY\"]}]} | unknown capability TELEPATHY",
         "{\"id\":\"v\",\"chatPath\":\"/c\",\"models\":[{\"id\":\"m\"}]} | baseUrl is required"
@@ -95,6 +96,56 @@ class VendorProfileTest {
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> read(MINIMAL.formatted(
                 ",\"prices\":[{\"model\":\"m\",\"currency\":\"USD\",\"inputPerMillion\":\"cheap\",\"outputPerMillion\":\"2\"}]")));
         assertTrue(e.getMessage().contains("inputPerMillion must be a decimal number"), e.getMessage());
+    }
+
+    @Test
+    void readsTheEndpointsBesidesChat() {
+        VendorProfile profile = read(MINIMAL.formatted(",\"endpoints\":{\"credits\":\"/credits\",\"models\":\"/v1/models\"}"));
+        assertEquals(new VendorProfile.Endpoints("/credits", "/v1/models"), profile.endpoints());
+    }
+
+    @Test
+    void hasNoEndpointsWhenTheProfileNamesNone() {
+        assertEquals(VendorProfile.Endpoints.NONE, read(MINIMAL.formatted("")).endpoints());
+        assertEquals(VendorProfile.Endpoints.NONE, read(MINIMAL.formatted(",\"endpoints\":{}")).endpoints());
+        assertEquals(VendorProfile.Endpoints.NONE, read(MINIMAL.formatted(",\"endpoints\":null")).endpoints());
+        VendorProfile only = read(MINIMAL.formatted(",\"endpoints\":{\"models\":\"/models\"}"));
+        assertNull(only.endpoints().credits());
+        assertEquals("/models", only.endpoints().models());
+    }
+
+    @Test
+    void keepsTheOlderConstructorsWithoutEndpoints() {
+        VendorProfile p = TestVendorFactory.profile(TestVendorFactory.ID);
+        VendorProfile withRules = new VendorProfile(p.id(), p.displayName(), p.baseUrl(), p.chatPath(), p.streamsByDefault(),
+                p.catalog(), p.prices(), p.pricesNote(), p.errorCodes(), p.errorHints(), List.of(VendorRule.NO_TOOLS_WITH_RESPONSE_FORMAT));
+        VendorProfile withoutRules = new VendorProfile(p.id(), p.displayName(), p.baseUrl(), p.chatPath(), p.streamsByDefault(),
+                p.catalog(), p.prices(), p.pricesNote(), p.errorCodes(), p.errorHints());
+        assertEquals(VendorProfile.Endpoints.NONE, withRules.endpoints());
+        assertEquals(VendorProfile.Endpoints.NONE, withoutRules.endpoints());
+        assertEquals(List.of(VendorRule.NO_TOOLS_WITH_RESPONSE_FORMAT), withRules.rules());
+    }
+
+    @Test
+    void rejectsAnEndpointPathWithoutALeadingSlashWhenBuiltInCode() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new VendorProfile.Endpoints("credits", null));
+        assertTrue(e.getMessage().contains("must start with /"), e.getMessage());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "\"endpoints\":{\"balance\":\"/credits\"} | endpoints.balance is not a known endpoint (known: credits, models)",
+        "\"endpoints\":{\"credits\":\"credits\"} | endpoints.credits must start with /",
+        "\"endpoints\":{\"models\":\"/v1/mod els\"} | endpoints.models is not a valid URL path",
+        "\"endpoints\":{\"models\":42} | endpoints.models must be a path",
+        "\"endpoints\":{\"credits\":\"\"} | endpoints.credits must be a path",
+        "\"endpoints\":[\"/credits\"] | endpoints must be an object",
+        "\"endpoints\":\"/credits\" | endpoints must be an object"
+    })
+    void namesTheResourceAndKeyOfABadEndpoint(String endpoints, String expected) {
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> read(MINIMAL.formatted("," + endpoints)));
+        assertTrue(e.getMessage().startsWith("vendor profile v.json: "), e.getMessage());
+        assertTrue(e.getMessage().contains(expected), e.getMessage());
     }
 
     @Test
