@@ -9,9 +9,13 @@ import dev.junction.chat.ChatResponse;
 import dev.junction.chat.ReasoningEffort;
 import dev.junction.chat.ReasoningSettings;
 import dev.junction.chat.ToolCall;
+import dev.junction.cost.Quote;
+import dev.junction.cost.QuoteOptions;
+import dev.junction.cost.Quotes;
 import dev.junction.error.ErrorKind;
 import dev.junction.error.JunctionException;
 import java.nio.file.Path;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,7 +27,8 @@ import picocli.CommandLine.ParentCommand;
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {"Sends one prompt and prints the answer on stdout, then one 'tool call: NAME(ARGUMENTS)' line per"
-                + " tool call; warnings and a usage/cost line go to stderr."},
+                + " tool call; warnings and a usage/cost line go to stderr.",
+                "The usage line also shows the cost a quote expected before sending (see 'junction compare')."},
         footer = {"", "Example:",
                 "  junction chat -p acedata:gemini-2.5-pro \"What model are you?\"",
                 "  junction chat --stream -p aivideoapi:gemini-2.5-pro \"用简单的语言解释量子计算\"",
@@ -36,6 +41,9 @@ public final class ChatCommand implements Callable<Integer> {
 
     @ParentCommand
     private JunctionCommand parent;
+
+    @Mixin
+    private ProviderOption provider;
 
     @Mixin
     private PromptOptions prompt;
@@ -51,6 +59,9 @@ public final class ChatCommand implements Callable<Integer> {
             description = "Write every generated image to DIR (created if needed) as image-1.jpg, image-2.png…, each path"
                     + " printed on stderr. Not with --stream.")
     private String saveImages;
+
+    @Mixin
+    private PricesOption prices;
 
     @Option(names = "--json", description = "Print one JSON object (the answer, or {\"error\":…}) on stdout instead of the text.")
     private boolean json;
@@ -71,11 +82,13 @@ public final class ChatCommand implements Callable<Integer> {
             }
             Path imageFolder = saveImages == null ? null : ImageFiles.folder("--save-images", saveImages);
             ChatResponse response;
-            try (Junction junction = context.junction()) {
-                ChatModel chatModel = junction.chatModel(prompt.providerSpec);
+            Quote quote;
+            try (Junction junction = prices.junction(context)) {
+                ChatModel chatModel = junction.chatModel(provider.spec);
+                quote = quote(junction, chatModel, request);
                 response = chatModel.chatBlocking(request);
             }
-            return print(response, imageFolder, context);
+            return print(response, imageFolder, quote, context);
         } catch (JunctionException e) {
             return stream && json ? StreamNdjson.error(e, context) : ErrorReport.print(e, json, context);
         }
@@ -83,10 +96,28 @@ public final class ChatCommand implements Callable<Integer> {
 
     /** Streams the reply; Junction stays open until the stream ends, since its Vert.x carries the stream. */
     private int stream(ChatRequest request, CliContext context) {
-        try (Junction junction = context.junction()) {
-            ChatModel chatModel = junction.chatModel(prompt.providerSpec);
-            StreamRun.Output output = json ? new StreamNdjson(context) : new StreamPrinter(context);
+        try (Junction junction = prices.junction(context)) {
+            ChatModel chatModel = junction.chatModel(provider.spec);
+            String quoted = UsageLine.quoted(quote(junction, chatModel, request));
+            StreamRun.Output output = json ? new StreamNdjson(context, quoted) : new StreamPrinter(context, quoted);
             return StreamRun.await(chatModel.stream(request), output);
+        }
+    }
+
+    /**
+     * What the quote engine expected this call to cost at this provider, or {@code null} when no
+     * quote could be made. A quote is only a comparison: any problem making it (no model, an
+     * estimate that failed) must never stop the chat, so it is dropped silently.
+     */
+    private static Quote quote(Junction junction, ChatModel chatModel, ChatRequest request) {
+        try {
+            ChatRequest priced = request.model() != null ? request : request.withModel(chatModel.model());
+            Quotes quotes = junction.quote(priced, QuoteOptions.defaults().withProviders(Set.of(chatModel.provider())));
+            return quotes.quotes().stream()
+                    .filter(q -> q.provider().equals(chatModel.provider()) && !q.reference())
+                    .findFirst().orElse(null);
+        } catch (RuntimeException e) {
+            return null;
         }
     }
 
@@ -105,9 +136,16 @@ public final class ChatCommand implements Callable<Integer> {
     }
 
     /** Prints the answer, then saves images; a --schema answer that is no JSON fails after the usage line. */
-    private int print(ChatResponse response, Path imageFolder, CliContext context) {
+    private int print(ChatResponse response, Path imageFolder, Quote quote, CliContext context) {
         JunctionException notJson = null;
         ObjectNode document = json ? ChatJson.of(response) : null;
+        if (document != null) {
+            if (quote == null) {
+                document.putNull("quote");
+            } else {
+                document.set("quote", QuoteJson.chatQuote(quote));
+            }
+        }
         if (tools.hasSchema()) {
             try {
                 JsonNode parsed = StructuredAnswer.of(response);
@@ -133,7 +171,7 @@ public final class ChatCommand implements Callable<Integer> {
             context.err().println("note: the answer holds " + response.images().size()
                     + " generated image(s); --save-images DIR writes them to files");
         }
-        context.err().println(UsageLine.of(response));
+        context.err().println(UsageLine.of(response) + UsageLine.quoted(quote));
         return notJson == null ? 0 : ErrorReport.print(notJson, json, context);
     }
 

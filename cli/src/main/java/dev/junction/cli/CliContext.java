@@ -2,6 +2,7 @@ package dev.junction.cli;
 
 import dev.junction.Junction;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.Objects;
 import java.util.function.Function;
 
@@ -32,5 +33,15 @@ public record CliContext(PrintStream out, PrintStream err, Function<String, Stri
     /** A new Junction reading this run's environment; the caller closes it. */
     Junction junction() {
         return Junction.builder().environment(env).build();
+    }
+
+    /**
+     * A new Junction reading this run's environment and the given price file instead of
+     * {@code JUNCTION_PRICES}; the caller closes it.
+     *
+     * @throws dev.junction.error.JunctionException CONFIGURATION for a missing or invalid price file
+     */
+    Junction junction(Path pricesFile) {
+        return Junction.builder().environment(env).pricesFile(pricesFile).build();
     }
 }

@@ -36,6 +36,9 @@ public final class ImageCommand implements Callable<Integer> {
     private JunctionCommand parent;
 
     @Mixin
+    private ProviderOption provider;
+
+    @Mixin
     private PromptOptions prompt;
 
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT",
@@ -50,7 +53,7 @@ public final class ImageCommand implements Callable<Integer> {
             Path out = ImageFiles.parentsOf("--output", output);
             ChatResponse response;
             try (Junction junction = context.junction()) {
-                ChatModel chatModel = junction.chatModel(prompt.providerSpec);
+                ChatModel chatModel = junction.chatModel(provider.spec);
                 refuseModelsWithoutImages(junction, chatModel);
                 response = chatModel.chatBlocking(request);
             }
@@ -66,7 +69,7 @@ public final class ImageCommand implements Callable<Integer> {
         if (name == null) {
             return;
         }
-        Optional<ModelInfo> model = junction.provider(prompt.providerSpec).catalog().find(name);
+        Optional<ModelInfo> model = junction.provider(provider.spec).catalog().find(name);
         if (model.isPresent() && !model.get().can(Capability.IMAGE_OUTPUT)) {
             throw JunctionException.builder(ErrorKind.UNSUPPORTED_FEATURE,
                             chatModel.provider() + ": " + model.get().id() + " does not generate images")

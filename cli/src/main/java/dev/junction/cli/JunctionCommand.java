@@ -11,7 +11,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = JunctionCommand.Version.class,
         description = "One Java API over the Gemini models sold by OpenAI-compatible resellers.",
-        subcommands = {ProvidersCommand.class, ChatCommand.class, ImageCommand.class},
+        subcommands = {ProvidersCommand.class, ChatCommand.class, ImageCommand.class, CompareCommand.class, PricesCommand.class,
+            ModelsCommand.class, CreditsCommand.class},
         footer = {"",
                 "Exit codes: 0 success, 1 the provider or the network failed, 2 bad usage, configuration or input.",
                 "API keys come from apiKey= in the config string or from <ID>_API_KEY, such as ACEDATA_API_KEY."})

@@ -8,19 +8,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * The options {@code chat} and {@code image} share: the provider, the model, the system
- * instruction, the attachments and the prompt, which together make the user's turn.
+ * The options {@code chat}, {@code image} and {@code compare} share: the model, the system
+ * instruction, the attachments and the prompt, which together make the user's turn. The provider
+ * is not here: see {@link ProviderOption}.
  */
 final class PromptOptions {
 
     /** One attachment argument and the option it came with, kept in command-line order. */
     private record Attachment(String option, String value) {
     }
-
-    @Option(names = {"-p", "--provider"}, required = true, paramLabel = "SPEC",
-            description = "Config string: id[:model][?apiKey=…&baseUrl=…&timeout=30s&maxRetries=2],"
-                    + " such as acedata:gemini-2.5-pro. The key may also come from <ID>_API_KEY.")
-    String providerSpec;
 
     @Option(names = {"-m", "--model"}, paramLabel = "MODEL",
             description = "The model, canonical id or vendor name; overrides the one in SPEC.")

@@ -15,8 +15,16 @@ final class StreamNdjson implements StreamRun.Output {
     private StreamPart.Start start;
     private StreamPart.UsageReport usage;
 
+    /** What follows the usage line on stderr, such as the quoted cost ({@link UsageLine#quoted}); empty for nothing. */
+    private final String usageSuffix;
+
     StreamNdjson(CliContext context) {
+        this(context, "");
+    }
+
+    StreamNdjson(CliContext context, String usageSuffix) {
         this.context = context;
+        this.usageSuffix = usageSuffix;
     }
 
     @Override
@@ -69,7 +77,7 @@ final class StreamNdjson implements StreamRun.Output {
         if (start == null) {
             throw new IllegalStateException("the stream finished without a start part");
         }
-        context.err().println(UsageLine.of(start, usage));
+        context.err().println(UsageLine.of(start, usage) + usageSuffix);
         context.err().flush();
         return 0;
     }

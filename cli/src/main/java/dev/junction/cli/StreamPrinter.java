@@ -26,10 +26,18 @@ final class StreamPrinter implements StreamRun.Output {
     private boolean textStarted;
     private boolean errMidLine;
 
+    /** What follows the usage line, such as the quoted cost ({@link UsageLine#quoted}); empty for nothing. */
+    private final String usageSuffix;
+
     StreamPrinter(CliContext context) {
+        this(context, "");
+    }
+
+    StreamPrinter(CliContext context, String usageSuffix) {
         this.context = context;
         this.out = context.out();
         this.err = context.err();
+        this.usageSuffix = usageSuffix;
     }
 
     @Override
@@ -79,7 +87,7 @@ final class StreamPrinter implements StreamRun.Output {
             err.println("note: the answer holds " + images
                     + " generated image(s), which this command does not save; --json describes them");
         }
-        err.println(UsageLine.of(start, usage));
+        err.println(UsageLine.of(start, usage) + usageSuffix);
         err.flush();
         return 0;
     }

@@ -4,6 +4,7 @@ import dev.junction.chat.ChatResponse;
 import dev.junction.chat.StreamPart;
 import dev.junction.chat.Usage;
 import dev.junction.cost.Cost;
+import dev.junction.cost.Quote;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -58,6 +59,17 @@ final class UsageLine {
         }
         String text = usage.inputTokens() + " input + " + usage.outputTokens() + " output tokens";
         return details.isEmpty() ? text : text + " (" + String.join(", ", details) + ")";
+    }
+
+    /**
+     * What a quote made before sending expected, to append to the line: {@code " · quoted $0.0051 expected"},
+     * {@code " · quote: price unknown"}, or nothing when there is no quote.
+     */
+    static String quoted(Quote quote) {
+        if (quote == null) {
+            return "";
+        }
+        return quote.priceKnown() ? " · quoted " + Amounts.usd(quote.usd().expected()) + " expected" : " · quote: price unknown";
     }
 
     /** Such as {@code $0.0004224 (0.08448 credits)}, or {@code cost unknown}. */

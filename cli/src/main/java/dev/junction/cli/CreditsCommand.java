@@ -1,0 +1,90 @@
+package dev.junction.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.junction.Junction;
+import dev.junction.error.JunctionException;
+import dev.junction.spi.CreditBalance;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code junction credits}: the account balance a provider's balance endpoint reports. */
+@Command(name = "credits",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {"Prints the account balance from the provider's balance endpoint.",
+                "Asks the endpoint (such as aivideoapi's GET /credits) and prints the balance, its unit and the reply"
+                        + " field it was read from. Vendors do not document that reply, so it is read leniently: when no"
+                        + " field looks like a balance, the raw reply is printed instead."},
+        footer = {"",
+                "A provider without a documented balance endpoint fails with UNSUPPORTED_FEATURE (exit 2); no API key"
+                        + " is CONFIGURATION (exit 2); the vendor's errors exit 1. The key is never printed.",
+                "", "Example:",
+                "  junction credits -p aivideoapi",
+                "  junction credits --json -p aivideoapi | jq .balance"})
+public final class CreditsCommand implements Callable<Integer> {
+    /** The transport's timeouts bound the call; this bounds the whole wait in case it never ends. */
+    static final Duration WAIT = Duration.ofMinutes(2);
+
+    @ParentCommand
+    private JunctionCommand parent;
+
+    @Mixin
+    private ProviderOption provider;
+
+    @Option(names = "--json", description = "Print {\"provider\",\"balance\",\"unit\",\"field\",\"raw\"} (or {\"error\":…}) on stdout.")
+    private boolean json;
+
+    @Override
+    public Integer call() {
+        CliContext context = parent.context();
+        try (Junction junction = context.junction()) {
+            CreditBalance balance = Await.result(junction.provider(provider.spec).credits(), WAIT, "the balance");
+            if (json) {
+                CliJson.print(context.out(), toJson(balance));
+            } else {
+                print(balance, context);
+            }
+            return 0;
+        } catch (JunctionException e) {
+            return ErrorReport.print(e, json, context);
+        }
+    }
+
+    private static void print(CreditBalance balance, CliContext context) {
+        if (balance.balance() == null) {
+            context.out().println(balance.provider() + ": balance not found in the reply");
+            context.out().println("raw reply: " + raw(balance).map(CliJson::text).orElse(balance.rawJson()));
+            return;
+        }
+        String amount = Amounts.plain(balance.balance());
+        String unit = balance.unit() == null ? " (unit not stated)" : " " + balance.unit();
+        String field = balance.field() == null ? "" : " (from " + balance.field() + ")";
+        context.out().println(balance.provider() + ": " + amount + unit + field);
+    }
+
+    /** {@code {"provider","balance","unit","field","raw"}}; {@code raw} is the parsed reply, or its text when it is no JSON. */
+    static ObjectNode toJson(CreditBalance balance) {
+        ObjectNode json = CliJson.object();
+        json.put("provider", balance.provider());
+        json.put("balance", CliJson.decimal(balance.balance()));
+        json.put("unit", balance.unit());
+        json.put("field", balance.field());
+        Optional<JsonNode> raw = raw(balance);
+        if (raw.isPresent()) {
+            json.set("raw", raw.get());
+        } else {
+            json.put("raw", balance.rawJson());
+        }
+        return json;
+    }
+
+    private static Optional<JsonNode> raw(CreditBalance balance) {
+        return CliJson.parse(balance.rawJson());
+    }
+}

@@ -1,0 +1,110 @@
+package dev.junction.cli;
+
+import dev.junction.Junction;
+import dev.junction.catalog.Catalog;
+import dev.junction.catalog.CatalogModel;
+import dev.junction.catalog.Offer;
+import dev.junction.error.JunctionException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code junction models}: every canonical model and each provider's offer of it, with its price. */
+@Command(name = "models",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {"Lists every model and each provider's offer of it, with its price.",
+                "Per canonical model and provider: the vendor's name for it, capabilities, context window, input/output"
+                        + " price per million tokens and where the entry comes from (LISTING).",
+                "Offline by default; --remote also asks the vendors' model-list endpoints (API keys needed there)."},
+        footer = {"",
+                "LISTING: DECLARED (by the module), DECLARED_AND_LISTED / DECLARED_NOT_LISTED (checked with --remote),"
+                        + " LISTED_ONLY (only in the vendor's live list), REFERENCE (a price row for comparison only).",
+                "With --remote a list that cannot be fetched is a warning on stderr; the exit code stays 0.",
+                "", "Example:",
+                "  junction models",
+                "  junction models --provider acedata --json | jq '.models[].id'",
+                "  junction models --remote --provider yisu"})
+public final class ModelsCommand implements Callable<Integer> {
+    /** The vendors' own timeouts bound each call; this bounds the whole wait in case one never answers. */
+    static final Duration REMOTE_WAIT = Duration.ofMinutes(2);
+
+    @ParentCommand
+    private JunctionCommand parent;
+
+    @Option(names = "--provider", paramLabel = "ID", description = "Only this provider's offers, such as acedata.")
+    private String provider;
+
+    @Option(names = "--remote", description = "Merge the vendors' live model lists (yisu's GET /v1/models, for instance).")
+    private boolean remote;
+
+    @Mixin
+    private PricesOption prices;
+
+    @Option(names = "--json", description = "Print {\"models\":[…],\"problems\":[…]} on stdout instead of the table.")
+    private boolean json;
+
+    @Override
+    public Integer call() {
+        CliContext context = parent.context();
+        try (Junction junction = prices.junction(context)) {
+            Catalog catalog = remote
+                    ? Await.result(junction.remoteCatalog(provider == null ? Set.of() : Set.of(provider)), REMOTE_WAIT,
+                            "the vendors' model lists")
+                    : junction.catalog();
+            if (provider != null && catalog.offers(provider).isEmpty()) {
+                junction.provider(provider); // an id nobody knows: CONFIGURATION listing the installed ones
+            }
+            for (String problem : catalog.problems()) {
+                context.err().println("warning: " + problem);
+            }
+            List<CatalogModel> models = filtered(catalog);
+            if (json) {
+                CliJson.print(context.out(), ModelsJson.of(models, catalog.problems()));
+            } else {
+                table(models).print(context.out());
+            }
+            return 0;
+        } catch (JunctionException e) {
+            return ErrorReport.print(e, json, context);
+        }
+    }
+
+    /** The models with only the chosen provider's offers; models it does not offer are left out. */
+    private List<CatalogModel> filtered(Catalog catalog) {
+        if (provider == null) {
+            return catalog.models();
+        }
+        return catalog.models().stream()
+                .map(m -> new CatalogModel(m.id(), m.offers().stream().filter(o -> o.provider().equals(provider)).toList()))
+                .filter(m -> !m.offers().isEmpty())
+                .toList();
+    }
+
+    private static TextTable table(List<CatalogModel> models) {
+        TextTable table = new TextTable("MODEL", "PROVIDER", "VENDOR MODEL", "CONTEXT", "IN $/1M", "OUT $/1M", "LISTING",
+                "CAPABILITIES").rightAligned(3, 4, 5);
+        for (CatalogModel model : models) {
+            boolean first = true;
+            for (Offer offer : model.offers()) {
+                table.add(first ? model.id() : "",
+                        offer.reference() ? offer.provider() + " (reference)" : offer.provider(),
+                        offer.vendorModel(),
+                        Amounts.tokens(offer.contextWindow()),
+                        offer.price() == null ? "unknown" : Amounts.plain(offer.price().inputPerMillion()),
+                        offer.price() == null ? "unknown" : Amounts.plain(offer.price().outputPerMillion()),
+                        offer.listing().name(),
+                        offer.capabilities().isEmpty() ? Amounts.UNKNOWN
+                                : offer.capabilities().stream().sorted().map(Enum::name).collect(Collectors.joining(",")));
+                first = false;
+            }
+        }
+        return table;
+    }
+}

@@ -1,0 +1,122 @@
+package dev.junction.cli;
+
+import dev.junction.Junction;
+import dev.junction.cost.Price;
+import dev.junction.cost.PriceTier;
+import dev.junction.cost.TokenRates;
+import dev.junction.error.JunctionException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code junction prices}: every price row Junction knows, where it came from and when it was read. */
+@Command(name = "prices",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {"Lists every known price per million tokens, with its source and date.",
+                "The reference rows (for comparison only), the providers' built-in rows and the rows of a price file"
+                        + " (--prices or JUNCTION_PRICES), which replace earlier rows for the same provider and model."
+                        + " Needs no API key."},
+        footer = {"",
+                "Rows are sorted by model, then provider, reference rows last. Amounts are exact US dollars.",
+                "", "Example:",
+                "  junction prices --model gemini-2.5-pro",
+                "  junction prices --provider aivideoapi --json | jq '.prices[].source'",
+                "  junction prices --prices my-prices.json --provider acedata"})
+public final class PricesCommand implements Callable<Integer> {
+
+    @ParentCommand
+    private JunctionCommand parent;
+
+    @Option(names = {"-m", "--model"}, paramLabel = "MODEL", description = "Only this model: canonical id or vendor name.")
+    private String model;
+
+    @Option(names = "--provider", paramLabel = "ID", description = "Only this provider, such as aivideoapi or google.")
+    private String provider;
+
+    @Mixin
+    private PricesOption prices;
+
+    @Option(names = "--json", description = "Print {\"prices\":[…]} on stdout instead of the table.")
+    private boolean json;
+
+    @Override
+    public Integer call() {
+        CliContext context = parent.context();
+        try (Junction junction = prices.junction(context)) {
+            List<Price> all = junction.prices().rows();
+            if (provider != null && all.stream().noneMatch(p -> p.provider().equals(provider))) {
+                junction.provider(provider); // an id nobody knows: CONFIGURATION listing the installed ones
+            }
+            List<Price> rows = new ArrayList<>(all.stream()
+                    .filter(p -> provider == null || p.provider().equals(provider))
+                    .filter(p -> model == null || p.model().equals(model) || p.vendorModel().equals(model))
+                    .toList());
+            rows.sort(Comparator.comparing(Price::model).thenComparing(Price::reference).thenComparing(Price::provider));
+            if (json) {
+                CliJson.print(context.out(), PricesJson.of(rows));
+            } else if (rows.isEmpty()) {
+                context.err().println("no price row matches; 'junction prices' lists them all");
+            } else {
+                table(rows).print(context.out());
+            }
+            return 0;
+        } catch (JunctionException e) {
+            return ErrorReport.print(e, json, context);
+        }
+    }
+
+    private static TextTable table(List<Price> rows) {
+        TextTable table = new TextTable("MODEL", "PROVIDER", "VENDOR MODEL", "IN $/1M", "OUT $/1M", "OTHER $/1M", "TIERS",
+                "CREDITS/$", "AS OF", "SOURCE").rightAligned(3, 4, 7);
+        for (Price price : rows) {
+            table.add(price.model(),
+                    price.reference() ? price.provider() + " (reference)" : price.provider(),
+                    price.vendorModel(),
+                    Amounts.plain(price.inputPerMillion()),
+                    Amounts.plain(price.outputPerMillion()),
+                    optional(price.rates()),
+                    tiers(price),
+                    Amounts.plain(price.creditsPerUsd()),
+                    price.asOf() == null ? null : price.asOf().toString(),
+                    price.source());
+        }
+        return table;
+    }
+
+    /** The optional rates that are set, such as {@code cached 0.125, reasoning 3}; "—" when none is. */
+    static String optional(TokenRates rates) {
+        List<String> parts = new ArrayList<>();
+        if (rates.cachedInputPerMillion() != null) {
+            parts.add("cached " + Amounts.plain(rates.cachedInputPerMillion()));
+        }
+        if (rates.audioInputPerMillion() != null) {
+            parts.add("audio in " + Amounts.plain(rates.audioInputPerMillion()));
+        }
+        if (rates.reasoningOutputPerMillion() != null) {
+            parts.add("reasoning " + Amounts.plain(rates.reasoningOutputPerMillion()));
+        }
+        if (rates.imageOutputPerMillion() != null) {
+            parts.add("image out " + Amounts.plain(rates.imageOutputPerMillion()));
+        }
+        return parts.isEmpty() ? Amounts.UNKNOWN : String.join(", ", parts);
+    }
+
+    /** Such as {@code >200000: 2.5/15}, input/output per million; "—" for a flat price. */
+    private static String tiers(Price price) {
+        if (price.tiers().isEmpty()) {
+            return Amounts.UNKNOWN;
+        }
+        List<String> parts = new ArrayList<>();
+        for (PriceTier tier : price.tiers()) {
+            parts.add(">" + tier.aboveInputTokens() + ": " + Amounts.plain(tier.rates().inputPerMillion()) + "/"
+                    + Amounts.plain(tier.rates().outputPerMillion()));
+        }
+        return String.join(", ", parts);
+    }
+}
