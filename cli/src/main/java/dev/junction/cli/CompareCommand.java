@@ -107,7 +107,9 @@ public final class CompareCommand implements Callable<Integer> {
             }
             return 0;
         } catch (JunctionException e) {
-            return ErrorReport.print(e, json, context);
+            int code = ErrorReport.print(e, json, context);
+            // Nothing is sent: a model nobody offers is a typo in the arguments, not a vendor's failure.
+            return e.kind() == ErrorKind.MODEL_NOT_FOUND ? Main.EXIT_USAGE : code;
         }
     }
 

@@ -171,6 +171,16 @@ class CompareCommandTest {
     }
 
     @Test
+    void aModelNobodyOffersExitsTwoListingTheKnownModels() {
+        Cli.Result result = Cli.run("compare", "--model", "gemini-9-ultra", PROMPT).assertExit(2);
+
+        assertTrue(result.err().startsWith("error: MODEL_NOT_FOUND"), result.err());
+        assertTrue(result.err().contains("gemini-9-ultra"), result.err());
+        assertTrue(result.err().contains("hint: known models: ") && result.err().contains("gemini-2.5-pro"), result.err());
+        assertTrue(result.out().isEmpty(), result.out());
+    }
+
+    @Test
     void zeroOutputTokensExitTwo() {
         Cli.Result result = Cli.run("compare", "--output-tokens", "0", "--model", "gemini-2.5-pro", PROMPT).assertExit(2);
 
