@@ -176,6 +176,11 @@ public final class Junction implements AutoCloseable {
         return CatalogMaker.offline(registry.factories().values(), prices());
     }
 
+    /** The catalog merged with every live model list; see {@link #remoteCatalog(Set)}. */
+    public Future<Catalog> remoteCatalog() {
+        return remoteCatalog(Set.of());
+    }
+
     /**
      * The catalog merged with the live model lists of the providers that have one (such as yisu's
      * {@code GET /v1/models}), fetched now. A list that cannot be fetched (no API key, the vendor
@@ -184,6 +189,7 @@ public final class Junction implements AutoCloseable {
      * @param providerIds the providers whose lists to fetch, or empty for all
      */
     public Future<Catalog> remoteCatalog(Set<String> providerIds) {
+        Objects.requireNonNull(providerIds, "providerIds");
         return CatalogMaker.remote(registry.factories().values(), prices(), providerIds, this::provider);
     }
 
@@ -238,6 +244,7 @@ public final class Junction implements AutoCloseable {
         private Function<String, String> environment = System::getenv;
         private final List<Price> prices = new ArrayList<>();
         private Path pricesFile;
+        private String pricesFileNamedBy;
         private TokenEstimator estimator = new HeuristicTokenEstimator();
         private Duration connectTimeout = TransportOptions.defaults().connectTimeout();
         private int maxConnectionsPerHost = TransportOptions.defaults().maxConnectionsPerHost();
@@ -283,7 +290,16 @@ public final class Junction implements AutoCloseable {
          * if set. The file is read and checked by {@link #build()}.
          */
         public Builder pricesFile(Path file) {
+            return pricesFile(file, "Junction.builder().pricesFile");
+        }
+
+        /**
+         * As {@link #pricesFile(Path)}, saying in error messages how the file was named, such as
+         * {@code --prices} for a command-line option.
+         */
+        public Builder pricesFile(Path file, String namedBy) {
             this.pricesFile = Objects.requireNonNull(file, "file");
+            this.pricesFileNamedBy = Objects.requireNonNull(namedBy, "namedBy");
             return this;
         }
 
@@ -337,7 +353,7 @@ public final class Junction implements AutoCloseable {
             ProviderRegistry registry = factories != null ? ProviderRegistry.of(factories)
                     : new ProviderRegistry(Arrays.asList(classLoader != null ? classLoader : Thread.currentThread().getContextClassLoader(),
                             Junction.class.getClassLoader()));
-            PriceBookLoader loader = new PriceBookLoader(registry, pricesFile, environment, prices);
+            PriceBookLoader loader = new PriceBookLoader(registry, pricesFile, pricesFileNamedBy, environment, prices);
             // A price file or rows are checked now, so a typo fails here rather than at the first call.
             PriceBook book = loader.hasUserRows() ? loader.load() : null;
             return new Junction(this, options, registry, loader, book);

@@ -12,10 +12,12 @@ import dev.junction.chat.ReasoningEffort;
 import dev.junction.chat.ReasoningSettings;
 import dev.junction.chat.Tool;
 import dev.junction.cost.Price;
+import dev.junction.cost.PriceTier;
 import dev.junction.cost.Quote;
 import dev.junction.cost.QuoteOptions;
 import dev.junction.cost.Quotes;
 import dev.junction.cost.TokenEstimate;
+import dev.junction.cost.TokenRates;
 import dev.junction.error.ErrorKind;
 import dev.junction.error.JunctionException;
 import dev.junction.spi.ProviderFactory;
@@ -26,7 +28,9 @@ import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -132,17 +136,18 @@ class QuoteTest {
     }
 
     @Test
-    void assumesTheRequestsMaximumOutputPlusAReasoningAllowanceForHighEffort() {
+    void assumesTheDefaultOutputPlusAReasoningAllowanceForHighEffortAndCapsItAtTheMaximum() {
         try (Junction junction = junction()) {
-            ChatRequest request = request().toBuilder().maxOutputTokens(500)
-                    .reasoning(ReasoningSettings.effort(ReasoningEffort.HIGH)).build();
-            Quotes quotes = junction.quote(request, QuoteOptions.defaults().withReasoningAllowance(1_500));
-            assertEquals(2_000, quotes.outputTokens());
-            assertTrue(quotes.outputAssumption().contains("maxOutputTokens") && quotes.outputAssumption().contains("1,500"),
-                    quotes.outputAssumption());
-            // 1,000 × 0.285 / 1e6 + 2,000 × 2.25 / 1e6
-            assertExactly("0.004785", quotes.quotes().get(0).usd().expected());
-            assertEquals(2_000, junction.quote(request().toBuilder().build(), QuoteOptions.defaults().withOutputTokens(2_000)).outputTokens());
+            ChatRequest high = request().toBuilder().reasoning(ReasoningSettings.effort(ReasoningEffort.HIGH)).build();
+            Quotes quotes = junction.quote(high, QuoteOptions.defaults().withReasoningAllowance(1_500));
+            assertEquals(2_500, quotes.outputTokens());
+            assertTrue(quotes.outputAssumption().contains("1,500 reasoning allowance (high effort)"), quotes.outputAssumption());
+            // 1,000 × 0.285 / 1e6 + 2,500 × 2.25 / 1e6
+            assertExactly("0.00591", quotes.quotes().get(0).usd().expected());
+            Quotes capped = junction.quote(high.toBuilder().maxOutputTokens(500).build(), QuoteOptions.defaults().withReasoningAllowance(1_500));
+            assertEquals(500, capped.outputTokens(), "Gemini counts thinking inside maxOutputTokens");
+            assertTrue(capped.outputAssumption().contains("maxOutputTokens, of which 500 reasoning"), capped.outputAssumption());
+            assertEquals(2_000, junction.quote(request(), QuoteOptions.defaults().withOutputTokens(2_000)).outputTokens());
         }
     }
 
@@ -189,6 +194,65 @@ class QuoteTest {
         try (Junction junction = Junction.builder().factories(List.of(refusing)).tokenEstimator(r -> ESTIMATE)
                 .environment(java.util.Map.of("INLINE_BASE_URL", "https://inline.invalid")::get).build()) {
             assertTrue(junction.provider("inline:gemini-2.5-pro?inlineRemoteMedia=true").precheck(withUrl).isEmpty());
+        }
+    }
+
+    @Test
+    void aModelThatReasonsByDefaultGetsTheAllowanceUnlessEffortIsLow() {
+        ProviderFactory thinker = vendor("thinker", "\"REASONING_OUTPUT\"", price("1", "10", null), "");
+        try (Junction junction = Junction.builder().factories(List.of(thinker)).environment(name -> null)
+                .tokenEstimator(r -> ESTIMATE).build()) {
+            Quotes byDefault = junction.quote(request());
+            assertEquals(3_000, byDefault.outputTokens());
+            assertTrue(byDefault.outputAssumption().contains("reasons by default"), byDefault.outputAssumption());
+            Quotes low = junction.quote(request().toBuilder().reasoning(ReasoningSettings.effort(ReasoningEffort.LOW)).build());
+            assertEquals(1_000, low.outputTokens());
+            // A maximum caps thinking too: 500 tokens, all of them assumed reasoning, not 500 + 2,000.
+            Quotes capped = junction.quote(request().toBuilder().maxOutputTokens(500).build());
+            assertEquals(500, capped.outputTokens());
+            // 1,000 × 1 / 1e6 + 500 × 10 / 1e6
+            assertExactly("0.006", capped.quotes().get(0).usd().expected());
+        }
+    }
+
+    @Test
+    void aNamedProviderWithoutTheModelIsListedAsUnservable() {
+        String json = "{\"id\":\"other\",\"baseUrl\":\"https://other.invalid\",\"chatPath\":\"/c\",\"models\":[{\"id\":\"gemini-3-pro\"}]}";
+        ProviderFactory other = new OpenAiCompatibleFactory(VendorProfile.read(
+                new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), "other.json"), Dialect.OPENAI) { };
+        List<ProviderFactory> all = new ArrayList<>(VENDORS);
+        all.add(other);
+        try (Junction junction = Junction.builder().factories(all).environment(name -> null).tokenEstimator(r -> ESTIMATE).build()) {
+            Quotes quotes = junction.quote(request(), QuoteOptions.defaults().withProviders(Set.of("cheap", "other")));
+            assertEquals(List.of("cheap"), quotes.quotes().stream().map(Quote::provider).toList());
+            assertEquals("other", quotes.unservable().get(0).provider());
+            assertTrue(quotes.unservable().get(0).reason().contains("does not offer gemini-2.5-pro"), quotes.unservable().get(0).reason());
+        }
+    }
+
+    @Test
+    void aProviderWhoseEnvironmentIsBrokenIsUnservableWhileTheOthersAreQuoted() {
+        try (Junction junction = Junction.builder().factories(VENDORS).tokenEstimator(r -> ESTIMATE)
+                .environment(Map.of("DEAR_API_KEY", "bad key with spaces")::get).build()) {
+            Quotes quotes = junction.quote(request());
+            assertEquals(List.of("dear"), quotes.unservable().stream().map(u -> u.provider()).toList());
+            assertFalse(quotes.unservable().get(0).reason().contains("bad key with spaces"), "the key is never echoed");
+            assertEquals("cheap", quotes.cheapestCallable().orElseThrow().provider());
+        }
+    }
+
+    @Test
+    void aTierCheaperThanTheBaseStillGivesAnOrderedRange() {
+        TokenEstimate spanning = new TokenEstimate(100, 150, 300, 0, List.of());
+        Price discount = new Price("cheap", null, "gemini-2.5-pro", "USD", TokenRates.of(new BigDecimal("2"), new BigDecimal("2")),
+                List.of(new PriceTier(200, TokenRates.of(new BigDecimal("0.1"), new BigDecimal("0.1")))), null, "volume deal", null, false);
+        try (Junction junction = Junction.builder().factories(VENDORS).environment(name -> null).tokenEstimator(r -> spanning)
+                .price(discount).build()) {
+            Quote cheap = junction.quote(request()).quotes().stream().filter(q -> q.provider().equals("cheap")).findFirst().orElseThrow();
+            // 300 input tokens at the discount tier (300 × 0.1 + 1,000 × 0.1) cost less than 100 at the base rates.
+            assertExactly("0.00013", cheap.usd().low());
+            assertExactly("0.0023", cheap.usd().expected());
+            assertExactly("0.0023", cheap.usd().high());
         }
     }
 

@@ -42,6 +42,6 @@ public record CliContext(PrintStream out, PrintStream err, Function<String, Stri
      * @throws dev.junction.error.JunctionException CONFIGURATION for a missing or invalid price file
      */
     Junction junction(Path pricesFile) {
-        return Junction.builder().environment(env).pricesFile(pricesFile).build();
+        return Junction.builder().environment(env).pricesFile(pricesFile, "--prices").build();
     }
 }

@@ -32,8 +32,10 @@ class CompareCommandTest {
 
         JsonNode json = result.json();
         assertEquals("gemini-2.5-pro", json.get("model").asText());
-        assertEquals(1000, json.get("outputTokens").asLong());
-        assertTrue(json.get("outputAssumption").asText().contains("1,000"), json.get("outputAssumption").asText());
+        // gemini-2.5-pro always thinks: 1,000 visible tokens plus the 2,000-token reasoning allowance.
+        assertEquals(3000, json.get("outputTokens").asLong());
+        assertTrue(json.get("outputAssumption").asText().contains("1,000") && json.get("outputAssumption").asText()
+                .contains("2,000 reasoning allowance"), json.get("outputAssumption").asText());
         long low = json.get("inputTokensLow").asLong();
         long expected = json.get("inputTokensEstimate").asLong();
         long high = json.get("inputTokensHigh").asLong();
@@ -190,15 +192,15 @@ class CompareCommandTest {
 
     @Test
     void outputTokensAndHighReasoningChangeTheAssumedOutput() {
-        JsonNode json = Cli.run("compare", "--json", "--output-tokens", "5000", "--model", "gemini-2.5-pro", PROMPT)
+        JsonNode json = Cli.run("compare", "--json", "--output-tokens", "5000", "--reasoning", "low", "--model", "gemini-2.5-pro", PROMPT)
                 .assertExit(0).json();
-        assertEquals(5000, json.get("outputTokens").asLong());
+        assertEquals(5000, json.get("outputTokens").asLong(), "low effort drops the reasoning allowance");
         assertArithmetic(json, json.get("quotes").get(0), "0.285", "2.25");
 
         JsonNode reasoning = Cli.run("compare", "--json", "--reasoning", "high", "--model", "gemini-2.5-pro", PROMPT)
                 .assertExit(0).json();
         assertEquals(3000, reasoning.get("outputTokens").asLong());
-        assertTrue(reasoning.get("outputAssumption").asText().contains("reasoning"), reasoning.toString());
+        assertTrue(reasoning.get("outputAssumption").asText().contains("2,000 reasoning allowance (high effort)"), reasoning.toString());
     }
 
     @Test

@@ -56,7 +56,7 @@ class PricesCommandTest {
         assertEquals(200_000, tier.get("aboveInputTokens").asLong());
         assertEquals(new BigDecimal("2.5"), tier.get("inputPerMillion").decimalValue());
         assertEquals(new BigDecimal("15"), tier.get("outputPerMillion").decimalValue());
-        assertTrue(google.get("source").asText().startsWith("Google's official Gemini API pricing"), google.toString());
+        assertTrue(google.get("source").asText().startsWith("Google Gemini API pricing, ai.google.dev/gemini-api/docs/pricing"), google.toString());
     }
 
     @Test

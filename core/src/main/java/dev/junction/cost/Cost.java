@@ -8,7 +8,8 @@ import java.math.BigDecimal;
  * <p>Rounding: none. Every figure is tokens × price ÷ 1,000,000 (and × credits per dollar), which
  * is an exact {@link BigDecimal}, so the figures are as precise as the price table and the parts
  * add up to the total exactly. Round only for display; the command line strips trailing zeros and
- * never rounds.
+ * never rounds. The scale is the price's plus six, so print with {@link BigDecimal#toPlainString()}
+ * ({@code toString()} may give {@code 2.85E-7}) and compare with {@code compareTo}, not {@code equals}.
  *
  * <p>{@code input} includes {@code cachedInput} and {@code audioInput}; {@code output} includes
  * {@code reasoning} and {@code imageOutput} ("of which" lines, never added twice).

@@ -5,16 +5,18 @@ import java.util.Set;
 /**
  * The assumptions a quote is made under. Output cannot be known before the model answers, so it
  * is assumed: the request's {@code maxOutputTokens} when set, else {@code outputTokens}; plus
- * {@code reasoningAllowance} when the request asks for high reasoning effort.
+ * {@code reasoningAllowance} when the model will think hard (effort HIGH, or no effort set on a
+ * model that reasons by default), carved out of {@code maxOutputTokens} when one is set, since
+ * Gemini counts thinking inside that cap.
  *
  * @param outputTokens output tokens assumed when the request sets no maximum; positive
- * @param reasoningAllowance extra output tokens assumed for high reasoning effort; not negative
+ * @param reasoningAllowance output tokens assumed for reasoning when the model thinks hard; not negative
  * @param providers the providers to quote, or empty for every provider (and reference row) offering the model
  */
 public record QuoteOptions(long outputTokens, long reasoningAllowance, Set<String> providers) {
     /** Output tokens assumed by default: a long paragraph. */
     public static final long DEFAULT_OUTPUT_TOKENS = 1_000;
-    /** Extra output tokens assumed for high reasoning effort by default. */
+    /** Reasoning tokens assumed by default when the model thinks hard. */
     public static final long DEFAULT_REASONING_ALLOWANCE = 2_000;
 
     /** Checks the figures and copies the set. */
@@ -28,7 +30,7 @@ public record QuoteOptions(long outputTokens, long reasoningAllowance, Set<Strin
         providers = providers == null ? Set.of() : Set.copyOf(providers);
     }
 
-    /** 1,000 output tokens, 2,000 more for high reasoning effort, every provider. */
+    /** 1,000 output tokens, 2,000 more when the model thinks hard, every provider. */
     public static QuoteOptions defaults() {
         return new QuoteOptions(DEFAULT_OUTPUT_TOKENS, DEFAULT_REASONING_ALLOWANCE, Set.of());
     }

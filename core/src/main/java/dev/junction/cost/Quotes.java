@@ -1,6 +1,7 @@
 package dev.junction.cost;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The priced, ranked answer to "what would this request cost at each provider?", made before
@@ -21,5 +22,10 @@ public record Quotes(String model, TokenEstimate input, long outputTokens, Strin
     public Quotes {
         quotes = List.copyOf(quotes);
         unservable = List.copyOf(unservable);
+    }
+
+    /** The cheapest quote a call can actually be sent to: known price, not a reference row. */
+    public Optional<Quote> cheapestCallable() {
+        return quotes.stream().filter(q -> q.priceKnown() && !q.reference()).findFirst();
     }
 }

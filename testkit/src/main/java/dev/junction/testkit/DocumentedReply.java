@@ -128,6 +128,9 @@ public record DocumentedReply(
 
         /** The audio part of the input tokens, for replies that report it (acedata's {@code prompt_tokens_details.audio_tokens}). */
         public Builder audioInputTokens(Long audio) {
+            if (!usage.isReported()) {
+                throw new IllegalStateException("call usage(…) before audioInputTokens(…)");
+            }
             Usage u = this.usage;
             this.usage = new Usage(u.inputTokens(), u.outputTokens(), u.reasoningTokens(), u.imageTokens(), u.cachedTokens(),
                     audio, u.totalTokens(), null);

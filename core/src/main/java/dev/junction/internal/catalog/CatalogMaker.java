@@ -62,7 +62,7 @@ public final class CatalogMaker {
         for (String id : targets) {
             Future<List<RemoteModel>> fetch;
             try {
-                fetch = providers.apply(id).remoteModels();
+                fetch = java.util.Objects.requireNonNull(providers.apply(id).remoteModels(), "remoteModels() returned null");
             } catch (RuntimeException e) {
                 fetch = Future.failedFuture(e);
             }

@@ -4,7 +4,6 @@ import dev.junction.catalog.Catalog;
 import dev.junction.catalog.CatalogModel;
 import dev.junction.catalog.Offer;
 import dev.junction.chat.ChatRequest;
-import dev.junction.chat.ReasoningEffort;
 import dev.junction.cost.Cost;
 import dev.junction.cost.CostCalculator;
 import dev.junction.cost.CostRange;
@@ -74,12 +73,7 @@ public final class QuoteMaker {
         checkProviders(options.providers());
         ChatRequest canonical = request.withModel(model.id());
         TokenEstimate input = estimator.estimate(canonical);
-        long reasoning = request.reasoning() != null && request.reasoning().effort() == ReasoningEffort.HIGH
-                ? options.reasoningAllowance() : 0;
-        long visible = request.maxOutputTokens() != null ? request.maxOutputTokens() : options.outputTokens();
-        String assumption = String.format(Locale.ROOT, "%,d (%s)", visible, request.maxOutputTokens() != null
-                ? "the request's maxOutputTokens" : "assumed; set maxOutputTokens or --output-tokens to change")
-                + (reasoning > 0 ? String.format(Locale.ROOT, " + %,d reasoning allowance for high effort", reasoning) : "");
+        OutputAssumption output = OutputAssumption.of(request, model, options);
         List<Quote> quotes = new ArrayList<>();
         List<Unservable> unservable = new ArrayList<>();
         Set<String> offered = new TreeSet<>();
@@ -92,7 +86,7 @@ public final class QuoteMaker {
             if (refusal.isPresent()) {
                 unservable.add(new Unservable(offer.provider(), offer.vendorModel(), refusal.get()));
             } else {
-                quotes.add(quote(offer, input, visible + reasoning, reasoning));
+                quotes.add(quote(offer, input, output.tokens(), output.reasoningTokens()));
             }
         }
         for (String id : options.providers()) {
@@ -102,7 +96,7 @@ public final class QuoteMaker {
             }
         }
         quotes.sort(RANKING);
-        return new Quotes(model.id(), input, visible + reasoning, assumption, quotes, unservable);
+        return new Quotes(model.id(), input, output.tokens(), output.description(), quotes, unservable);
     }
 
     /** Known prices by expected dollars, then by provider; unknown prices last, by provider. */
@@ -123,9 +117,18 @@ public final class QuoteMaker {
         }
     }
 
+    /** Why the offer cannot serve the request; a provider that cannot even be configured cannot serve it either. */
     private Optional<String> refusal(Offer offer, ChatRequest request) {
-        Provider provider = providers.apply(offer.provider() + ":" + offer.model());
-        return provider.precheck(request).map(e -> e.getMessage() + e.hint().map(h -> " (" + h + ")").orElse(""));
+        try {
+            Provider provider = providers.apply(offer.provider() + ":" + offer.model());
+            return provider.precheck(request).map(QuoteMaker::describe);
+        } catch (JunctionException e) {
+            return Optional.of(describe(e));
+        }
+    }
+
+    private static String describe(JunctionException e) {
+        return e.getMessage() + e.hint().map(h -> " (" + h + ")").orElse("");
     }
 
     private Quote quote(Offer offer, TokenEstimate input, long output, long reasoning) {
@@ -148,9 +151,14 @@ public final class QuoteMaker {
         Cost expected = cost(price, input.expected(), input, output, reasoning);
         Cost high = cost(price, input.high(), input, output, reasoning);
         tierNote(expected.tier(), high.tier()).ifPresent(notes::add);
-        CostRange usd = new CostRange(low.usd(), expected.usd(), high.usd());
-        CostRange credits = price.creditsPerUsd() == null ? null : new CostRange(low.credits(), expected.credits(), high.credits());
+        CostRange usd = range(low.usd(), expected.usd(), high.usd());
+        CostRange credits = price.creditsPerUsd() == null ? null : range(low.credits(), expected.credits(), high.credits());
         return new Quote(offer.provider(), offer.vendorModel(), offer.reference(), true, null, price, usd, credits, notes);
+    }
+
+    /** A tier cheaper than the rates below it (a volume discount) can make more tokens cost less, so the ends are the extremes. */
+    private static CostRange range(BigDecimal atLow, BigDecimal atExpected, BigDecimal atHigh) {
+        return new CostRange(atLow.min(atExpected).min(atHigh), atExpected, atLow.max(atExpected).max(atHigh));
     }
 
     /** Audio input at its own rate where the row has one; reasoning allowance at the reasoning rate. Caches are not assumed. */

@@ -37,12 +37,13 @@ public final class PriceBookLoader {
      *
      * @throws JunctionException CONFIGURATION when {@code JUNCTION_PRICES} is not a usable path
      */
-    public PriceBookLoader(ProviderRegistry registry, Path file, Function<String, String> environment, List<Price> codeRows) {
+    public PriceBookLoader(ProviderRegistry registry, Path file, String fileNamedBy, Function<String, String> environment,
+            List<Price> codeRows) {
         this.registry = registry;
         this.codeRows = List.copyOf(codeRows);
         if (file != null) {
             this.file = file;
-            this.fileHow = "Junction.builder().pricesFile";
+            this.fileHow = fileNamedBy;
         } else {
             String fromEnv = environment.apply(ENV_VAR);
             this.file = fromEnv == null || fromEnv.isBlank() ? null : path(fromEnv.trim());
@@ -65,49 +66,65 @@ public final class PriceBookLoader {
         List<Price> reference = PriceFiles.reference();
         List<Price> rows = new ArrayList<>(reference);
         factories.values().forEach(f -> rows.addAll(f.builtInPrices()));
+        PriceRows.Names names = names(factories, reference);
         if (file != null) {
-            rows.addAll(PriceFiles.read(file, fileHow, names(factories, reference)));
+            rows.addAll(PriceFiles.read(file, fileHow, names));
         }
         for (Price row : codeRows) {
-            checkCodeRow(row, factories, reference);
-            rows.add(row);
+            rows.add(checkedCodeRow(row, names));
         }
         return PriceBook.of(rows.stream().map(p -> p.withReference(!factories.containsKey(p.provider()))).toList());
     }
 
-    /** Rows must name an installed provider or a reference one, and the canonical model id. */
+    /**
+     * Rows must name an installed provider or a reference one, and a model by its canonical id. A
+     * model the provider's catalog lacks needs its {@code vendorModel} spelled out, so that a typo
+     * such as {@code gemini-2.5-pr} is caught instead of pricing a model nobody will ask for.
+     */
     private static PriceRows.Names names(Map<String, ProviderFactory> factories, List<Price> reference) {
         return (provider, model, vendorModel) -> {
             ProviderFactory factory = factories.get(provider);
             if (factory == null) {
-                Optional<Price> ref = reference.stream().filter(p -> p.provider().equals(provider) && p.model().equals(model)).findFirst();
                 if (reference.stream().noneMatch(p -> p.provider().equals(provider))) {
                     throw new IllegalArgumentException("provider \"" + provider + "\" is unknown; known providers: "
                             + String.join(", ", known(factories, reference)));
                 }
-                return vendorModel != null ? vendorModel : ref.map(Price::vendorModel).orElse(model);
+                return vendorModel != null ? vendorModel
+                        : reference.stream().filter(p -> p.provider().equals(provider) && p.model().equals(model))
+                                .map(Price::vendorModel).findFirst().orElse(model);
             }
             ModelCatalog catalog = factory.catalog();
-            boolean canonical = catalog.models().stream().anyMatch(m -> m.id().equals(model));
-            Optional<ModelInfo> byVendorName = catalog.models().stream()
-                    .filter(m -> !canonical && m.vendorModel().equals(model) && !m.id().equals(model)).findFirst();
+            Optional<ModelInfo> declared = catalog.models().stream().filter(m -> m.id().equals(model)).findFirst();
+            if (declared.isPresent()) {
+                return vendorModel != null ? vendorModel : declared.get().vendorModel();
+            }
+            Optional<ModelInfo> byVendorName = catalog.models().stream().filter(m -> m.vendorModel().equals(model)).findFirst();
             if (byVendorName.isPresent()) {
                 throw new IllegalArgumentException("model \"" + model + "\" is " + provider + "'s own name; use the canonical id \""
-                        + byVendorName.get().id() + "\" (a price file names models by canonical id)");
+                        + byVendorName.get().id() + "\" (prices name models by canonical id)");
             }
-            if (vendorModel != null) {
-                return vendorModel;
+            if (vendorModel == null) {
+                throw new IllegalArgumentException("model \"" + model + "\" is not in " + provider + "'s catalog ("
+                        + String.join(", ", catalog.ids()) + "); fix the id, or give vendorModel too to price a model the"
+                        + " catalog lacks");
             }
-            return catalog.find(model).map(ModelInfo::vendorModel).orElse(model);
+            return vendorModel;
         };
     }
 
-    private static void checkCodeRow(Price row, Map<String, ProviderFactory> factories, List<Price> reference) {
-        if (!factories.containsKey(row.provider()) && reference.stream().noneMatch(p -> p.provider().equals(row.provider()))) {
-            throw JunctionException.configuration(null, "Junction.builder().price(…): provider \"" + row.provider()
-                    + "\" is unknown; known providers: " + String.join(", ", known(factories, reference)),
-                    "use the id of an installed provider ('junction providers' lists them)");
+    /** Rows added in code pass the same checks as a file's; their vendor name is completed from the catalog. */
+    private static Price checkedCodeRow(Price row, PriceRows.Names names) {
+        // Price fills a missing vendorModel with the model, so equal names mean none was given.
+        String given = row.vendorModel().equals(row.model()) ? null : row.vendorModel();
+        String vendorModel;
+        try {
+            vendorModel = names.vendorModel(row.provider(), row.model(), given);
+        } catch (IllegalArgumentException e) {
+            throw JunctionException.configuration(null, "Junction.builder().price(…) for " + row.provider() + " " + row.model()
+                    + ": " + e.getMessage(), "use the id of an installed provider ('junction providers' lists them) and a canonical model id");
         }
+        return vendorModel.equals(row.vendorModel()) ? row : new Price(row.provider(), vendorModel, row.model(), row.currency(),
+                row.rates(), row.tiers(), row.creditsPerUsd(), row.source(), row.asOf(), row.reference());
     }
 
     private static Set<String> known(Map<String, ProviderFactory> factories, List<Price> reference) {

@@ -43,6 +43,9 @@ public final class PriceRows {
         String vendorModel(String provider, String model, String vendorModel);
     }
 
+    /** The most digits (and decimal places) a price may have. */
+    private static final int MAX_SCALE = 30;
+
     private final String origin;
     private final String defaultProvider;
     private final String defaultSource;
@@ -138,16 +141,31 @@ public final class PriceRows {
                 throw problem(where, "must be an object");
             }
             checkFields(where, tier, TIER_FIELDS);
-            JsonNode above = tier.get("aboveInputTokens");
-            if (above == null || !above.canConvertToExactIntegral() || above.asLong() <= 0) {
-                throw problem(where, "aboveInputTokens must be a positive whole number of input tokens, got " + above);
+            long above = threshold(where, tier.get("aboveInputTokens"));
+            if (!thresholds.add(above)) {
+                throw problem(where, "aboveInputTokens " + above + " appears in two tiers");
             }
-            if (!thresholds.add(above.asLong())) {
-                throw problem(where, "aboveInputTokens " + above.asLong() + " appears in two tiers");
-            }
-            out.add(new PriceTier(above.asLong(), rates(where, tier)));
+            out.add(new PriceTier(above, rates(where, tier)));
         }
         return out;
+    }
+
+    /** A positive token count, as a JSON integer or a string of digits; never silently wrapped to fit a long. */
+    private long threshold(String where, JsonNode value) {
+        long above = -1;
+        if (value != null && value.isIntegralNumber() && value.canConvertToLong()) {
+            above = value.asLong();
+        } else if (value != null && value.isTextual()) {
+            try {
+                above = Long.parseLong(value.asText().trim());
+            } catch (NumberFormatException e) {
+                above = -1;
+            }
+        }
+        if (above <= 0) {
+            throw problem(where, "aboveInputTokens must be a positive whole number of input tokens such as 200000, got " + value);
+        }
+        return above;
     }
 
     private TokenRates rates(String entry, JsonNode node) {
@@ -179,6 +197,11 @@ public final class PriceRows {
             }
         } else {
             throw problem(entry, field + " must be a decimal number such as \"0.10\", got " + value);
+        }
+        // A price needs no more than a few dozen digits; an exponent such as 1e-999999999 would
+        // exhaust memory when printed in plain notation.
+        if (number.scale() > MAX_SCALE || number.scale() < -MAX_SCALE || number.precision() > MAX_SCALE) {
+            throw problem(entry, field + " has too many digits: " + value);
         }
         if (number.signum() < 0) {
             throw problem(entry, field + " must not be negative, got " + number.toPlainString());

@@ -130,6 +130,10 @@ class PriceFileTest {
             unknown tier field   | {"prices":[{"provider":"testvendor","model":"gemini-2.5-pro","currency":"USD","inputPerMillion":"1","outputPerMillion":"1","tiers":[{"aboveInputTokens":5,"inputPerMillion":"2","outputPerMillion":"2","source":"x"}]}]} | tiers[0]: unknown field "source"
             negative tier price  | {"prices":[{"provider":"testvendor","model":"gemini-2.5-pro","currency":"USD","inputPerMillion":"1","outputPerMillion":"1","tiers":[{"aboveInputTokens":5,"inputPerMillion":"-2","outputPerMillion":"2"}]}]} | tiers[0]: inputPerMillion must not be negative
             repeated tier        | {"prices":[{"provider":"testvendor","model":"gemini-2.5-pro","currency":"USD","inputPerMillion":"1","outputPerMillion":"1","tiers":[{"aboveInputTokens":5,"inputPerMillion":"2","outputPerMillion":"2"},{"aboveInputTokens":5,"inputPerMillion":"3","outputPerMillion":"3"}]}]} | tiers[1]: aboveInputTokens 5 appears in two tiers
+            huge tier threshold  | {"prices":[{"provider":"testvendor","model":"gemini-2.5-pro","currency":"USD","inputPerMillion":"1","outputPerMillion":"1","tiers":[{"aboveInputTokens":18446744073709551617,"inputPerMillion":"2","outputPerMillion":"2"}]}]} | aboveInputTokens must be a positive whole number of input tokens such as 200000, got 18446744073709551617
+            fractional threshold | {"prices":[{"provider":"testvendor","model":"gemini-2.5-pro","currency":"USD","inputPerMillion":"1","outputPerMillion":"1","tiers":[{"aboveInputTokens":2.5,"inputPerMillion":"2","outputPerMillion":"2"}]}]} | aboveInputTokens must be a positive whole number
+            absurd exponent      | {"prices":[{"provider":"testvendor","model":"gemini-2.5-pro","currency":"USD","inputPerMillion":"1e-999999999","outputPerMillion":"1"}]} | inputPerMillion has too many digits
+            model typo           | {"prices":[{"provider":"testvendor","model":"gemini-2.5-pr","currency":"USD","inputPerMillion":"1","outputPerMillion":"1"}]} | model "gemini-2.5-pr" is not in testvendor's catalog (gemini-2.5-pro, gemini-3-pro-image); fix the id, or give vendorModel too
             entry not an object  | {"prices":["testvendor"]} | prices[0]: must be an object
             prices not an array  | {"prices":{"provider":"testvendor"}} | prices: must be an array
             no prices field      | {} | has no "prices" array
@@ -145,6 +149,38 @@ class PriceFileTest {
         assertTrue(e.getMessage().contains(file.toString()), "names the file: " + e.getMessage());
         assertTrue(e.getMessage().contains(expected), "expected [" + expected + "] in: " + e.getMessage());
         assertTrue(e.hint().isPresent(), "says what to do next");
+    }
+
+    @Test
+    void aModelTheCatalogLacksCanBePricedWithItsVendorNameAndAStringThreshold() throws IOException {
+        try (Junction junction = builder().pricesFile(file("""
+                {"prices":[{"provider":"testvendor","model":"gemini-2.5-flash","vendorModel":"gemini-2.5-flash","currency":"USD",
+                "inputPerMillion":"0.3","outputPerMillion":"2.5","tiers":[{"aboveInputTokens":"200000","inputPerMillion":"0.6",
+                "outputPerMillion":"5"}]}]}"""), "--prices").build()) {
+            Price row = junction.prices().find("testvendor", "gemini-2.5-flash").orElseThrow();
+            assertEquals(200_000, row.tiers().get(0).aboveInputTokens());
+            assertTrue(row.source().contains("prices.json"), row.source());
+        }
+    }
+
+    @Test
+    void messagesSayHowTheFileWasNamed() throws IOException {
+        Path file = file("{\"prices\":[{\"provider\":\"x\"}]}");
+        JunctionException e = assertThrows(JunctionException.class, () -> builder().pricesFile(file, "--prices").build());
+        assertTrue(e.getMessage().contains("(--prices)"), e.getMessage());
+    }
+
+    @Test
+    void codeRowsPassTheSameNameChecksAndGetTheVendorsName() {
+        Price byVendorName = new Price("testvendor", null, "google/gemini-3-pro-image-preview", "USD", BigDecimal.ONE, BigDecimal.ONE,
+                null, "code", null);
+        JunctionException e = assertThrows(JunctionException.class, () -> builder().price(byVendorName).build());
+        assertTrue(e.getMessage().contains("use the canonical id \"gemini-3-pro-image\""), e.getMessage());
+        Price canonical = new Price("testvendor", null, "gemini-3-pro-image", "USD", BigDecimal.ONE, BigDecimal.ONE, null, "code", null);
+        try (Junction junction = builder().price(canonical).build()) {
+            assertEquals("google/gemini-3-pro-image-preview",
+                    junction.prices().find("testvendor", "gemini-3-pro-image").orElseThrow().vendorModel());
+        }
     }
 
     @Test

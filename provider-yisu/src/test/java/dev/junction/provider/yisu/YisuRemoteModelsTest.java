@@ -7,6 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.junction.Junction;
+import dev.junction.catalog.Catalog;
+import dev.junction.catalog.Listing;
+import dev.junction.catalog.Offer;
 import dev.junction.error.ErrorKind;
 import dev.junction.error.JunctionException;
 import dev.junction.spi.Provider;
@@ -21,6 +25,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -65,6 +70,37 @@ class YisuRemoteModelsTest extends ConformanceBase {
                 () -> assertEquals("Bearer " + TEST_KEY, request.getHeader("Authorization"), "Authorization header"),
                 () -> assertEquals("application/json", request.getHeader("Accept"), "Accept header"),
                 () -> assertEquals(0, request.getBody().length, "a GET carries no body"));
+    }
+
+    @Test
+    void theLiveListMergesIntoTheCatalogOnRequest() {
+        serve(200, Fixtures.bytes(getClass(), "fixtures/models-reply.json"), VendorStub.JSON);
+        Map<String, String> env = Map.of("YISU_API_KEY", TEST_KEY, "YISU_BASE_URL", stubBaseUrl());
+        try (Junction junction = Junction.builder().environment(env::get).build()) {
+            Catalog catalog = await(junction.remoteCatalog(Set.of("yisu")));
+
+            Offer offer = catalog.find("gemini-3-pro-image-preview").orElseThrow().offers().get(0);
+            assertEquals("yisu", offer.provider());
+            assertEquals("google/gemini-3-pro-image-preview", offer.vendorModel(), "the module's wire name is kept");
+            assertEquals(Listing.DECLARED_AND_LISTED, offer.listing(), "the doc lists it without the google/ prefix");
+            assertTrue(catalog.problems().isEmpty(), catalog.problems().toString());
+            assertEquals(MODELS_PATH, stub().onlyRequest().getUrl());
+        }
+    }
+
+    @Test
+    void aCatalogWhoseListFailsKeepsTheDeclaredModelsAndSaysWhy() {
+        serve(401, Fixtures.bytes(getClass(), "fixtures/error-invalid-api-key.json"), VendorStub.JSON);
+        Map<String, String> env = Map.of("YISU_API_KEY", TEST_KEY, "YISU_BASE_URL", stubBaseUrl());
+        try (Junction junction = Junction.builder().environment(env::get).build()) {
+            Catalog catalog = await(junction.remoteCatalog(Set.of("yisu")));
+
+            assertEquals(Listing.DECLARED, catalog.offers("yisu").get(0).listing());
+            assertEquals(1, catalog.problems().size());
+            assertTrue(catalog.problems().get(0).startsWith("yisu: ") && catalog.problems().get(0).contains("Invalid API key"),
+                    catalog.problems().toString());
+            assertFalse(catalog.problems().get(0).contains(TEST_KEY), "the key is never echoed");
+        }
     }
 
     @ParameterizedTest(name = "base URL ending in \"{0}\"")
