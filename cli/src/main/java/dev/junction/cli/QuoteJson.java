@@ -47,7 +47,7 @@ final class QuoteJson {
 
     /**
      * {@code {"provider","vendorModel","priceKnown","reference","inputPerMillionUsd","outputPerMillionUsd",
-     * "estimatedUsd","estimatedUsdLow","estimatedUsdHigh","credits","note"}}. The rates are those of the
+     * "estimatedUsd","estimatedUsdLow","estimatedUsdHigh","credits","note","source","asOf"}}. The rates are those of the
      * tier the expected input falls in, so that {@code estimatedUsd} can be recomputed from them.
      */
     private static void quote(ObjectNode into, Quote quote, long expectedInput) {
@@ -64,6 +64,9 @@ final class QuoteJson {
         into.put("estimatedUsdHigh", usd == null ? null : CliJson.decimal(usd.high()));
         into.put("credits", quote.credits() == null ? null : CliJson.decimal(quote.credits().expected()));
         into.put("note", note(quote));
+        // Provenance, so every figure can be traced: the document and the date the price was read.
+        into.put("source", quote.price() == null ? null : quote.price().source());
+        into.put("asOf", quote.price() == null || quote.price().asOf() == null ? null : quote.price().asOf().toString());
     }
 
     /** The rates the expected input is charged at, or {@code null} when the price is unknown. */

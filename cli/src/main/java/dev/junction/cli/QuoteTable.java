@@ -43,6 +43,12 @@ final class QuoteTable {
         } else {
             table.print(out);
         }
+        for (Quote quote : quotes.quotes()) {
+            if (quote.price() != null) {
+                out.println("price: " + quote.provider() + " " + quote.vendorModel() + " from " + quote.price().source()
+                        + (quote.price().asOf() == null ? "" : " (as of " + quote.price().asOf() + ")"));
+            }
+        }
         for (Unservable u : quotes.unservable()) {
             out.println("not servable: " + u.provider() + " (" + u.vendorModel() + "): " + u.reason());
         }

@@ -68,6 +68,10 @@ class CompareCommandTest {
             assertTrue(acedata.get(amount).isNull(), amount + " must be null for an unknown price: " + acedata);
         }
         assertTrue(acedata.get("note").asText().contains("no price known for acedata:gemini-2.5-pro"), acedata.toString());
+        assertTrue(aivideoapi.get("source").asText().startsWith("aivideoapi Gemini 2.5 Pro API docs"), aivideoapi.toString());
+        assertEquals("2026-11-22", aivideoapi.get("asOf").asText());
+        assertTrue(google.get("source").asText().contains("ai.google.dev/gemini-api/docs/pricing"), google.toString());
+        assertTrue(acedata.get("source").isNull() && acedata.get("asOf").isNull(), acedata.toString());
         assertEquals(0, json.get("unservable").size());
         assertTrue(json.get("unknowns").isArray());
         assertFalse(result.out().contains("E-"), "decimals are written in plain notation: " + result.out());
@@ -219,7 +223,10 @@ class CompareCommandTest {
         assertTrue(lines.get(4).contains("price unknown"), lines.get(4));
         assertTrue(lines.get(4).contains("no price known for acedata:gemini-2.5-pro"), lines.get(4));
         assertTrue(lines.get(4).contains(" — "), lines.get(4));
-        assertEquals(5, lines.size(), result.out());
+        assertTrue(lines.get(5).startsWith("price: aivideoapi gemini-2.5-pro from aivideoapi Gemini 2.5 Pro API docs")
+                && lines.get(5).endsWith("(as of 2026-11-22)"), lines.get(5));
+        assertTrue(lines.get(6).startsWith("price: google gemini-2.5-pro from Google Gemini API pricing"), lines.get(6));
+        assertEquals(7, lines.size(), result.out());
     }
 
     @Test

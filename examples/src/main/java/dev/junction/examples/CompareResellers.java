@@ -1,0 +1,38 @@
+package dev.junction.examples;
+
+import dev.junction.Junction;
+import dev.junction.chat.ChatRequest;
+import dev.junction.cost.Quote;
+import dev.junction.cost.Quotes;
+import dev.junction.cost.Unservable;
+
+/**
+ * Prices one request at every reseller of a model before sending it, cheapest first. Needs no API
+ * key and no network. Arguments: the model (default {@code gemini-2.5-pro}) and the prompt.
+ */
+public final class CompareResellers {
+    private CompareResellers() {
+    }
+
+    /** Entry point. */
+    public static void main(String[] args) {
+        String model = args.length > 0 ? args[0] : "gemini-2.5-pro";
+        String prompt = args.length > 1 ? String.join(" ", java.util.Arrays.copyOfRange(args, 1, args.length)) : "用简单的语言解释量子计算";
+        try (Junction junction = Junction.create()) {
+            Quotes quotes = junction.quote(ChatRequest.builder().model(model).user(prompt).build());
+            System.out.println(quotes.model() + ": ~" + quotes.input().expected() + " input tokens, "
+                    + quotes.outputAssumption() + " output tokens");
+            for (Quote quote : quotes.quotes()) {
+                String amount = quote.priceKnown()
+                        ? "$" + quote.usd().expected().toPlainString() + " (" + quote.usd().low().toPlainString() + " – "
+                                + quote.usd().high().toPlainString() + "), price from " + quote.price().source()
+                        : "price unknown: " + quote.unknownPriceReason();
+                System.out.println("  " + quote.provider() + (quote.reference() ? " (reference)" : "") + ": " + amount);
+            }
+            for (Unservable u : quotes.unservable()) {
+                System.out.println("  " + u.provider() + " cannot serve it: " + u.reason());
+            }
+            quotes.cheapestCallable().ifPresent(q -> System.out.println("cheapest you can call: " + q.provider() + ":" + model));
+        }
+    }
+}
