@@ -85,7 +85,7 @@ public final class ChatCommand implements Callable<Integer> {
             Quote quote;
             try (Junction junction = prices.junction(context)) {
                 ChatModel chatModel = junction.chatModel(provider.spec);
-                quote = quote(junction, chatModel, request);
+                quote = quote(junction, chatModel, request, context);
                 response = chatModel.chatBlocking(request);
             }
             return print(response, imageFolder, quote, context);
@@ -98,7 +98,7 @@ public final class ChatCommand implements Callable<Integer> {
     private int stream(ChatRequest request, CliContext context) {
         try (Junction junction = prices.junction(context)) {
             ChatModel chatModel = junction.chatModel(provider.spec);
-            String quoted = UsageLine.quoted(quote(junction, chatModel, request));
+            String quoted = UsageLine.quoted(quote(junction, chatModel, request, context));
             StreamRun.Output output = json ? new StreamNdjson(context, quoted) : new StreamPrinter(context, quoted);
             return StreamRun.await(chatModel.stream(request), output);
         }
@@ -106,17 +106,22 @@ public final class ChatCommand implements Callable<Integer> {
 
     /**
      * What the quote engine expected this call to cost at this provider, or {@code null} when no
-     * quote could be made. A quote is only a comparison: any problem making it (no model, an
-     * estimate that failed) must never stop the chat, so it is dropped silently.
+     * quote could be made. A quote is only a comparison and must never stop the chat: an expected
+     * refusal (a model no catalog knows) just leaves it out; anything else is a bug, reported as a
+     * warning on stderr before the chat goes on.
      */
-    private static Quote quote(Junction junction, ChatModel chatModel, ChatRequest request) {
+    private static Quote quote(Junction junction, ChatModel chatModel, ChatRequest request, CliContext context) {
         try {
             ChatRequest priced = request.model() != null ? request : request.withModel(chatModel.model());
             Quotes quotes = junction.quote(priced, QuoteOptions.defaults().withProviders(Set.of(chatModel.provider())));
             return quotes.quotes().stream()
                     .filter(q -> q.provider().equals(chatModel.provider()) && !q.reference())
                     .findFirst().orElse(null);
-        } catch (RuntimeException e) {
+        } catch (JunctionException expected) {
+            return null;
+        } catch (RuntimeException bug) {
+            context.err().println("warning: could not quote this request (" + bug.getClass().getSimpleName()
+                    + "); please report it. Sending anyway.");
             return null;
         }
     }

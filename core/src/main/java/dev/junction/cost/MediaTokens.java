@@ -4,6 +4,7 @@ import dev.junction.chat.MediaSource;
 import dev.junction.internal.media.ImageSize;
 import dev.junction.internal.media.MediaBytes;
 import dev.junction.internal.media.MediaDuration;
+import dev.junction.internal.media.MediaKind;
 import dev.junction.internal.media.MediaFormatException;
 import dev.junction.internal.media.PdfPages;
 import dev.junction.spi.openai.InlineMedia;
@@ -11,7 +12,6 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The media half of {@link HeuristicTokenEstimator}: Gemini's token rules applied to sizes read
@@ -26,18 +26,6 @@ final class MediaTokens {
     static final int SMALL_SIDE = 384;
     static final int VIDEO_TOKENS_PER_SECOND = 263;
     static final int AUDIO_TOKENS_PER_SECOND = 32;
-
-    private enum Kind {
-        IMAGE("image", "size"), VIDEO("video", "length"), AUDIO("audio", "length"), PDF("PDF", "page count");
-
-        final String noun;
-        final String measure;
-
-        Kind(String noun, String measure) {
-            this.noun = noun;
-            this.measure = measure;
-        }
-    }
 
     private long tokens;
     private long audioTokens;
@@ -65,19 +53,19 @@ final class MediaTokens {
      */
     void add(String where, MediaSource source) {
         String type = InlineMedia.mediaTypeOf(source);
-        Kind kind = kindOf(type);
+        MediaKind kind = MediaKind.of(type);
         if (kind == null) {
             unknowns.add(where + ": media of " + (type == null ? "unknown type" : "type " + type) + "; not counted");
             return;
         }
         if (source instanceof MediaSource.Url) {
-            unknown(where, kind, kind.noun + " by URL, " + kind.measure + " unknown offline");
+            unknown(where, kind, kind.noun() + " by URL, " + kind.measure() + " unknown offline");
             return;
         }
         try (MediaBytes bytes = MediaBytes.of(source)) {
             count(where, kind, bytes);
         } catch (MediaFormatException | EOFException badHeader) {
-            unknown(where, kind, kind.noun + " " + kind.measure + " unreadable (" + badHeader.getMessage() + ")");
+            unknown(where, kind, kind.noun() + " " + kind.measure() + " unreadable (" + badHeader.getMessage() + ")");
         } catch (IOException | RuntimeException unreadable) {
             // RuntimeException too: an estimate never fails over one part, whether the cause is an odd
             // file system provider or a header no reader foresaw; the class name in the line shows which.
@@ -85,7 +73,7 @@ final class MediaTokens {
         }
     }
 
-    private void count(String where, Kind kind, MediaBytes bytes) throws IOException {
+    private void count(String where, MediaKind kind, MediaBytes bytes) throws IOException {
         switch (kind) {
             case IMAGE -> tokens += imageTokens(ImageSize.read(bytes));
             case VIDEO -> tokens += MediaDuration.read(bytes).ceilTimes(VIDEO_TOKENS_PER_SECOND);
@@ -117,34 +105,17 @@ final class MediaTokens {
     }
 
     /** Records a part not counted from its size, with what was assumed instead. */
-    private void unknown(String where, Kind kind, String problem) {
+    private void unknown(String where, MediaKind kind, String problem) {
         String assumed = switch (kind) {
             case IMAGE -> "counted as one tile (" + TOKENS_PER_TILE + " tokens)";
             case VIDEO -> "not counted (" + VIDEO_TOKENS_PER_SECOND + " tokens per second)";
             case AUDIO -> "not counted (" + AUDIO_TOKENS_PER_SECOND + " tokens per second)";
             case PDF -> "not counted (" + TOKENS_PER_TILE + " tokens per page)";
         };
-        if (kind == Kind.IMAGE) {
+        if (kind == MediaKind.IMAGE) {
             tokens += TOKENS_PER_TILE; // The least any image costs.
         }
         unknowns.add(where + ": " + problem + "; " + assumed);
-    }
-
-    private static Kind kindOf(String type) {
-        if (type == null) {
-            return null;
-        }
-        String lower = type.toLowerCase(Locale.ROOT);
-        if (lower.startsWith("image/")) {
-            return Kind.IMAGE;
-        }
-        if (lower.startsWith("video/")) {
-            return Kind.VIDEO;
-        }
-        if (lower.startsWith("audio/")) {
-            return Kind.AUDIO;
-        }
-        return lower.equals("application/pdf") ? Kind.PDF : null;
     }
 
     private static String describe(MediaSource source) {

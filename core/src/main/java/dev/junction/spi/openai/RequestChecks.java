@@ -7,6 +7,7 @@ import dev.junction.chat.Tool;
 import dev.junction.chat.ToolChoice;
 import dev.junction.error.ErrorKind;
 import dev.junction.error.JunctionException;
+import dev.junction.internal.media.MediaKind;
 import dev.junction.spi.Capability;
 import dev.junction.spi.ModelInfo;
 import java.util.HashSet;
@@ -106,19 +107,16 @@ final class RequestChecks {
 
     /** The input capability a media type needs; {@code null} when the type is unknown, leaving the vendor to judge. */
     private static Capability capabilityFor(String mediaType) {
-        if (mediaType == null) {
+        MediaKind kind = MediaKind.of(mediaType);
+        if (kind == null) {
             return null;
         }
-        if (mediaType.startsWith("image/")) {
-            return Capability.IMAGE_INPUT;
-        }
-        if (mediaType.startsWith("video/")) {
-            return Capability.VIDEO_INPUT;
-        }
-        if (mediaType.startsWith("audio/")) {
-            return Capability.AUDIO_INPUT;
-        }
-        return mediaType.equals("application/pdf") ? Capability.PDF_INPUT : null;
+        return switch (kind) {
+            case IMAGE -> Capability.IMAGE_INPUT;
+            case VIDEO -> Capability.VIDEO_INPUT;
+            case AUDIO -> Capability.AUDIO_INPUT;
+            case PDF -> Capability.PDF_INPUT;
+        };
     }
 
     private static JunctionException fail(ErrorKind kind, String provider, String problem, String hint) {
