@@ -68,7 +68,7 @@ public final class ChatCommand implements Callable<Integer> {
 
     @Option(names = "--stream", description = {
         "Print the answer as it arrives. Reasoning goes to stderr, dimmed when there is a console and NO_COLOR is unset.",
-        "With --json: one JSON object per line (NDJSON), each with a \"type\": start, text, reasoning, image,"
+        "With --json: one JSON object per line (NDJSON), each with a \"type\": start, quote, text, reasoning, image,"
                 + " toolCallDelta, toolCall, usage, warning, finish or error; ignore types you do not know."})
     private boolean stream;
 
@@ -98,8 +98,8 @@ public final class ChatCommand implements Callable<Integer> {
     private int stream(ChatRequest request, CliContext context) {
         try (Junction junction = prices.junction(context)) {
             ChatModel chatModel = junction.chatModel(provider.spec);
-            String quoted = UsageLine.quoted(quote(junction, chatModel, request, context));
-            StreamRun.Output output = json ? new StreamNdjson(context, quoted) : new StreamPrinter(context, quoted);
+            Quote quote = quote(junction, chatModel, request, context);
+            StreamRun.Output output = json ? new StreamNdjson(context, quote) : new StreamPrinter(context, UsageLine.quoted(quote));
             return StreamRun.await(chatModel.stream(request), output);
         }
     }

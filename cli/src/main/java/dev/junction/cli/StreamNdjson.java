@@ -2,6 +2,7 @@ package dev.junction.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.junction.chat.StreamPart;
+import dev.junction.cost.Quote;
 import dev.junction.error.JunctionException;
 
 /**
@@ -15,16 +16,16 @@ final class StreamNdjson implements StreamRun.Output {
     private StreamPart.Start start;
     private StreamPart.UsageReport usage;
 
-    /** What follows the usage line on stderr, such as the quoted cost ({@link UsageLine#quoted}); empty for nothing. */
-    private final String usageSuffix;
+    /** The quote made before sending, or {@code null} when none could be made. */
+    private final Quote quote;
 
     StreamNdjson(CliContext context) {
-        this(context, "");
+        this(context, null);
     }
 
-    StreamNdjson(CliContext context, String usageSuffix) {
+    StreamNdjson(CliContext context, Quote quote) {
         this.context = context;
-        this.usageSuffix = usageSuffix;
+        this.quote = quote;
     }
 
     @Override
@@ -35,6 +36,12 @@ final class StreamNdjson implements StreamRun.Output {
         }
         if (part instanceof StreamPart.Start s) {
             start = s;
+            if (quote != null) {
+                // Right after start, so a reader knows the expected cost before the answer arrives.
+                ObjectNode quoted = typed("quote");
+                quoted.setAll(QuoteJson.chatQuote(quote));
+                print(context, quoted);
+            }
         } else if (part instanceof StreamPart.UsageReport u) {
             usage = u;
         } else if (part instanceof StreamPart.Warning w) {
@@ -77,7 +84,7 @@ final class StreamNdjson implements StreamRun.Output {
         if (start == null) {
             throw new IllegalStateException("the stream finished without a start part");
         }
-        context.err().println(UsageLine.of(start, usage) + usageSuffix);
+        context.err().println(UsageLine.of(start, usage) + UsageLine.quoted(quote));
         context.err().flush();
         return 0;
     }

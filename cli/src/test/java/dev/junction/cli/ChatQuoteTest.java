@@ -66,6 +66,26 @@ class ChatQuoteTest {
     }
 
     @Test
+    void streamedNdjsonCarriesTheQuoteRightAfterStart() {
+        ChatStreamTest.stream(vendor, "/v1/chat/completions", Cli.fixture("aivideoapi-gemini-2.5-pro-stream.txt"));
+        JsonNode want = Cli.run("compare", "--json", "-p", "aivideoapi:gemini-2.5-pro", PROMPT).assertExit(0).json()
+                .get("quotes").get(0);
+
+        Cli.Result result = Cli.run("chat", "--stream", "--json", "-p", WireSpec.aivideoapi(vendor, "gemini-2.5-pro"), PROMPT)
+                .assertExit(0);
+
+        List<JsonNode> lines = result.jsonLines();
+        assertEquals("start", lines.get(0).get("type").asText());
+        JsonNode quote = lines.get(1);
+        assertEquals("quote", quote.get("type").asText(), result.out());
+        assertTrue(quote.get("priceKnown").asBoolean());
+        assertEquals(want.get("estimatedUsd").decimalValue(), quote.get("estimatedUsd").decimalValue());
+        assertEquals(1, lines.stream().filter(l -> l.get("type").asText().equals("quote")).count());
+        assertTrue(result.err().contains(" · quoted $" + want.get("estimatedUsd").decimalValue().toPlainString() + " expected"),
+                result.err());
+    }
+
+    @Test
     void theModelOptionAndHighReasoningArePricedLikeCompare() {
         reply("/v1/chat/completions", "aivideoapi-gemini-3-pro-reply.json");
         JsonNode want = compared("--reasoning", "high");

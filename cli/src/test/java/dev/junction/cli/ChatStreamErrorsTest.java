@@ -61,8 +61,8 @@ class ChatStreamErrorsTest {
 
         Cli.Result result = Cli.run("chat", "--stream", "--json", "-p", acedata(), "hi").assertExit(1);
 
-        assertEquals(List.of("start", "reasoning", "reasoning", "reasoning", "text", "error"), result.types(), result.out());
-        JsonNode line = result.jsonLines().get(5);
+        assertEquals(List.of("start", "quote", "reasoning", "reasoning", "reasoning", "text", "error"), result.types(), result.out());
+        JsonNode line = result.jsonLines().get(6);
         assertEquals(2, line.size(), line.toString());
         JsonNode error = line.get("error");
         assertEquals("SERVER_ERROR", error.get("kind").asText());
@@ -144,8 +144,8 @@ class ChatStreamErrorsTest {
 
         Cli.Result result = Cli.run("chat", "--stream", "--json", "-p", aivideoapi(), "hi").assertExit(1);
 
-        assertEquals(List.of("start", "text", "text", "error"), result.types(), result.out());
-        JsonNode error = result.jsonLines().get(3).get("error");
+        assertEquals(List.of("start", "quote", "text", "text", "error"), result.types(), result.out());
+        JsonNode error = result.jsonLines().get(4).get("error");
         assertEquals("NETWORK", error.get("kind").asText());
         assertTrue(error.get("status").isNull(), error.toString());
         assertTrue(error.get("message").asText().contains("stream truncated"), error.toString());

@@ -88,19 +88,19 @@ class ChatStreamTest {
 
         Cli.Result result = Cli.run("chat", "--stream", "--json", "-p", aivideoapi(), "用简单的语言解释量子计算").assertExit(0);
 
-        assertEquals(List.of("start", "text", "text", "usage", "finish"), result.types(), result.out());
+        assertEquals(List.of("start", "quote", "text", "text", "usage", "finish"), result.types(), result.out());
         List<JsonNode> lines = result.jsonLines();
         assertEquals(json("{\"type\":\"start\",\"id\":\"chatcmpl-abc123\",\"provider\":\"aivideoapi\","
                 + "\"model\":\"gemini-2.5-pro\",\"vendorModel\":\"gemini-2.5-pro\"}"), lines.get(0));
-        assertEquals(json("{\"type\":\"text\",\"text\":\"量子\"}"), lines.get(1));
-        assertEquals(json("{\"type\":\"text\",\"text\":\"计算\"}"), lines.get(2));
+        assertEquals(json("{\"type\":\"text\",\"text\":\"量子\"}"), lines.get(2));
+        assertEquals(json("{\"type\":\"text\",\"text\":\"计算\"}"), lines.get(3));
         assertEquals(json("{\"type\":\"usage\",\"usage\":{\"inputTokens\":12,\"outputTokens\":86,\"reasoningTokens\":null,"
                 + "\"imageTokens\":null,\"cachedTokens\":null,\"totalTokens\":98},"
-                + "\"cost\":{\"usd\":0.00019692,\"credits\":0.039384}}"), lines.get(3));
-        assertEquals(new BigDecimal("0.00019692"), lines.get(3).get("cost").get("usd").decimalValue());
+                + "\"cost\":{\"usd\":0.00019692,\"credits\":0.039384}}"), lines.get(4));
+        assertEquals(new BigDecimal("0.00019692"), lines.get(4).get("cost").get("usd").decimalValue());
         assertTrue(result.out().contains("\"cost\":{\"usd\":0.00019692,\"credits\":0.039384}"), result.out());
         // The documented stream sends no finish_reason: a clean [DONE] is a normal stop.
-        assertEquals(json("{\"type\":\"finish\",\"finishReason\":\"STOP\",\"rawFinishReason\":null}"), lines.get(4));
+        assertEquals(json("{\"type\":\"finish\",\"finishReason\":\"STOP\",\"rawFinishReason\":null}"), lines.get(5));
         assertEquals(aivideoapiSummary("用简单的语言解释量子计算") + NL, result.err());
     }
 
@@ -142,21 +142,21 @@ class ChatStreamTest {
 
         Cli.Result result = Cli.run("chat", "--stream", "--json", "-p", acedata(), "Hello,What model are you?").assertExit(0);
 
-        assertEquals(List.of("start", "reasoning", "reasoning", "reasoning", "text", "warning", "usage", "finish"),
+        assertEquals(List.of("start", "quote", "reasoning", "reasoning", "reasoning", "text", "warning", "usage", "finish"),
                 result.types(), result.out());
         List<JsonNode> lines = result.jsonLines();
         assertEquals(json("{\"type\":\"start\",\"id\":\"chatcmpl-20251122214038810722821kNjUTjtr\",\"provider\":\"acedata\","
                 + "\"model\":\"gemini-2.5-pro\",\"vendorModel\":\"gemini-2.5-pro\"}"), lines.get(0));
         for (int i = 0; i < 3; i++) {
-            assertEquals(ACEDATA_REASONING.get(i), lines.get(1 + i).get("text").asText());
-            assertEquals(2, lines.get(1 + i).size());
+            assertEquals(ACEDATA_REASONING.get(i), lines.get(2 + i).get("text").asText());
+            assertEquals(2, lines.get(2 + i).size());
         }
-        assertEquals(ACEDATA_TEXT, lines.get(4).get("text").asText());
-        assertTrue(lines.get(5).get("message").asText().startsWith("no price is known for acedata:gemini-2.5-pro"),
-                lines.get(5).toString());
+        assertEquals(ACEDATA_TEXT, lines.get(5).get("text").asText());
+        assertTrue(lines.get(6).get("message").asText().startsWith("no price is known for acedata:gemini-2.5-pro"),
+                lines.get(6).toString());
         assertEquals(json("{\"type\":\"usage\",\"usage\":{\"inputTokens\":8,\"outputTokens\":527,\"reasoningTokens\":519,"
-                + "\"imageTokens\":null,\"cachedTokens\":0,\"totalTokens\":535},\"cost\":null}"), lines.get(6));
-        assertEquals(json("{\"type\":\"finish\",\"finishReason\":\"STOP\",\"rawFinishReason\":\"stop\"}"), lines.get(7));
+                + "\"imageTokens\":null,\"cachedTokens\":0,\"totalTokens\":535},\"cost\":null}"), lines.get(7));
+        assertEquals(json("{\"type\":\"finish\",\"finishReason\":\"STOP\",\"rawFinishReason\":\"stop\"}"), lines.get(8));
         assertTrue(result.err().lines().anyMatch(line -> line.startsWith("warning: no price is known")), result.err());
         assertTrue(result.err().endsWith(ACEDATA_SUMMARY + NL), result.err());
     }
