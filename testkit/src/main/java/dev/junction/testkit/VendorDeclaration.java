@@ -21,6 +21,8 @@ import java.util.function.BiFunction;
  * @param acceptsMediaUrls whether media may be sent by URL (else only inline data)
  * @param sampleReplyFixture a documented success reply, served where the reply's content does not matter
  * @param errorEnvelope writes the vendor's error body for a code and a message
+ * @param documentedCreditsUrl the full URL of the documented balance endpoint, or {@code null} when there is none
+ * @param documentedModelsUrl the full URL of the documented model-list endpoint, or {@code null} when there is none
  */
 public record VendorDeclaration(
         String id,
@@ -31,7 +33,9 @@ public record VendorDeclaration(
         boolean publishesPrices,
         boolean acceptsMediaUrls,
         String sampleReplyFixture,
-        BiFunction<String, String, String> errorEnvelope) {
+        BiFunction<String, String, String> errorEnvelope,
+        URI documentedCreditsUrl,
+        URI documentedModelsUrl) {
 
     /** Checks the declaration is complete and self-consistent. */
     public VendorDeclaration {
@@ -44,8 +48,10 @@ public record VendorDeclaration(
         if (models.isEmpty()) {
             throw new IllegalArgumentException("declare at least one model");
         }
-        if (!documentedChatUrl.toString().startsWith(documentedBaseUrl.toString())) {
-            throw new IllegalArgumentException("the chat URL " + documentedChatUrl + " does not start with the base URL " + documentedBaseUrl);
+        for (URI url : new URI[] {documentedChatUrl, documentedCreditsUrl, documentedModelsUrl}) {
+            if (url != null && !url.toString().startsWith(documentedBaseUrl.toString())) {
+                throw new IllegalArgumentException("the URL " + url + " does not start with the base URL " + documentedBaseUrl);
+            }
         }
     }
 
@@ -63,6 +69,16 @@ public record VendorDeclaration(
     /** The full documented chat path, such as {@code /v1/chat/completions}. */
     public String chatPath() {
         return documentedChatUrl.getPath();
+    }
+
+    /** The documented balance endpoint's full path, such as {@code /v1/credits}; empty when there is none. */
+    public java.util.Optional<String> creditsPath() {
+        return java.util.Optional.ofNullable(documentedCreditsUrl).map(URI::getPath);
+    }
+
+    /** The documented model-list endpoint's full path, such as {@code /v1/models}; empty when there is none. */
+    public java.util.Optional<String> modelsPath() {
+        return java.util.Optional.ofNullable(documentedModelsUrl).map(URI::getPath);
     }
 
     /** The environment variable that supplies the key, such as {@code ACEDATA_API_KEY}. */
@@ -91,6 +107,8 @@ public record VendorDeclaration(
         private boolean acceptsMediaUrls;
         private String sampleReply;
         private BiFunction<String, String, String> errorEnvelope;
+        private URI creditsUrl;
+        private URI modelsUrl;
 
         private Builder(String id) {
             this.id = id;
@@ -139,10 +157,22 @@ public record VendorDeclaration(
             return this;
         }
 
+        /** The documented balance endpoint's full URL. */
+        public Builder documentedCreditsUrl(String url) {
+            this.creditsUrl = URI.create(url);
+            return this;
+        }
+
+        /** The documented model-list endpoint's full URL. */
+        public Builder documentedModelsUrl(String url) {
+            this.modelsUrl = URI.create(url);
+            return this;
+        }
+
         /** Builds the declaration. */
         public VendorDeclaration build() {
             return new VendorDeclaration(id, baseUrl, chatUrl, models, streamsByDefault, publishesPrices,
-                    acceptsMediaUrls, sampleReply, errorEnvelope);
+                    acceptsMediaUrls, sampleReply, errorEnvelope, creditsUrl, modelsUrl);
         }
     }
 }

@@ -162,25 +162,4 @@ class AivideoapiCreditsTest extends ConformanceBase {
         assertEquals(ErrorKind.PROTOCOL, e.kind());
         assertEquals(OptionalInt.of(200), e.httpStatus());
     }
-
-    @Test
-    void failsWithConfigurationBeforeAnyRequestWithoutAKey() {
-        serve(200, "{\"credits\": 1}", VendorStub.JSON);
-        Provider keyless = junction().provider("aivideoapi?baseUrl=" + encode(stubBaseUrl()));
-
-        JunctionException e = assertThrows(JunctionException.class, () -> await(keyless.credits()));
-
-        assertEquals(ErrorKind.CONFIGURATION, e.kind());
-        assertEquals("aivideoapi", e.provider());
-        assertTrue(e.hint().orElse("").contains("AIVIDEOAPI_API_KEY"), () -> "hint: " + e.hint());
-        assertEquals(List.of(), stub().requests(), "no request may leave without a key");
-    }
-
-    @Test
-    void hasNoModelListEndpoint() {
-        JunctionException e = assertThrows(JunctionException.class, () -> await(provider().remoteModels()));
-
-        assertEquals(ErrorKind.UNSUPPORTED_FEATURE, e.kind());
-        assertEquals(List.of(), stub().requests());
-    }
 }

@@ -29,6 +29,8 @@ final class AivideoapiVendor {
 
     static final VendorDeclaration DECLARATION = VendorDeclaration.builder("aivideoapi")
             .documentedUrls("https://api.aivideoapi.ai/v1", "https://api.aivideoapi.ai/v1/chat/completions")
+            // 积分不足: "可通过 GET /v1/credits 查询余额"
+            .documentedCreditsUrl("https://api.aivideoapi.ai/v1/credits")
             .model(new ModelInfo("gemini-3-pro", "gemini-3-pro", GEMINI, 1_000_000L))
             .model(new ModelInfo("gemini-2.5-pro", "gemini-2.5-pro", GEMINI, 1_000_000L))
             .streamsByDefault(true)

@@ -191,25 +191,4 @@ class YisuRemoteModelsTest extends ConformanceBase {
         assertEquals(ErrorKind.PROTOCOL, e.kind());
         assertEquals(OptionalInt.of(200), e.httpStatus());
     }
-
-    @Test
-    void failsWithConfigurationBeforeAnyRequestWithoutAKey() {
-        serve(200, Fixtures.bytes(getClass(), "fixtures/models-reply.json"), VendorStub.JSON);
-        Provider keyless = junction().provider("yisu?baseUrl=" + encode(stubBaseUrl()));
-
-        JunctionException e = assertThrows(JunctionException.class, () -> await(keyless.remoteModels()));
-
-        assertEquals(ErrorKind.CONFIGURATION, e.kind());
-        assertEquals("yisu", e.provider());
-        assertTrue(e.hint().orElse("").contains("YISU_API_KEY"), () -> "hint: " + e.hint());
-        assertEquals(List.of(), stub().requests(), "no request may leave without a key");
-    }
-
-    @Test
-    void hasNoBalanceEndpoint() {
-        JunctionException e = assertThrows(JunctionException.class, () -> await(provider().credits()));
-
-        assertEquals(ErrorKind.UNSUPPORTED_FEATURE, e.kind());
-        assertEquals(List.of(), stub().requests());
-    }
 }

@@ -18,6 +18,8 @@ final class YisuVendor {
 
     static final VendorDeclaration DECLARATION = VendorDeclaration.builder("yisu")
             .documentedUrls("https://api.yisu.com", "https://api.yisu.com/v1/chat/completions")
+            // 获取模型列表: GET /v1/models
+            .documentedModelsUrl("https://api.yisu.com/v1/models")
             // 文生图, 图生图, 图片编辑, 图片理解, 多图融合; reasoning_content in replies; 流式输出.
             .model(new ModelInfo("gemini-3-pro-image-preview", "google/gemini-3-pro-image-preview",
                     EnumSet.of(Capability.IMAGE_INPUT, Capability.IMAGE_OUTPUT, Capability.REASONING_OUTPUT, Capability.STREAMING),
