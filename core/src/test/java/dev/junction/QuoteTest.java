@@ -257,6 +257,44 @@ class QuoteTest {
     }
 
     @Test
+    void aPromptLargerThanTheContextWindowIsUnservableThere() {
+        String json = "{\"id\":\"small\",\"baseUrl\":\"https://small.invalid\",\"chatPath\":\"/c\",\"models\":[{\"id\":\"gemini-2.5-pro\","
+                + "\"contextWindow\":700}],\"prices\":[" + price("0.01", "0.01", null) + "]}";
+        ProviderFactory small = new OpenAiCompatibleFactory(VendorProfile.read(
+                new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), "small.json"), Dialect.OPENAI) { };
+        List<ProviderFactory> all = new ArrayList<>(VENDORS);
+        all.add(small);
+        try (Junction junction = Junction.builder().factories(all).environment(name -> null).tokenEstimator(r -> ESTIMATE).build()) {
+            Quotes quotes = junction.quote(request());
+            assertEquals(List.of("small"), quotes.unservable().stream().map(u -> u.provider()).toList());
+            assertTrue(quotes.unservable().get(0).reason().contains("at least 800 tokens, exceeds small's context window of 700"),
+                    quotes.unservable().get(0).reason());
+        }
+    }
+
+    @Test
+    void inlineMediaOfUnknownTypeIsUnservableAsChatWouldRefuseIt(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        java.nio.file.Path notes = java.nio.file.Files.write(dir.resolve("notes"), new byte[] {1, 2, 3, 4});
+        ChatRequest request = ChatRequest.builder().model("gemini-2.5-pro").user(Part.text("看"), Part.file(notes)).build();
+        try (Junction junction = junction()) {
+            Quotes quotes = junction.quote(request);
+            assertEquals(List.of("aaa-unpriced", "cheap", "dear", "unpriced"),
+                    quotes.unservable().stream().map(u -> u.provider()).sorted().toList());
+            assertTrue(quotes.unservable().get(0).reason().contains("cannot tell the media type of file " + notes),
+                    quotes.unservable().get(0).reason());
+        }
+    }
+
+    @Test
+    void refusesAbsurdOutputAssumptions() {
+        assertThrows(IllegalArgumentException.class, () -> QuoteOptions.defaults().withOutputTokens(QuoteOptions.MAX_TOKENS + 1));
+        assertThrows(IllegalArgumentException.class, () -> QuoteOptions.defaults().withOutputTokens(0));
+        assertThrows(IllegalArgumentException.class, () -> QuoteOptions.defaults().withReasoningAllowance(-1));
+        assertEquals(QuoteOptions.MAX_TOKENS, QuoteOptions.defaults().withOutputTokens(QuoteOptions.MAX_TOKENS).outputTokens());
+    }
+
+    @Test
     void notesATierThatTheHighFigureCrosses() {
         TokenEstimate nearTier = new TokenEstimate(150_000, 190_000, 240_000, 0, List.of());
         try (Junction junction = Junction.builder().factories(VENDORS).environment(name -> null).tokenEstimator(r -> nearTier).build()) {

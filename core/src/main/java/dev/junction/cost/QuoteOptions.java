@@ -9,7 +9,7 @@ import java.util.Set;
  * model that reasons by default), carved out of {@code maxOutputTokens} when one is set, since
  * Gemini counts thinking inside that cap.
  *
- * @param outputTokens output tokens assumed when the request sets no maximum; positive
+ * @param outputTokens output tokens assumed when the request sets no maximum; 1 to {@link #MAX_TOKENS}
  * @param reasoningAllowance output tokens assumed for reasoning when the model thinks hard; not negative
  * @param providers the providers to quote, or empty for every provider (and reference row) offering the model
  */
@@ -19,13 +19,16 @@ public record QuoteOptions(long outputTokens, long reasoningAllowance, Set<Strin
     /** Reasoning tokens assumed by default when the model thinks hard. */
     public static final long DEFAULT_REASONING_ALLOWANCE = 2_000;
 
-    /** Checks the figures and copies the set. */
+    /** The most tokens either figure may be: Gemini writes at most 65,536 at once, so more is a typo. */
+    public static final long MAX_TOKENS = 10_000_000;
+
+    /** Checks the figures (1 to {@link #MAX_TOKENS} output tokens, 0 to {@link #MAX_TOKENS} reasoning) and copies the set. */
     public QuoteOptions {
-        if (outputTokens <= 0) {
-            throw new IllegalArgumentException("outputTokens must be positive, got " + outputTokens);
+        if (outputTokens <= 0 || outputTokens > MAX_TOKENS) {
+            throw new IllegalArgumentException("outputTokens must be between 1 and " + MAX_TOKENS + ", got " + outputTokens);
         }
-        if (reasoningAllowance < 0) {
-            throw new IllegalArgumentException("reasoningAllowance must not be negative, got " + reasoningAllowance);
+        if (reasoningAllowance < 0 || reasoningAllowance > MAX_TOKENS) {
+            throw new IllegalArgumentException("reasoningAllowance must be between 0 and " + MAX_TOKENS + ", got " + reasoningAllowance);
         }
         providers = providers == null ? Set.of() : Set.copyOf(providers);
     }

@@ -35,7 +35,7 @@ record OutputAssumption(long tokens, long reasoningTokens, String description) {
                     reasoning > 0 ? String.format(Locale.ROOT, ", of which %,d reasoning: %s", reasoning, why) : ""));
         }
         return new OutputAssumption(options.outputTokens() + allowance, allowance,
-                String.format(Locale.ROOT, "%,d (assumed; set maxOutputTokens or --output-tokens to change)", options.outputTokens())
+                String.format(Locale.ROOT, "%,d (assumed: the request sets no maxOutputTokens)", options.outputTokens())
                         + (allowance > 0 ? String.format(Locale.ROOT, " + %,d reasoning allowance (%s)", allowance, why) : ""));
     }
 }

@@ -82,7 +82,7 @@ public final class QuoteMaker {
             if (!options.providers().isEmpty() && !options.providers().contains(offer.provider())) {
                 continue;
             }
-            Optional<String> refusal = offer.reference() ? Optional.empty() : refusal(offer, canonical);
+            Optional<String> refusal = offer.reference() ? Optional.empty() : refusal(offer, canonical, input);
             if (refusal.isPresent()) {
                 unservable.add(new Unservable(offer.provider(), offer.vendorModel(), refusal.get()));
             } else {
@@ -118,7 +118,12 @@ public final class QuoteMaker {
     }
 
     /** Why the offer cannot serve the request; a provider that cannot even be configured cannot serve it either. */
-    private Optional<String> refusal(Offer offer, ChatRequest request) {
+    private Optional<String> refusal(Offer offer, ChatRequest request, TokenEstimate input) {
+        // Only the low figure: refuse when the prompt surely does not fit, not when it merely might not.
+        if (offer.contextWindow() != null && input.low() > offer.contextWindow()) {
+            return Optional.of(String.format(Locale.ROOT, "the prompt, at least %,d tokens, exceeds %s's context window of %,d tokens"
+                    + " for %s", input.low(), offer.provider(), offer.contextWindow(), offer.model()));
+        }
         try {
             Provider provider = providers.apply(offer.provider() + ":" + offer.model());
             return provider.precheck(request).map(QuoteMaker::describe);

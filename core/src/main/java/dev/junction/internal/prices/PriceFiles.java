@@ -40,18 +40,23 @@ public final class PriceFiles {
     public static List<Price> read(Path file, String how, PriceRows.Names names) {
         String origin = "price file " + file + " (" + how + ")";
         byte[] bytes;
-        try {
-            if (Files.size(file) > MAX_BYTES) {
-                throw JunctionException.configuration(null, origin + " is larger than " + MAX_BYTES / 1024 / 1024
-                        + " MiB", "point " + how + " at the price file, {\"prices\":[…]}");
-            }
-            bytes = Files.readAllBytes(file);
+        if (Files.isDirectory(file)) {
+            throw JunctionException.configuration(null, origin + " is a directory, not a price file",
+                    "point " + how + " at the JSON file itself, {\"prices\":[…]}");
+        }
+        // Read through a cap rather than trusting Files.size: pipes and devices (/dev/zero) report 0.
+        try (InputStream in = Files.newInputStream(file)) {
+            bytes = in.readNBytes((int) MAX_BYTES + 1);
         } catch (NoSuchFileException e) {
             throw JunctionException.configuration(null, origin + " does not exist",
                     "check the path given to " + how + ", or create the file: {\"prices\":[…]}");
         } catch (IOException e) {
             throw JunctionException.configuration(null, origin + " could not be read: " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : " " + e.getMessage()), "check the file's permissions");
+                    + (e.getMessage() == null ? "" : " " + e.getMessage()), "check that the file exists and is readable");
+        }
+        if (bytes.length > MAX_BYTES) {
+            throw JunctionException.configuration(null, origin + " is larger than " + MAX_BYTES / 1024 / 1024
+                    + " MiB", "point " + how + " at the price file, {\"prices\":[…]}");
         }
         JsonNode root;
         try {

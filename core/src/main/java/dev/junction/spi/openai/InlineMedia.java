@@ -149,7 +149,7 @@ public final class InlineMedia {
         return Files.newInputStream(((MediaSource.File) source).path());
     }
 
-    private static String describe(MediaSource source) {
+    static String describe(MediaSource source) {
         if (source instanceof MediaSource.Bytes b) {
             return "an in-memory part of " + b.data().length + " bytes";
         }

@@ -1,6 +1,7 @@
 package dev.junction.spi.openai;
 
 import dev.junction.chat.ChatRequest;
+import dev.junction.chat.MediaSource;
 import dev.junction.chat.Message;
 import dev.junction.chat.Part;
 import dev.junction.chat.Tool;
@@ -25,7 +26,8 @@ final class RequestChecks {
     /**
      * Throws for a request that would fail at the vendor.
      *
-     * @param model the catalog entry, or {@code null} for a model the catalog does not know (its media are not checked)
+     * @param model the catalog entry, or {@code null} for a model the catalog does not know (its media
+     *     kinds are not checked then, only that inline media has a type)
      */
     static void check(String provider, ChatRequest request, ModelInfo model) {
         Double t = request.temperature();
@@ -38,8 +40,8 @@ final class RequestChecks {
                     "omit it to use the vendor's default");
         }
         checkTools(provider, request);
+        checkMedia(provider, request.messages(), model);
         if (model != null) {
-            checkMedia(provider, request.messages(), model);
             checkCapabilities(provider, request, model);
         }
     }
@@ -87,6 +89,7 @@ final class RequestChecks {
         }
     }
 
+    /** Every inline part has a media type; with a known model, each media kind is one it takes. */
     private static void checkMedia(String provider, List<Message> messages, ModelInfo model) {
         for (int m = 0; m < messages.size(); m++) {
             List<Part> parts = messages.get(m).parts();
@@ -95,8 +98,14 @@ final class RequestChecks {
                     continue;
                 }
                 String type = InlineMedia.mediaTypeOf(media.source());
+                if (type == null && !(media.source() instanceof MediaSource.Url)) {
+                    // Inline data travels as a data URI, which needs a type; a URL leaves the vendor to judge.
+                    throw fail(ErrorKind.INVALID_REQUEST, provider, "message " + m + ", part " + p
+                                    + ": cannot tell the media type of " + InlineMedia.describe(media.source()),
+                            "attach an image, video, audio or PDF file, or give the type: Part.bytes(data, \"image/png\")");
+                }
                 Capability needed = capabilityFor(type);
-                if (needed != null && !model.can(needed)) {
+                if (model != null && needed != null && !model.can(needed)) {
                     throw fail(ErrorKind.UNSUPPORTED_FEATURE, provider, "message " + m + ", part " + p + ": " + model.id()
                                     + " at " + provider + " does not take " + type,
                             "'junction providers --json' lists each model's capabilities; pick one that has " + needed);

@@ -193,7 +193,21 @@ class PriceFileTest {
     }
 
     @Test
-    void anOversizedFileIsRefusedWithoutReadingIt() throws IOException {
+    void aDirectoryIsNamedAsOne() {
+        JunctionException e = assertThrows(JunctionException.class, () -> builder().pricesFile(dir, "--prices").build());
+        assertTrue(e.getMessage().contains("is a directory, not a price file"), e.getMessage());
+    }
+
+    @Test
+    void aDeviceThatNeverEndsIsCutAtTheCap() {
+        Path zero = Path.of("/dev/zero");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isReadable(zero), "needs /dev/zero");
+        JunctionException e = assertThrows(JunctionException.class, () -> builder().pricesFile(zero, "--prices").build());
+        assertTrue(e.getMessage().contains("larger than 4 MiB"), e.getMessage());
+    }
+
+    @Test
+    void anOversizedFileIsRefused() throws IOException {
         Path file = dir.resolve("big.json");
         Files.write(file, new byte[(int) PriceFiles.MAX_BYTES + 1]);
         JunctionException e = assertThrows(JunctionException.class, () -> builder().pricesFile(file).build());
