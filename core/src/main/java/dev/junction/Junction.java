@@ -140,7 +140,8 @@ public final class Junction implements AutoCloseable {
     public PriceBook prices() {
         PriceBook book = prices;
         if (book == null) {
-            // Discovery stays lazy when there is no price file to check at build time.
+            // Discovery stays lazy when there is no price file to check at build time. Two threads
+            // may both load; they build equal books from the same immutable inputs, so either wins.
             book = priceLoader.load();
             prices = book;
         }
