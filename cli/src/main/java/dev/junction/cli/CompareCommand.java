@@ -137,8 +137,8 @@ public final class CompareCommand implements Callable<Integer> {
     private int nothingToQuote(Quotes quotes, CliContext context) {
         // Not through ErrorReport's --json path: stdout already holds the quotes document.
         return ErrorReport.print(JunctionException.builder(ErrorKind.INVALID_REQUEST, "no provider can serve this "
-                                + quotes.model() + " request: " + quotes.unservable().size() + " cannot (the reasons are "
-                                + (json ? "in \"unservable\")" : "the 'not servable' lines above)"))
+                                + quotes.model() + " request; " + (json ? "\"unservable\" in the JSON on stdout says why"
+                                        : "the 'not servable' lines above say why"))
                         .hint("drop what they cannot take (such as an attachment or a tool), or name other providers;"
                                 + " 'junction models' lists who offers " + quotes.model())
                         .build(), false, context);

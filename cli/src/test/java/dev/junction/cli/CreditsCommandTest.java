@@ -18,8 +18,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code junction credits} against a WireMock aivideoapi. Its docs name {@code GET /v1/credits}
- * (the base URL ends in {@code /v1}, the declared path is {@code /credits}) but show no reply, so the stubs use plausible shapes and the tests check what the command
- * prints about whatever core found.
+ * (the base URL ends in {@code /v1}, the declared path is {@code /credits}) but show no reply,
+ * so the stubs use plausible shapes and the tests check what the command prints about whatever
+ * core found.
  */
 class CreditsCommandTest {
     @RegisterExtension
