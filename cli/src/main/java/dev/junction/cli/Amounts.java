@@ -13,9 +13,16 @@ final class Amounts {
     private Amounts() {
     }
 
-    /** The exact amount in plain notation without trailing zeros, or {@link #UNKNOWN} for {@code null}. */
+    /**
+     * The exact amount in plain notation without trailing zeros, or {@link #UNKNOWN} for {@code null}.
+     * An {@linkplain CliJson#absurd absurd} value, which only a vendor's odd reply holds, is shown in
+     * scientific notation ({@code 1E+10000}) rather than as thousands of digits.
+     */
     static String plain(BigDecimal value) {
-        return value == null ? UNKNOWN : CliJson.decimal(value).toPlainString();
+        if (value == null) {
+            return UNKNOWN;
+        }
+        return CliJson.absurd(value) ? value.stripTrailingZeros().toString() : CliJson.decimal(value).toPlainString();
     }
 
     /** {@code $} and the exact amount, or {@link #UNKNOWN}. */

@@ -76,7 +76,7 @@ public final class ChatCommand implements Callable<Integer> {
     public Integer call() {
         CliContext context = parent.context();
         try {
-            ChatRequest request = request();
+            ChatRequest request = request(context);
             if (stream) {
                 return stream(request, context);
             }
@@ -127,12 +127,12 @@ public final class ChatCommand implements Callable<Integer> {
     }
 
     /** Builds the request; bad arguments and files fail here, before any provider is contacted. */
-    private ChatRequest request() {
+    private ChatRequest request(CliContext context) {
         if (stream && saveImages != null) {
             throw JunctionException.builder(ErrorKind.INVALID_REQUEST, "--save-images does not work with --stream yet")
                     .hint("drop --stream to save the images").build();
         }
-        ChatRequest.Builder builder = prompt.builder();
+        ChatRequest.Builder builder = prompt.builder(context);
         if (reasoning != null) {
             builder.reasoning(ReasoningSettings.effort(reasoning));
         }

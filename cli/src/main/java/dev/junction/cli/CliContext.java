@@ -1,28 +1,36 @@
 package dev.junction.cli;
 
 import dev.junction.Junction;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.function.Function;
 
 /**
- * What one run of the command line talks to: its output streams and its environment. Tests
- * inject all three, so no real environment variable leaks into them.
+ * What one run of the command line talks to: its streams and its environment. Tests inject them
+ * all, so no real environment variable or terminal input leaks into them.
  *
  * @param out where answers and {@code --json} documents go
  * @param err where warnings, summaries and errors go
  * @param env looks up environment variables such as {@code ACEDATA_API_KEY}; returns {@code null} when unset
  * @param ansi whether stderr may carry ANSI styles (the dimmed reasoning of {@code chat --stream});
  *     see {@link Main#ansiByDefault} for the rule the real command uses
+ * @param in where {@code --prompt-file -} reads the prompt from
  */
-public record CliContext(PrintStream out, PrintStream err, Function<String, String> env, boolean ansi) {
+public record CliContext(PrintStream out, PrintStream err, Function<String, String> env, boolean ansi, InputStream in) {
 
     /** Checks the fields are present. */
     public CliContext {
         Objects.requireNonNull(out, "out");
         Objects.requireNonNull(err, "err");
         Objects.requireNonNull(env, "env");
+        Objects.requireNonNull(in, "in");
+    }
+
+    /** A context reading the process's standard input. */
+    public CliContext(PrintStream out, PrintStream err, Function<String, String> env, boolean ansi) {
+        this(out, err, env, ansi, System.in);
     }
 
     /** A context whose stderr carries no ANSI styles. */

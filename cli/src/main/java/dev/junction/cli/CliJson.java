@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.RawValue;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -29,6 +30,14 @@ final class CliJson {
     private CliJson() {
     }
 
+    /**
+     * How far a decimal's point may sit from its digits before the number counts as absurd: beyond
+     * this its plain form runs to more than a thousand characters, which Jackson's plain writer
+     * refuses past 9,999 and its reader refuses past 1,000 digits. Money never comes near it; only
+     * a vendor's odd reply (a balance of {@code 1e10000}) does.
+     */
+    static final int MAX_PLAIN_SCALE = 1000;
+
     /** A new empty object. */
     static ObjectNode object() {
         return NODES.objectNode();
@@ -48,6 +57,53 @@ final class CliJson {
         // stripTrailingZeros turns 100 into 1E+2; the plain writer prints that as 100 anyway,
         // but a non-negative scale keeps the value itself tidy.
         return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+    }
+
+    /** Whether the value's plain notation would be absurdly long; see {@link #MAX_PLAIN_SCALE}. */
+    static boolean absurd(BigDecimal value) {
+        int scale = value.stripTrailingZeros().scale();
+        return scale > MAX_PLAIN_SCALE || scale < -MAX_PLAIN_SCALE;
+    }
+
+    /**
+     * The value as an exact JSON number: in plain notation as {@link #decimal} has it, or, for an
+     * {@linkplain #absurd absurd} one, in scientific notation ({@code 1E+10000}), still an exact
+     * JSON number rather than a thousand-digit line or a crash.
+     */
+    static JsonNode number(BigDecimal value) {
+        if (value == null) {
+            return NODES.nullNode();
+        }
+        return absurd(value) ? NODES.rawValueNode(new RawValue(value.stripTrailingZeros().toString()))
+                : NODES.numberNode(decimal(value));
+    }
+
+    /**
+     * Whether {@link #text} can write the tree in plain notation: every number in it is sane and
+     * writing it succeeds. For trees parsed from a vendor's reply, which may hold anything.
+     */
+    static boolean writable(JsonNode node) {
+        if (hasAbsurdNumber(node)) {
+            return false;
+        }
+        try {
+            text(node);
+            return true;
+        } catch (UncheckedIOException | IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static boolean hasAbsurdNumber(JsonNode node) {
+        if (node.isBigDecimal() || node.isFloatingPointNumber()) {
+            return absurd(node.decimalValue());
+        }
+        for (JsonNode child : node) {
+            if (hasAbsurdNumber(child)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The text as a JSON object, or empty when it is not JSON or holds another kind of value. */

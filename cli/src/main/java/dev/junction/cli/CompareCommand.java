@@ -1,23 +1,22 @@
 package dev.junction.cli;
 
 import dev.junction.Junction;
+import dev.junction.catalog.Catalog;
+import dev.junction.catalog.Offer;
 import dev.junction.ProviderSpec;
 import dev.junction.chat.ChatRequest;
 import dev.junction.chat.ReasoningEffort;
 import dev.junction.chat.ReasoningSettings;
-import dev.junction.cost.Price;
 import dev.junction.cost.QuoteOptions;
 import dev.junction.cost.Quotes;
 import dev.junction.error.ErrorKind;
 import dev.junction.error.JunctionException;
-import dev.junction.spi.ModelInfo;
-import dev.junction.spi.Provider;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -39,9 +38,12 @@ import picocli.CommandLine.ParentCommand;
         footer = {"",
                 "Amounts are exact US dollars with trailing zeros stripped, never rounded; \"—\" marks an unknown value.",
                 "Reference rows (such as Google's list price) are for comparison only and cannot be called.",
+                "Exit 0 with at least one quote, even when prices are unknown. When no provider can be quoted (each one"
+                        + " listed as not servable, with why) the report is still printed and the exit code is 2.",
                 "", "Example:",
                 "  junction compare --model gemini-2.5-pro \"用简单的语言解释量子计算\"",
                 "  junction compare -m gemini-3-pro --output-tokens 4000 --attach a.pdf \"总结\"",
+                "  junction compare -m gemini-2.5-pro --prompt-file report.txt \"总结这份报告\"",
                 "  junction compare -p acedata:gemini-2.5-pro -p aivideoapi --prices p.json hi",
                 "  junction compare --json -m gemini-2.5-pro hi | jq -r '.quotes[0].provider'"})
 public final class CompareCommand implements Callable<Integer> {
@@ -50,8 +52,8 @@ public final class CompareCommand implements Callable<Integer> {
     private JunctionCommand parent;
 
     @Option(names = {"-p", "--provider"}, paramLabel = "SPEC",
-            description = "Quote only this provider: a config string such as acedata:gemini-2.5-pro (only the id and"
-                    + " the model are used). Repeatable; the specs' models must be one canonical model. Without -p every"
+            description = "Quote only this provider: a config string such as acedata:gemini-2.5-pro (only id[:model]"
+                    + " is used; keys, base URLs and timeouts after '?' are ignored). Repeatable; the specs' models must be one canonical model. Without -p every"
                     + " provider offering the model is quoted.")
     private List<String> specs = new ArrayList<>();
 
@@ -59,12 +61,14 @@ public final class CompareCommand implements Callable<Integer> {
     private PromptOptions prompt;
 
     @Option(names = "--output-tokens", paramLabel = "N",
-            description = "Output tokens to assume (default " + QuoteOptions.DEFAULT_OUTPUT_TOKENS + "; --reasoning high adds "
-                    + QuoteOptions.DEFAULT_REASONING_ALLOWANCE + "). Positive.")
+            description = "Visible output tokens to assume (default " + QuoteOptions.DEFAULT_OUTPUT_TOKENS + "); a 2,000-token"
+                    + " reasoning allowance is added for models that reason by default or with --reasoning high, not with"
+                    + " --reasoning low. 1 to 10,000,000.")
     private Long outputTokens;
 
     @Option(names = "--reasoning", paramLabel = "EFFORT",
-            description = "Reasoning effort the request would ask for: ${COMPLETION-CANDIDATES}; high assumes more output.")
+            description = "Reasoning effort the request would ask for: ${COMPLETION-CANDIDATES}; low drops the reasoning"
+                    + " allowance, high adds it to models that do not reason by default.")
     private ReasoningEffort reasoning;
 
     @Mixin
@@ -79,24 +83,23 @@ public final class CompareCommand implements Callable<Integer> {
         try {
             QuoteOptions options = QuoteOptions.defaults();
             if (outputTokens != null) {
-                if (outputTokens <= 0) {
-                    throw JunctionException.builder(ErrorKind.INVALID_REQUEST,
-                                    "--output-tokens must be a positive number of tokens, got " + outputTokens)
-                            .hint("give the output you expect, such as --output-tokens 1000").build();
-                }
-                options = options.withOutputTokens(outputTokens);
+                options = options.withOutputTokens(checkedOutputTokens(outputTokens));
             }
-            // Attachments are checked here, before Junction starts.
-            ChatRequest.Builder builder = prompt.builder();
+            // The prompt and the attachments are checked here, before Junction starts.
+            ChatRequest.Builder builder = prompt.builder(context);
             if (reasoning != null) {
                 builder.reasoning(ReasoningSettings.effort(reasoning));
             }
             Quotes quotes;
             try (Junction junction = prices.junction(context)) {
-                Map<String, String> models = specModels(junction);
+                List<ProviderSpec> parsed = specs.stream().map(CompareCommand::idAndModel).toList();
+                parsed.forEach(spec -> KnownProviders.check(junction, spec.providerId()));
+                Map<String, String> models = specModels(junction.catalog(), parsed);
                 builder.model(model(models));
-                if (!models.isEmpty()) {
-                    options = options.withProviders(providerIds());
+                if (!parsed.isEmpty()) {
+                    Set<String> ids = new LinkedHashSet<>();
+                    parsed.forEach(spec -> ids.add(spec.providerId()));
+                    options = options.withProviders(ids);
                 }
                 quotes = junction.quote(builder.build(), options);
             }
@@ -105,7 +108,7 @@ public final class CompareCommand implements Callable<Integer> {
             } else {
                 QuoteTable.print(quotes, context.out());
             }
-            return 0;
+            return quotes.quotes().isEmpty() ? nothingToQuote(quotes, context) : 0;
         } catch (JunctionException e) {
             int code = ErrorReport.print(e, json, context);
             // Nothing is sent: a model nobody offers is a typo in the arguments, not a vendor's failure.
@@ -113,42 +116,63 @@ public final class CompareCommand implements Callable<Integer> {
         }
     }
 
-    private Set<String> providerIds() {
-        Set<String> ids = new LinkedHashSet<>();
-        specs.forEach(spec -> ids.add(ProviderSpec.parse(spec).providerId()));
-        return ids;
+    /**
+     * The option's value when it is one QuoteOptions accepts. Checked here, not left to core's
+     * IllegalArgumentException, so a typo is an exit-2 message rather than a stack trace.
+     */
+    static long checkedOutputTokens(long tokens) {
+        if (tokens < 1 || tokens > QuoteOptions.MAX_TOKENS) {
+            throw JunctionException.builder(ErrorKind.INVALID_REQUEST, String.format(Locale.ROOT,
+                            "--output-tokens must be between 1 and %,d tokens, got %d", QuoteOptions.MAX_TOKENS, tokens))
+                    .hint("give the output you expect, such as --output-tokens 1000").build();
+        }
+        return tokens;
     }
 
     /**
-     * Each spec's canonical model, keyed by the spec as typed ({@code null} for a spec without a
-     * model), so "gemini-3.0-pro" at acedata and "gemini-3-pro" at aivideoapi count as one model.
+     * Exit 2 after the report, which already lists why each provider cannot serve the request: the
+     * request (or the -p list) is what has to change, and a script must not take the empty ranking
+     * for an answer.
      */
-    private Map<String, String> specModels(Junction junction) {
+    private int nothingToQuote(Quotes quotes, CliContext context) {
+        // Not through ErrorReport's --json path: stdout already holds the quotes document.
+        return ErrorReport.print(JunctionException.builder(ErrorKind.INVALID_REQUEST, "no provider can serve this "
+                                + quotes.model() + " request; " + (json ? "\"unservable\" in the JSON on stdout says why"
+                                        : "the 'not servable' lines above say why"))
+                        .hint("drop what they cannot take (such as an attachment or a tool), or name other providers;"
+                                + " 'junction models' lists who offers " + quotes.model())
+                        .build(), false, context);
+    }
+
+    /**
+     * Only the {@code id[:model]} part of a spec: keys, base URLs and timeouts do not change a
+     * quote, so they are ignored rather than checked (a malformed {@code timeout=} must not stop it).
+     */
+    private static ProviderSpec idAndModel(String text) {
+        int query = text.indexOf('?');
+        return ProviderSpec.parse(query < 0 ? text : text.substring(0, query));
+    }
+
+    /**
+     * Each spec's canonical model, keyed by the spec's {@code id[:model]} ({@code null} for a spec
+     * without a model), so "gemini-3.0-pro" at acedata and "gemini-3-pro" at aivideoapi count as one
+     * model. The offline catalog maps the names, for installed and reference providers alike, without
+     * configuring any provider from the environment.
+     */
+    private static Map<String, String> specModels(Catalog catalog, List<ProviderSpec> specs) {
         Map<String, String> models = new LinkedHashMap<>();
-        for (String text : specs) {
-            ProviderSpec spec = ProviderSpec.parse(text);
+        for (ProviderSpec spec : specs) {
             models.put(spec.providerId() + (spec.model() == null ? "" : ":" + spec.model()),
-                    spec.model() == null ? null : canonical(junction, spec));
+                    spec.model() == null ? null : canonical(catalog, spec));
         }
         return models;
     }
 
-    /**
-     * The canonical id of the spec's model: from the provider's catalog when it is installed, else
-     * from the price rows of a reference provider (such as google). An id neither knows fails with
-     * CONFIGURATION listing the known providers.
-     */
-    private static String canonical(Junction junction, ProviderSpec spec) {
-        Optional<Provider> installed = junction.providers().stream().filter(p -> p.id().equals(spec.providerId())).findFirst();
-        if (installed.isPresent()) {
-            return installed.get().catalog().find(spec.model()).map(ModelInfo::id).orElse(spec.model());
-        }
-        List<Price> rows = junction.prices().rows().stream().filter(p -> p.provider().equals(spec.providerId())).toList();
-        if (rows.isEmpty()) {
-            junction.provider(spec.providerId()); // throws CONFIGURATION: unknown id, with the known ones
-        }
-        return rows.stream().filter(p -> p.model().equals(spec.model()) || p.vendorModel().equals(spec.model()))
-                .map(Price::model).findFirst().orElse(spec.model());
+    /** The canonical id of the spec's model at its provider; a name it does not offer stays as typed, for quote to report. */
+    private static String canonical(Catalog catalog, ProviderSpec spec) {
+        return catalog.offers(spec.providerId()).stream()
+                .filter(o -> o.model().equals(spec.model()) || o.vendorModel().equals(spec.model()))
+                .map(Offer::model).findFirst().orElse(spec.model());
     }
 
     /** --model, else the one canonical model the specs name. */

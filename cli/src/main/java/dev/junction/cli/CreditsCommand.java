@@ -18,9 +18,9 @@ import picocli.CommandLine.ParentCommand;
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {"Prints the account balance from the provider's balance endpoint.",
-                "Asks the endpoint (such as aivideoapi's GET /credits) and prints the balance, its unit and the reply"
+                "Asks the endpoint (such as aivideoapi's GET /v1/credits) and prints the balance, its unit and the reply"
                         + " field it was read from. Vendors do not document that reply, so it is read leniently: when no"
-                        + " field looks like a balance, the raw reply is printed instead."},
+                        + " field looks like a balance, the raw reply is printed instead, as received."},
         footer = {"",
                 "A provider without a documented balance endpoint fails with UNSUPPORTED_FEATURE (exit 2); no API key"
                         + " is CONFIGURATION (exit 2); the vendor's errors exit 1. The key is never printed.",
@@ -59,7 +59,8 @@ public final class CreditsCommand implements Callable<Integer> {
     private static void print(CreditBalance balance, CliContext context) {
         if (balance.balance() == null) {
             context.out().println(balance.provider() + ": balance not found in the reply");
-            context.out().println("raw reply: " + raw(balance).map(CliJson::text).orElse(balance.rawJson()));
+            // As received: re-writing the parsed reply could fail on, or reshape, an odd number.
+            context.out().println("raw reply: " + balance.rawJson());
             return;
         }
         String amount = Amounts.plain(balance.balance());
@@ -68,23 +69,23 @@ public final class CreditsCommand implements Callable<Integer> {
         context.out().println(balance.provider() + ": " + amount + unit + field);
     }
 
-    /** {@code {"provider","balance","unit","field","raw"}}; {@code raw} is the parsed reply, or its text when it is no JSON. */
+    /**
+     * {@code {"provider","balance","unit","field","raw"}}; {@code raw} is the parsed reply, or its
+     * text as a JSON string when it is no JSON or cannot be written back exactly (such as a number
+     * of {@code 1e10000}, whose plain notation would be ten thousand digits).
+     */
     static ObjectNode toJson(CreditBalance balance) {
         ObjectNode json = CliJson.object();
         json.put("provider", balance.provider());
-        json.put("balance", CliJson.decimal(balance.balance()));
+        json.set("balance", CliJson.number(balance.balance()));
         json.put("unit", balance.unit());
         json.put("field", balance.field());
-        Optional<JsonNode> raw = raw(balance);
+        Optional<JsonNode> raw = CliJson.parse(balance.rawJson()).filter(CliJson::writable);
         if (raw.isPresent()) {
             json.set("raw", raw.get());
         } else {
             json.put("raw", balance.rawJson());
         }
         return json;
-    }
-
-    private static Optional<JsonNode> raw(CreditBalance balance) {
-        return CliJson.parse(balance.rawJson());
     }
 }

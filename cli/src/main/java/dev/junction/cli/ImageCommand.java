@@ -22,14 +22,16 @@ import picocli.CommandLine.ParentCommand;
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {"Sends the prompt (and any attachments, such as an image to edit) and writes the first generated"
-                + " image to OUT. Prints 'OUT (N bytes, TYPE) · COST' on stdout; warnings go to stderr."},
+                + " image to OUT. Prints 'OUT (N bytes, TYPE) · COST' on stdout, COST from the built-in prices or"
+                + " --prices FILE; warnings go to stderr."},
         footer = {"",
                 "A model the catalog lists without IMAGE_OUTPUT is refused before sending: UNSUPPORTED_FEATURE, exit 2.",
                 "A reply without an image fails with PROTOCOL, exit 1; the message quotes the model's text, which"
                         + " usually says why.",
                 "", "Example:",
                 "  junction image -p yisu:gemini-3-pro-image-preview -o out/city.jpg \"生成未来城市夜景\"",
-                "  junction image -p yisu:gemini-3-pro-image-preview --attach cat.png -o cat-hat.png \"给猫戴上帽子\""})
+                "  junction image -p yisu:gemini-3-pro-image-preview --attach cat.png -o cat-hat.png \"给猫戴上帽子\"",
+                "  junction image -p yisu:gemini-3-pro-image-preview --prices my-prices.json -o cat.png \"画一只猫\""})
 public final class ImageCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -45,14 +47,17 @@ public final class ImageCommand implements Callable<Integer> {
             description = "The file to write; its folders are created. An existing file is replaced.")
     private String output;
 
+    @Mixin
+    private PricesOption prices;
+
     @Override
     public Integer call() {
         CliContext context = parent.context();
         try {
-            ChatRequest request = prompt.builder().build();
+            ChatRequest request = prompt.builder(context).build();
             Path out = ImageFiles.parentsOf("--output", output);
             ChatResponse response;
-            try (Junction junction = context.junction()) {
+            try (Junction junction = prices.junction(context)) {
                 ChatModel chatModel = junction.chatModel(provider.spec);
                 refuseModelsWithoutImages(junction, chatModel);
                 response = chatModel.chatBlocking(request);

@@ -84,7 +84,13 @@ public final class Main {
      * @param ansi whether stderr may carry ANSI styles
      */
     static int run(String[] args, PrintStream out, PrintStream err, Function<String, String> env, boolean ansi) {
-        CliContext context = new CliContext(out, err, env, ansi);
+        return run(args, new CliContext(out, err, env, ansi));
+    }
+
+    /** Runs the command in-process with the given streams and environment and returns its exit code. */
+    static int run(String[] args, CliContext context) {
+        PrintStream out = context.out();
+        PrintStream err = context.err();
         CommandLine commandLine = new CommandLine(new JunctionCommand(context))
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setOut(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true))

@@ -26,6 +26,7 @@ import picocli.CommandLine.ParentCommand;
         footer = {"",
                 "LISTING: DECLARED (by the module), DECLARED_AND_LISTED / DECLARED_NOT_LISTED (checked with --remote),"
                         + " LISTED_ONLY (only in the vendor's live list), REFERENCE (a price row for comparison only).",
+                "\"—\" marks an unknown value: a price or a context window the vendor does not publish.",
                 "With --remote a list that cannot be fetched is a warning on stderr; the exit code stays 0.",
                 "", "Example:",
                 "  junction models",
@@ -54,13 +55,13 @@ public final class ModelsCommand implements Callable<Integer> {
     public Integer call() {
         CliContext context = parent.context();
         try (Junction junction = prices.junction(context)) {
+            if (provider != null) {
+                KnownProviders.check(junction, provider);
+            }
             Catalog catalog = remote
                     ? Await.result(junction.remoteCatalog(provider == null ? Set.of() : Set.of(provider)), REMOTE_WAIT,
                             "the vendors' model lists")
                     : junction.catalog();
-            if (provider != null && catalog.offers(provider).isEmpty()) {
-                junction.provider(provider); // an id nobody knows: CONFIGURATION listing the installed ones
-            }
             for (String problem : catalog.problems()) {
                 context.err().println("warning: " + problem);
             }
@@ -97,8 +98,8 @@ public final class ModelsCommand implements Callable<Integer> {
                         offer.reference() ? offer.provider() + " (reference)" : offer.provider(),
                         offer.vendorModel(),
                         Amounts.tokens(offer.contextWindow()),
-                        offer.price() == null ? "unknown" : Amounts.plain(offer.price().inputPerMillion()),
-                        offer.price() == null ? "unknown" : Amounts.plain(offer.price().outputPerMillion()),
+                        offer.price() == null ? Amounts.UNKNOWN : Amounts.plain(offer.price().inputPerMillion()),
+                        offer.price() == null ? Amounts.UNKNOWN : Amounts.plain(offer.price().outputPerMillion()),
                         offer.listing().name(),
                         offer.capabilities().isEmpty() ? Amounts.UNKNOWN
                                 : offer.capabilities().stream().sorted().map(Enum::name).collect(Collectors.joining(",")));

@@ -1,9 +1,12 @@
 package dev.junction.cli;
 
 import dev.junction.Junction;
+import dev.junction.catalog.Catalog;
+import dev.junction.catalog.CatalogModel;
 import dev.junction.cost.Price;
 import dev.junction.cost.PriceTier;
 import dev.junction.cost.TokenRates;
+import dev.junction.error.ErrorKind;
 import dev.junction.error.JunctionException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -33,10 +36,13 @@ public final class PricesCommand implements Callable<Integer> {
     @ParentCommand
     private JunctionCommand parent;
 
-    @Option(names = {"-m", "--model"}, paramLabel = "MODEL", description = "Only this model: canonical id or vendor name.")
+    @Option(names = {"-m", "--model"}, paramLabel = "MODEL",
+            description = "Only this model: canonical id or any provider's name for it (acedata's gemini-3.0-pro selects"
+                    + " every gemini-3-pro row); a name nobody knows exits 2 listing the known models.")
     private String model;
 
-    @Option(names = "--provider", paramLabel = "ID", description = "Only this provider, such as aivideoapi or google.")
+    @Option(names = "--provider", paramLabel = "ID",
+            description = "Only this provider, such as aivideoapi or google; an unknown id exits 2 listing the known ones.")
     private String provider;
 
     @Mixin
@@ -49,13 +55,13 @@ public final class PricesCommand implements Callable<Integer> {
     public Integer call() {
         CliContext context = parent.context();
         try (Junction junction = prices.junction(context)) {
-            List<Price> all = junction.prices().rows();
-            if (provider != null && all.stream().noneMatch(p -> p.provider().equals(provider))) {
-                junction.provider(provider); // an id nobody knows: CONFIGURATION listing the installed ones
+            if (provider != null) {
+                KnownProviders.check(junction, provider);
             }
-            List<Price> rows = new ArrayList<>(all.stream()
+            String canonical = model == null ? null : canonical(junction, model);
+            List<Price> rows = new ArrayList<>(junction.prices().rows().stream()
                     .filter(p -> provider == null || p.provider().equals(provider))
-                    .filter(p -> model == null || p.model().equals(model) || p.vendorModel().equals(model))
+                    .filter(p -> canonical == null || p.model().equals(canonical))
                     .toList());
             rows.sort(Comparator.comparing(Price::model).thenComparing(Price::reference).thenComparing(Price::provider));
             if (json) {
@@ -67,8 +73,24 @@ public final class PricesCommand implements Callable<Integer> {
             }
             return 0;
         } catch (JunctionException e) {
-            return ErrorReport.print(e, json, context);
+            int code = ErrorReport.print(e, json, context);
+            // Nothing is sent: a model nobody knows is a typo in the arguments, as in compare.
+            return e.kind() == ErrorKind.MODEL_NOT_FOUND ? Main.EXIT_USAGE : code;
         }
+    }
+
+    /**
+     * The canonical id of a model name, through the catalog, so a vendor's name selects every
+     * provider's rows for that model (acedata's {@code gemini-3.0-pro} selects the gemini-3-pro rows).
+     *
+     * @throws JunctionException MODEL_NOT_FOUND for a name no provider or price row knows, listing the known models
+     */
+    private static String canonical(Junction junction, String name) {
+        Catalog catalog = junction.catalog();
+        return catalog.find(name).map(CatalogModel::id).orElseThrow(() -> JunctionException.builder(ErrorKind.MODEL_NOT_FOUND,
+                        "no provider or price row knows the model '" + name + "'")
+                .hint("known models: " + String.join(", ", catalog.ids()))
+                .build());
     }
 
     private static TextTable table(List<Price> rows) {

@@ -2,10 +2,15 @@ package dev.junction.cli;
 
 import dev.junction.chat.ChatRequest;
 import dev.junction.chat.Part;
+import dev.junction.error.ErrorKind;
+import dev.junction.error.JunctionException;
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * The options {@code chat}, {@code image} and {@code compare} share: the model, the system
@@ -25,8 +30,18 @@ final class PromptOptions {
     @Option(names = "--system", paramLabel = "TEXT", description = "A system instruction sent before the prompt.")
     String system;
 
-    @Parameters(arity = "1..*", paramLabel = "PROMPT", description = "The prompt; several words are joined with spaces.")
-    List<String> prompt;
+    @Parameters(arity = "0..*", paramLabel = "PROMPT",
+            description = "The prompt; several words are joined with spaces. Required unless --prompt-file is given.")
+    List<String> prompt = new ArrayList<>();
+
+    @Option(names = "--prompt-file", paramLabel = "FILE",
+            description = "Read (more of) the prompt from FILE as UTF-8 text, - for standard input; it follows the PROMPT"
+                    + " words, after a blank line. At most 16 MiB.")
+    String promptFile;
+
+    /** The command this mixin is part of, to report a missing PROMPT the way picocli does. */
+    @Spec(Spec.Target.MIXEE)
+    private CommandSpec command;
 
     private final List<Attachment> attachments = new ArrayList<>();
 
@@ -56,12 +71,23 @@ final class PromptOptions {
     /**
      * A builder holding the model, the system instruction and the user's turn.
      *
-     * @throws dev.junction.error.JunctionException INVALID_REQUEST for an attachment that is neither
-     *     a valid http(s) URL nor a readable file; nothing has been sent then
+     * @param context where {@code --prompt-file -} reads from
+     * @throws ParameterException when neither PROMPT nor --prompt-file is given (picocli's usage error, exit 2)
+     * @throws JunctionException INVALID_REQUEST for an empty prompt without attachments, a prompt file
+     *     that cannot be read, or an attachment that is neither a valid http(s) URL nor a readable
+     *     file; nothing has been sent then
      */
-    ChatRequest.Builder builder() {
+    ChatRequest.Builder builder(CliContext context) {
+        String text = text(context);
         List<Part> parts = new ArrayList<>();
-        parts.add(Part.text(String.join(" ", prompt)));
+        if (!text.isBlank()) {
+            parts.add(Part.text(text));
+        } else if (attachments.isEmpty()) {
+            throw JunctionException.builder(ErrorKind.INVALID_REQUEST, "the prompt is empty")
+                    .hint("give the prompt as words after the options, with --prompt-file FILE, or attach media with --attach")
+                    .build();
+        }
+        // A blank prompt next to attachments is left out: the media is the question, and an empty text part is noise to vendors.
         for (Attachment attachment : attachments) {
             parts.add(ImageArgument.parse(attachment.option(), attachment.value()));
         }
@@ -70,5 +96,20 @@ final class PromptOptions {
             builder.system(system);
         }
         return builder.user(parts.toArray(Part[]::new));
+    }
+
+    /** The PROMPT words, then the prompt file's text after a blank line; either may be absent, not both. */
+    private String text(CliContext context) {
+        if (prompt.isEmpty() && promptFile == null) {
+            // The message picocli gives for a missing required parameter, which PROMPT was until --prompt-file.
+            throw new ParameterException(command.commandLine(), "Missing required parameter: 'PROMPT'"
+                    + " (or --prompt-file FILE)");
+        }
+        String words = String.join(" ", prompt);
+        if (promptFile == null) {
+            return words;
+        }
+        String file = PromptFile.read(promptFile, context.in());
+        return words.isEmpty() ? file : words + "\n\n" + file;
     }
 }

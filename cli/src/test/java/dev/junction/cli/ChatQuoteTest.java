@@ -31,23 +31,34 @@ class ChatQuoteTest {
                 .withHeader("Content-Type", "application/json").withBody(Cli.fixture(fixture))));
     }
 
-    /** What compare expects for the prompt at aivideoapi, as printed. */
-    private static JsonNode compared(String... extra) {
+    /** compare's whole document for the prompt at aivideoapi. */
+    private static JsonNode comparedDocument(String... extra) {
         List<String> args = new java.util.ArrayList<>(List.of("compare", "--json", "-p", "aivideoapi:gemini-3-pro"));
         args.addAll(List.of(extra));
         args.add(PROMPT);
-        return Cli.run(args.toArray(String[]::new)).assertExit(0).json().get("quotes").get(0);
+        return Cli.run(args.toArray(String[]::new)).assertExit(0).json();
+    }
+
+    /** What compare expects for the prompt at aivideoapi, as printed. */
+    private static JsonNode compared(String... extra) {
+        return comparedDocument(extra).get("quotes").get(0);
     }
 
     @Test
     void theUsageLineShowsTheExpectedCostCompareQuotes() {
         reply("/v1/chat/completions", "aivideoapi-gemini-3-pro-reply.json");
-        String expected = compared().get("estimatedUsd").decimalValue().toPlainString();
+        JsonNode compared = comparedDocument();
+        // Pinned, so chat and compare cannot be wrong together: the estimator puts the prompt at 14 tokens (compare's
+        // inputTokensEstimate), and gemini-3-pro reasons by default, so 1,000 visible + 2,000 reasoning tokens are
+        // assumed: (14 × $0.80 + 3,000 × $4.80) / 1,000,000 = $0.0144112, the documented prices, nothing rounded.
+        assertEquals(14, compared.get("inputTokensEstimate").asLong());
+        assertEquals(3000, compared.get("outputTokens").asLong());
+        assertEquals(new BigDecimal("0.0144112"), compared.get("quotes").get(0).get("estimatedUsd").decimalValue());
 
         Cli.Result result = Cli.run("chat", "-p", WireSpec.aivideoapi(vendor, "gemini-3-pro"), PROMPT).assertExit(0);
 
         assertEquals("aivideoapi:gemini-3-pro · 12 input + 86 output tokens (98 total) · $0.0004224 (0.08448 credits)"
-                + " · quoted $" + expected + " expected" + System.lineSeparator(), result.err());
+                + " · quoted $0.0144112 expected" + System.lineSeparator(), result.err());
         WireSpec.assertNoKey(result);
     }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -76,13 +77,23 @@ final class Cli {
         return run(true, Map.of(), args);
     }
 
+    /** Runs with an empty environment and the given bytes on standard input. */
+    static Result runWithStdin(byte[] stdin, String... args) {
+        return run(false, Map.of(), new ByteArrayInputStream(stdin), args);
+    }
+
     private static Result run(boolean ansi, Map<String, String> env, String... args) {
+        // No test reads the real standard input: an empty one stands in when none is given.
+        return run(ansi, env, new ByteArrayInputStream(new byte[0]), args);
+    }
+
+    private static Result run(boolean ansi, Map<String, String> env, InputStream stdin, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code;
         try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
                 PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            code = Main.run(args, o, e, env::get, ansi);
+            code = Main.run(args, new CliContext(o, e, env::get, ansi, stdin));
         }
         return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }

@@ -11,14 +11,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.junction.spi.CreditBalance;
 import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code junction credits} against a WireMock aivideoapi. Its docs name {@code GET /v1/credits}
- * but show no reply, so the stubs use plausible shapes and the tests check what the command
- * prints about whatever core found.
+ * (the base URL ends in {@code /v1}, the declared path is {@code /credits}) but show no reply,
+ * so the stubs use plausible shapes and the tests check what the command prints about whatever
+ * core found.
  */
 class CreditsCommandTest {
     @RegisterExtension
@@ -69,6 +71,43 @@ class CreditsCommandTest {
         JsonNode json = Cli.run("credits", "--json", "-p", spec()).assertExit(0).json();
         assertTrue(json.get("balance").isNull());
         assertEquals("ok", json.get("raw").get("status").asText());
+    }
+
+    @Test
+    void aNumberWithAnAbsurdExponentKeepsTheRawReplyAsText() {
+        String body = "{\"balance\":1e10000}";
+        reply(200, body);
+
+        JsonNode json = WireSpec.assertNoKey(Cli.run("credits", "--json", "-p", spec()).assertExit(0)).json();
+        Cli.Result text = WireSpec.assertNoKey(Cli.run("credits", "-p", spec()).assertExit(0));
+
+        // Written back in plain notation it would be ten thousand digits (Jackson refuses): the text as received instead.
+        assertTrue(json.get("raw").isTextual(), json.toString());
+        assertEquals(body, json.get("raw").asText());
+        assertEquals("aivideoapi: balance not found in the reply" + System.lineSeparator() + "raw reply: " + body
+                + System.lineSeparator(), text.out());
+    }
+
+    @Test
+    void aBalanceWithAnAbsurdExponentIsAnExactNumberInScientificNotation() {
+        // Core's reader drops such balances; a third-party provider's credits() may still return one.
+        CreditBalance balance = new CreditBalance("other", new BigDecimal("1e-10000"), "credits", "balance", "{\"balance\":\"1e-10000\"}");
+
+        String json = CliJson.text(CreditsCommand.toJson(balance));
+
+        assertTrue(json.contains("\"balance\":1E-10000,"), json);
+        assertEquals("1E-10000", Amounts.plain(balance.balance()));
+        assertEquals("0.0004224", Amounts.plain(new BigDecimal("0.00042240")), "sane amounts stay plain");
+    }
+
+    @Test
+    void theRawReplyIsPrintedAsReceived() {
+        String body = "{ \"status\" : \"ok\", \"ratio\": 1.50 }";
+        reply(200, body);
+
+        Cli.Result result = WireSpec.assertNoKey(Cli.run("credits", "-p", spec()).assertExit(0));
+
+        assertTrue(result.out().endsWith("raw reply: " + body + System.lineSeparator()), result.out());
     }
 
     @Test

@@ -108,6 +108,21 @@ class ImageOutputTest {
     }
 
     @Test
+    void imageTakesAPriceFileForItsCost(@TempDir Path dir) throws IOException {
+        replyWithImages(pngUri());
+        Path prices = Files.writeString(dir.resolve("prices.json"), "{\"prices\":[{\"provider\":\"yisu\","
+                + "\"model\":\"gemini-3-pro-image-preview\",\"currency\":\"USD\",\"inputPerMillion\":\"1\","
+                + "\"outputPerMillion\":\"10\",\"source\":\"my contract\"}]}");
+        Path out = dir.resolve("city.png");
+
+        Cli.Result result = WireSpec.assertNoKey(Cli.run("image", "-p", WireSpec.yisu(vendor), "--prices", prices.toString(),
+                "-o", out.toString(), "生成未来城市夜景").assertExit(0));
+
+        // The documented usage: 14 input tokens × $1 + 1,404 output (image) tokens × $10, per million.
+        assertEquals(out + " (" + PNG.length + " bytes, image/png) · $0.014054" + NL, result.out());
+    }
+
+    @Test
     void imageSendsAttachmentsInOrderWhetherGivenAsAttachOrImage(@TempDir Path dir) throws IOException {
         replyWithImages(pngUri());
         Path input = Files.write(dir.resolve("in.png"), PNG);

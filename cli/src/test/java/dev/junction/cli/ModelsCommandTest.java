@@ -69,12 +69,24 @@ class ModelsCommandTest {
         List<String> lines = result.out().lines().toList();
         assertTrue(lines.get(0).startsWith("MODEL "), lines.get(0));
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("gemini-3-pro ") && l.contains(" acedata ")
-                && l.contains(" gemini-3.0-pro ") && l.contains("unknown") && l.contains("DECLARED")), result.out());
+                && l.contains(" gemini-3.0-pro ") && l.matches(".* — +— +— +DECLARED .*")), result.out());
+        assertFalse(result.out().contains("unknown"), "an unknown value is \"—\", as the footer says: " + result.out());
     }
 
     @Test
-    void anUnknownProviderExitsTwo() {
-        assertTrue(Cli.run("models", "--provider", "nope").assertExit(2).err().startsWith("error: CONFIGURATION"));
+    void anUnknownProviderExitsTwoListingTheKnownOnes() {
+        Cli.Result result = Cli.run("models", "--provider", "nope").assertExit(2);
+
+        assertTrue(result.err().startsWith("error: CONFIGURATION"), result.err());
+        assertTrue(result.err().contains("hint: known providers: acedata, aivideoapi, google, yisu"), result.err());
+    }
+
+    @Test
+    void aReferenceProviderIsKnown() {
+        JsonNode json = Cli.run("models", "--json", "--provider", "google").assertExit(0).json();
+
+        assertTrue(json.get("models").size() > 0, json.toString());
+        json.get("models").forEach(m -> m.get("offers").forEach(o -> assertEquals("REFERENCE", o.get("listing").asText())));
     }
 
     @Test

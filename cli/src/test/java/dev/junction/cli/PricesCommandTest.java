@@ -61,11 +61,22 @@ class PricesCommandTest {
 
     @Test
     void aVendorNameSelectsTheCanonicalModel() {
-        JsonNode rows = Cli.run("prices", "--json", "--model", "gemini-3-pro-preview").assertExit(0).json().get("prices");
+        // acedata's own name for gemini-3-pro; acedata has no price row, the others' rows are for the same model.
+        JsonNode rows = Cli.run("prices", "--json", "--model", "gemini-3.0-pro").assertExit(0).json().get("prices");
 
-        assertEquals(1, rows.size(), rows.toString());
-        assertEquals("google", rows.get(0).get("provider").asText());
-        assertEquals("gemini-3-pro", rows.get(0).get("model").asText());
+        assertEquals(List.of("aivideoapi", "google"), List.of(rows.get(0).get("provider").asText(), rows.get(1).get("provider").asText()));
+        assertEquals(2, rows.size(), rows.toString());
+        rows.forEach(row -> assertEquals("gemini-3-pro", row.get("model").asText()));
+    }
+
+    @Test
+    void aModelNobodyKnowsExitsTwoListingTheKnownModels() {
+        Cli.Result result = Cli.run("prices", "--model", "gemini-9-ultra").assertExit(2);
+
+        assertTrue(result.err().startsWith("error: MODEL_NOT_FOUND: no provider or price row knows the model 'gemini-9-ultra'"),
+                result.err());
+        assertTrue(result.err().contains("hint: known models: ") && result.err().contains("gemini-3-pro"), result.err());
+        assertEquals("", result.out());
     }
 
     @Test
@@ -98,10 +109,18 @@ class PricesCommandTest {
     }
 
     @Test
-    void anUnknownProviderExitsTwo() {
+    void anUnknownProviderExitsTwoListingTheKnownOnes() {
         Cli.Result result = Cli.run("prices", "--provider", "nope").assertExit(2);
 
         assertTrue(result.err().startsWith("error: CONFIGURATION from nope"), result.err());
+        assertTrue(result.err().contains("hint: known providers: acedata, aivideoapi, google, yisu"), result.err());
+    }
+
+    @Test
+    void aKnownProviderWithoutPriceRowsIsNoError() {
+        Cli.Result result = Cli.run("prices", "--provider", "yisu").assertExit(0);
+
+        assertEquals("no price row matches; 'junction prices' lists them all" + System.lineSeparator(), result.err());
     }
 
     @Test

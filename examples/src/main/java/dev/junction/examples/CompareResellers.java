@@ -5,6 +5,7 @@ import dev.junction.chat.ChatRequest;
 import dev.junction.cost.Quote;
 import dev.junction.cost.Quotes;
 import dev.junction.cost.Unservable;
+import java.math.BigDecimal;
 
 /**
  * Prices one request at every reseller of a model before sending it, cheapest first. Needs no API
@@ -24,15 +25,22 @@ public final class CompareResellers {
                     + quotes.outputAssumption() + " output tokens");
             for (Quote quote : quotes.quotes()) {
                 String amount = quote.priceKnown()
-                        ? "$" + quote.usd().expected().toPlainString() + " (" + quote.usd().low().toPlainString() + " – "
-                                + quote.usd().high().toPlainString() + "), price from " + quote.price().source()
+                        ? "$" + plain(quote.usd().expected()) + " (" + plain(quote.usd().low()) + " – "
+                                + plain(quote.usd().high()) + "), price from " + quote.price().source()
                         : "price unknown: " + quote.unknownPriceReason();
-                System.out.println("  " + quote.provider() + (quote.reference() ? " (reference)" : "") + ": " + amount);
+                // The canonical id, not the name typed: a vendor's own name (gemini-3.0-pro) may mean nothing elsewhere.
+                String name = quote.reference() ? quote.provider() + " (reference, not callable)" : quote.provider() + ":" + quotes.model();
+                System.out.println("  " + name + ": " + amount);
             }
             for (Unservable u : quotes.unservable()) {
                 System.out.println("  " + u.provider() + " cannot serve it: " + u.reason());
             }
-            quotes.cheapestCallable().ifPresent(q -> System.out.println("cheapest you can call: " + q.provider() + ":" + model));
+            quotes.cheapestCallable().ifPresent(q -> System.out.println("cheapest you can call: " + q.provider() + ":" + quotes.model()));
         }
+    }
+
+    /** The exact amount without trailing zeros, never in scientific notation ({@code 0.00675}, not {@code 6.75E-3}). */
+    private static String plain(BigDecimal amount) {
+        return amount.stripTrailingZeros().toPlainString();
     }
 }
