@@ -68,8 +68,9 @@ final class JsonFiles {
      * nothing is left. So {@code scientists.schema.json} becomes {@code scientists_schema}.
      */
     static String schemaName(String file) {
-        Path fileName = Path.of(file).getFileName();
-        String base = fileName == null ? "" : fileName.toString();
+        // String work, not Path.of: under a non-UTF-8 locale a CJK file name is not a valid Path.
+        String trimmed = file.replaceAll("[/\\\\]+$", "");
+        String base = trimmed.substring(Math.max(trimmed.lastIndexOf('/'), trimmed.lastIndexOf('\\')) + 1);
         int dot = base.lastIndexOf('.');
         if (dot > 0) {
             base = base.substring(0, dot);
