@@ -31,11 +31,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
@@ -98,6 +100,16 @@ public final class Junction implements AutoCloseable {
             out.add(create(factory, ProviderSpec.of(factory.id(), null)));
         }
         return out;
+    }
+
+    /**
+     * The ids of the installed providers, sorted, without configuring them (so a broken
+     * environment variable of one vendor does not matter here).
+     *
+     * @throws JunctionException CONFIGURATION when two modules claim one id
+     */
+    public Set<String> providerIds() {
+        return Collections.unmodifiableSet(new TreeSet<>(registry.factories().keySet()));
     }
 
     /** Discovery problems (a broken service entry, an invalid id), one line each. */

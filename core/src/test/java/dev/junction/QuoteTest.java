@@ -295,6 +295,14 @@ class QuoteTest {
     }
 
     @Test
+    void providerIdsListTheInstalledOnesWithoutReadingTheirEnvironment() {
+        try (Junction junction = Junction.builder().factories(VENDORS).tokenEstimator(r -> ESTIMATE)
+                .environment(Map.of("DEAR_BASE_URL", "::garbage")::get).build()) {
+            assertEquals(List.of("aaa-unpriced", "cheap", "dear", "unpriced"), List.copyOf(junction.providerIds()));
+        }
+    }
+
+    @Test
     void notesATierThatTheHighFigureCrosses() {
         TokenEstimate nearTier = new TokenEstimate(150_000, 190_000, 240_000, 0, List.of());
         try (Junction junction = Junction.builder().factories(VENDORS).environment(name -> null).tokenEstimator(r -> nearTier).build()) {

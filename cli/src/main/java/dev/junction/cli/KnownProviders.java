@@ -10,10 +10,9 @@ import java.util.TreeSet;
  * The one answer to "is this a provider id the commands know?" for {@code compare}, {@code prices}
  * and {@code models}: an installed provider or a reference provider such as {@code google}.
  *
- * <p>The ids come from the offline catalog (every installed module's declared models and every
- * price row's provider) and the price rows, never from {@code Junction.providers()}: that
- * configures every provider from the environment, so one vendor's bad variable (say
- * {@code ACEDATA_BASE_URL=::garbage}) would break commands about another vendor.
+ * <p>The ids come from {@code Junction.providerIds()} and the price rows, never from
+ * {@code Junction.providers()}: that configures every provider from the environment, so one
+ * vendor's bad variable (say {@code ACEDATA_BASE_URL=::garbage}) would break commands about another.
  */
 final class KnownProviders {
     private KnownProviders() {
@@ -21,8 +20,7 @@ final class KnownProviders {
 
     /** Every known provider id, sorted. */
     static Set<String> of(Junction junction) {
-        Set<String> ids = new TreeSet<>();
-        junction.catalog().models().forEach(m -> m.offers().forEach(o -> ids.add(o.provider())));
+        Set<String> ids = new TreeSet<>(junction.providerIds());
         junction.prices().rows().stream().map(Price::provider).forEach(ids::add);
         return ids;
     }
