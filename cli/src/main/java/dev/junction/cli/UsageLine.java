@@ -77,7 +77,7 @@ final class UsageLine {
         if (cost == null) {
             return "cost unknown";
         }
-        String usd = "$" + CliJson.decimal(cost.usd()).toPlainString();
-        return cost.credits() == null ? usd : usd + " (" + CliJson.decimal(cost.credits()).toPlainString() + " credits)";
+        String usd = Amounts.usd(cost.usd());
+        return cost.credits() == null ? usd : usd + " (" + Amounts.plain(cost.credits()) + " credits)";
     }
 }
