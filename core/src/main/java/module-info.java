@@ -14,8 +14,10 @@ module dev.junction.core {
     exports dev.junction.chat;
     exports dev.junction.cost;
     exports dev.junction.error;
+    exports dev.junction.quote;
     exports dev.junction.spi;
     exports dev.junction.spi.openai;
+    exports dev.junction.spi.openai.factory;
 
     uses dev.junction.spi.ProviderFactory;
 }

@@ -1,7 +1,7 @@
 package dev.junction;
 
 import dev.junction.error.JunctionException;
-import dev.junction.internal.ConfigStrings;
+import dev.junction.internal.config.ConfigStrings;
 import dev.junction.spi.ApiKey;
 import java.net.URI;
 import java.time.Duration;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.junction.Junction;
 import dev.junction.error.JunctionException;
-import dev.junction.spi.CreditBalance;
+import dev.junction.catalog.CreditBalance;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;

@@ -2,7 +2,7 @@ package dev.junction.cli;
 
 import dev.junction.Junction;
 import dev.junction.catalog.Catalog;
-import dev.junction.catalog.CatalogModel;
+import dev.junction.catalog.CanonicalModel;
 import dev.junction.catalog.Offer;
 import dev.junction.error.JunctionException;
 import java.time.Duration;
@@ -65,7 +65,7 @@ public final class ModelsCommand implements Callable<Integer> {
             for (String problem : catalog.problems()) {
                 context.err().println("warning: " + problem);
             }
-            List<CatalogModel> models = filtered(catalog);
+            List<CanonicalModel> models = filtered(catalog);
             if (json) {
                 CliJson.print(context.out(), ModelsJson.of(models, catalog.problems()));
             } else {
@@ -78,20 +78,20 @@ public final class ModelsCommand implements Callable<Integer> {
     }
 
     /** The models with only the chosen provider's offers; models it does not offer are left out. */
-    private List<CatalogModel> filtered(Catalog catalog) {
+    private List<CanonicalModel> filtered(Catalog catalog) {
         if (provider == null) {
             return catalog.models();
         }
         return catalog.models().stream()
-                .map(m -> new CatalogModel(m.id(), m.offers().stream().filter(o -> o.provider().equals(provider)).toList()))
+                .map(m -> new CanonicalModel(m.id(), m.offers().stream().filter(o -> o.provider().equals(provider)).toList()))
                 .filter(m -> !m.offers().isEmpty())
                 .toList();
     }
 
-    private static TextTable table(List<CatalogModel> models) {
+    private static TextTable table(List<CanonicalModel> models) {
         TextTable table = new TextTable("MODEL", "PROVIDER", "VENDOR MODEL", "CONTEXT", "IN $/1M", "OUT $/1M", "LISTING",
                 "CAPABILITIES").rightAligned(3, 4, 5);
-        for (CatalogModel model : models) {
+        for (CanonicalModel model : models) {
             boolean first = true;
             for (Offer offer : model.offers()) {
                 table.add(first ? model.id() : "",

@@ -2,7 +2,7 @@ package dev.junction.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.junction.catalog.CatalogModel;
+import dev.junction.catalog.CanonicalModel;
 import dev.junction.catalog.Offer;
 import java.util.List;
 
@@ -15,10 +15,10 @@ final class ModelsJson {
      * {@code {"models":[{"id","offers":[{"provider","vendorModel","capabilities","contextWindow","priceKnown",
      * "inputPerMillionUsd","outputPerMillionUsd","reference","listing"}]}],"problems":[…]}}; unknown values are null.
      */
-    static ObjectNode of(List<CatalogModel> models, List<String> problems) {
+    static ObjectNode of(List<CanonicalModel> models, List<String> problems) {
         ObjectNode json = CliJson.object();
         ArrayNode array = json.putArray("models");
-        for (CatalogModel model : models) {
+        for (CanonicalModel model : models) {
             ObjectNode entry = array.addObject().put("id", model.id());
             ArrayNode offers = entry.putArray("offers");
             for (Offer offer : model.offers()) {

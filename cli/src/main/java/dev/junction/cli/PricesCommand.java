@@ -2,7 +2,7 @@ package dev.junction.cli;
 
 import dev.junction.Junction;
 import dev.junction.catalog.Catalog;
-import dev.junction.catalog.CatalogModel;
+import dev.junction.catalog.CanonicalModel;
 import dev.junction.cost.Price;
 import dev.junction.cost.PriceTier;
 import dev.junction.cost.TokenRates;
@@ -87,7 +87,7 @@ public final class PricesCommand implements Callable<Integer> {
      */
     private static String canonical(Junction junction, String name) {
         Catalog catalog = junction.catalog();
-        return catalog.find(name).map(CatalogModel::id).orElseThrow(() -> JunctionException.builder(ErrorKind.MODEL_NOT_FOUND,
+        return catalog.find(name).map(CanonicalModel::id).orElseThrow(() -> JunctionException.builder(ErrorKind.MODEL_NOT_FOUND,
                         "no provider or price row knows the model '" + name + "'")
                 .hint("known models: " + String.join(", ", catalog.ids()))
                 .build());

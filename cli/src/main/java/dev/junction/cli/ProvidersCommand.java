@@ -2,7 +2,7 @@ package dev.junction.cli;
 
 import dev.junction.Junction;
 import dev.junction.error.JunctionException;
-import dev.junction.spi.ModelInfo;
+import dev.junction.catalog.ModelInfo;
 import dev.junction.spi.Provider;
 import dev.junction.spi.ProviderSettings;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.junction.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import dev.junction.spi.ModelInfo;
+import dev.junction.catalog.ModelInfo;
 import dev.junction.spi.Provider;
 import dev.junction.spi.ProviderSettings;
 import java.util.List;

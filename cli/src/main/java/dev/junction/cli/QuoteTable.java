@@ -1,11 +1,11 @@
 package dev.junction.cli;
 
 import dev.junction.cost.CostRange;
-import dev.junction.cost.Quote;
-import dev.junction.cost.Quotes;
-import dev.junction.cost.TokenEstimate;
+import dev.junction.quote.Quote;
+import dev.junction.quote.Quotes;
+import dev.junction.quote.TokenEstimate;
 import dev.junction.cost.TokenRates;
-import dev.junction.cost.Unservable;
+import dev.junction.quote.Unservable;
 import java.io.PrintStream;
 
 /**

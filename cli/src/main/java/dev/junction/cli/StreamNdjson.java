@@ -2,7 +2,7 @@ package dev.junction.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.junction.chat.StreamPart;
-import dev.junction.cost.Quote;
+import dev.junction.quote.Quote;
 import dev.junction.error.JunctionException;
 
 /**

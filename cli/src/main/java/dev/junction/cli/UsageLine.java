@@ -4,7 +4,7 @@ import dev.junction.chat.ChatResponse;
 import dev.junction.chat.StreamPart;
 import dev.junction.chat.Usage;
 import dev.junction.cost.Cost;
-import dev.junction.cost.Quote;
+import dev.junction.quote.Quote;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -11,7 +11,7 @@ import java.util.Optional;
  * @param models sorted by canonical id
  * @param problems one line per live model list that could not be fetched; empty offline
  */
-public record Catalog(List<CatalogModel> models, List<String> problems) {
+public record Catalog(List<CanonicalModel> models, List<String> problems) {
 
     /** Copies the lists. */
     public Catalog {
@@ -20,8 +20,8 @@ public record Catalog(List<CatalogModel> models, List<String> problems) {
     }
 
     /** The model with this canonical id, or whose vendor name at some provider is this. */
-    public Optional<CatalogModel> find(String name) {
-        Optional<CatalogModel> byId = models.stream().filter(m -> m.id().equals(name)).findFirst();
+    public Optional<CanonicalModel> find(String name) {
+        Optional<CanonicalModel> byId = models.stream().filter(m -> m.id().equals(name)).findFirst();
         if (byId.isPresent()) {
             return byId;
         }
@@ -35,6 +35,6 @@ public record Catalog(List<CatalogModel> models, List<String> problems) {
 
     /** The canonical ids. */
     public List<String> ids() {
-        return models.stream().map(CatalogModel::id).toList();
+        return models.stream().map(CanonicalModel::id).toList();
     }
 }

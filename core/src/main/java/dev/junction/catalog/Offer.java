@@ -1,7 +1,6 @@
 package dev.junction.catalog;
 
 import dev.junction.cost.Price;
-import dev.junction.spi.Capability;
 import java.util.Objects;
 import java.util.Set;
 

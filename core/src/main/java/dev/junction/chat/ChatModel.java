@@ -1,6 +1,6 @@
 package dev.junction.chat;
 
-import dev.junction.internal.Blocking;
+import dev.junction.internal.async.Blocking;
 import io.vertx.core.Future;
 
 /**

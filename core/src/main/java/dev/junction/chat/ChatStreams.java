@@ -1,7 +1,5 @@
 package dev.junction.chat;
 
-import dev.junction.internal.stream.StreamFold;
-import dev.junction.internal.stream.StreamPublisher;
 import io.vertx.core.Future;
 import java.util.concurrent.Flow;
 

@@ -10,7 +10,7 @@ import com.github.victools.jsonschema.generator.SchemaGenerator;
 import com.github.victools.jsonschema.generator.SchemaGeneratorConfigBuilder;
 import com.github.victools.jsonschema.generator.SchemaVersion;
 import dev.junction.error.JunctionException;
-import dev.junction.internal.JsonMappers;
+import dev.junction.internal.json.JsonMappers;
 import java.lang.reflect.RecordComponent;
 import java.util.Comparator;
 import java.util.Objects;

@@ -1,7 +1,7 @@
 package dev.junction.chat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.junction.internal.JsonMappers;
+import dev.junction.internal.json.JsonMappers;
 import java.util.Objects;
 
 /**

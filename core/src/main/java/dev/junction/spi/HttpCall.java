@@ -1,5 +1,6 @@
 package dev.junction.spi;
 
+import dev.junction.internal.secrets.Redaction;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;

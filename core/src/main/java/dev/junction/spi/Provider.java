@@ -1,5 +1,8 @@
 package dev.junction.spi;
 
+import dev.junction.catalog.CreditBalance;
+import dev.junction.catalog.ProviderModels;
+import dev.junction.catalog.RemoteModel;
 import dev.junction.chat.ChatRequest;
 import dev.junction.chat.ChatResponse;
 import dev.junction.chat.ChatStream;
@@ -23,7 +26,7 @@ public interface Provider {
     URI baseUrl();
 
     /** The models this provider serves. Never {@code null}. */
-    ModelCatalog catalog();
+    ProviderModels catalog();
 
     /**
      * Sends a chat request whose {@link ChatRequest#model()} is set.

@@ -1,5 +1,6 @@
 package dev.junction.spi;
 
+import dev.junction.catalog.ProviderModels;
 import dev.junction.cost.Price;
 import java.util.List;
 
@@ -33,8 +34,8 @@ public interface ProviderFactory {
      * The models this vendor serves as its module declares them, known without configuration or
      * network. Never {@code null}; empty when the module declares none.
      */
-    default ModelCatalog catalog() {
-        return new ModelCatalog(List.of());
+    default ProviderModels catalog() {
+        return new ProviderModels(List.of());
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.junction.spi;
 
+import dev.junction.internal.secrets.Redaction;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

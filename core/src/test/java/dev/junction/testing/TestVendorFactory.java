@@ -2,7 +2,7 @@ package dev.junction.testing;
 
 import dev.junction.cost.Price;
 import dev.junction.spi.openai.Dialect;
-import dev.junction.spi.openai.OpenAiCompatibleFactory;
+import dev.junction.spi.openai.factory.OpenAiCompatibleFactory;
 import dev.junction.spi.openai.VendorProfile;
 import java.util.List;
 

@@ -2,9 +2,9 @@ package dev.junction.examples;
 
 import dev.junction.Junction;
 import dev.junction.chat.ChatRequest;
-import dev.junction.cost.Quote;
-import dev.junction.cost.Quotes;
-import dev.junction.cost.Unservable;
+import dev.junction.quote.Quote;
+import dev.junction.quote.Quotes;
+import dev.junction.quote.Unservable;
 import java.math.BigDecimal;
 
 /**

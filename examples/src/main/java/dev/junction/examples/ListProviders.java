@@ -1,7 +1,7 @@
 package dev.junction.examples;
 
 import dev.junction.Junction;
-import dev.junction.spi.ModelInfo;
+import dev.junction.catalog.ModelInfo;
 import dev.junction.spi.Provider;
 
 /**

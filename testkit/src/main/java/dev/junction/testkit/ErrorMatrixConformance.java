@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 import dev.junction.error.ErrorKind;
 import dev.junction.error.JunctionException;
 import dev.junction.spi.ProviderFactory;
-import dev.junction.spi.openai.OpenAiCompatibleFactory;
+import dev.junction.spi.openai.factory.OpenAiCompatibleFactory;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;

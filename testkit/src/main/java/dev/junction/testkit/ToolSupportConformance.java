@@ -8,8 +8,8 @@ import dev.junction.chat.ResponseFormat;
 import dev.junction.chat.Tool;
 import dev.junction.error.ErrorKind;
 import dev.junction.error.JunctionException;
-import dev.junction.spi.Capability;
-import dev.junction.spi.ModelInfo;
+import dev.junction.catalog.Capability;
+import dev.junction.catalog.ModelInfo;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

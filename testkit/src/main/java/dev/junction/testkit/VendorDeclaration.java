@@ -1,6 +1,6 @@
 package dev.junction.testkit;
 
-import dev.junction.spi.ModelInfo;
+import dev.junction.catalog.ModelInfo;
 import dev.junction.spi.ProviderSettings;
 import java.net.URI;
 import java.util.ArrayList;

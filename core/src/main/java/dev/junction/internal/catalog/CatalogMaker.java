@@ -1,17 +1,17 @@
 package dev.junction.internal.catalog;
 
 import dev.junction.catalog.Catalog;
-import dev.junction.catalog.CatalogModel;
+import dev.junction.catalog.CanonicalModel;
 import dev.junction.catalog.Listing;
 import dev.junction.catalog.Offer;
 import dev.junction.cost.Price;
 import dev.junction.cost.PriceBook;
 import dev.junction.error.ErrorKind;
 import dev.junction.error.JunctionException;
-import dev.junction.spi.ModelInfo;
+import dev.junction.catalog.ModelInfo;
 import dev.junction.spi.Provider;
 import dev.junction.spi.ProviderFactory;
-import dev.junction.spi.RemoteModel;
+import dev.junction.catalog.RemoteModel;
 import io.vertx.core.Future;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -122,11 +122,11 @@ public final class CatalogMaker {
                         row.reference() ? Listing.REFERENCE : Listing.PRICED_ONLY));
             }
         }
-        List<CatalogModel> models = new ArrayList<>();
+        List<CanonicalModel> models = new ArrayList<>();
         byModel.forEach((id, offers) -> {
             // Callable providers by id, then reference rows: a comparison reads best that way.
             offers.sort(Comparator.comparing(Offer::reference).thenComparing(Offer::provider));
-            models.add(new CatalogModel(id, offers));
+            models.add(new CanonicalModel(id, offers));
         });
         return new Catalog(models, problems);
     }

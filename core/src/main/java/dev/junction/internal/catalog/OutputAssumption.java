@@ -1,10 +1,10 @@
 package dev.junction.internal.catalog;
 
-import dev.junction.catalog.CatalogModel;
+import dev.junction.catalog.CanonicalModel;
 import dev.junction.chat.ChatRequest;
 import dev.junction.chat.ReasoningEffort;
-import dev.junction.cost.QuoteOptions;
-import dev.junction.spi.Capability;
+import dev.junction.quote.QuoteOptions;
+import dev.junction.catalog.Capability;
 import java.util.Locale;
 
 /**
@@ -22,7 +22,7 @@ import java.util.Locale;
  */
 record OutputAssumption(long tokens, long reasoningTokens, String description) {
 
-    static OutputAssumption of(ChatRequest request, CatalogModel model, QuoteOptions options) {
+    static OutputAssumption of(ChatRequest request, CanonicalModel model, QuoteOptions options) {
         ReasoningEffort effort = request.reasoning() == null ? null : request.reasoning().effort();
         boolean reasonsByDefault = model.offers().stream().anyMatch(o -> o.capabilities().contains(Capability.REASONING_OUTPUT));
         boolean thinksHard = effort == ReasoningEffort.HIGH || (effort == null && reasonsByDefault);

@@ -1,20 +1,20 @@
 package dev.junction.internal.catalog;
 
 import dev.junction.catalog.Catalog;
-import dev.junction.catalog.CatalogModel;
+import dev.junction.catalog.CanonicalModel;
 import dev.junction.catalog.Offer;
 import dev.junction.chat.ChatRequest;
 import dev.junction.cost.Cost;
-import dev.junction.cost.CostCalculator;
+import dev.junction.internal.cost.CostCalculator;
 import dev.junction.cost.CostRange;
 import dev.junction.cost.Price;
 import dev.junction.cost.PriceTier;
-import dev.junction.cost.Quote;
-import dev.junction.cost.QuoteOptions;
-import dev.junction.cost.Quotes;
-import dev.junction.cost.TokenEstimate;
-import dev.junction.cost.TokenEstimator;
-import dev.junction.cost.Unservable;
+import dev.junction.quote.Quote;
+import dev.junction.quote.QuoteOptions;
+import dev.junction.quote.Quotes;
+import dev.junction.quote.TokenEstimate;
+import dev.junction.quote.TokenEstimator;
+import dev.junction.quote.Unservable;
 import dev.junction.error.ErrorKind;
 import dev.junction.error.JunctionException;
 import dev.junction.spi.Provider;
@@ -66,7 +66,7 @@ public final class QuoteMaker {
                     .hint("set one, such as ChatRequest.builder().model(\"gemini-2.5-pro\") or --model gemini-2.5-pro")
                     .build();
         }
-        CatalogModel model = catalog.find(requested).orElseThrow(() -> JunctionException.builder(ErrorKind.MODEL_NOT_FOUND,
+        CanonicalModel model = catalog.find(requested).orElseThrow(() -> JunctionException.builder(ErrorKind.MODEL_NOT_FOUND,
                         "no provider or price row knows the model '" + requested + "'")
                 .hint("known models: " + String.join(", ", catalog.ids()))
                 .build());

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import dev.junction.cost.Price;
 import dev.junction.error.JunctionException;
-import dev.junction.internal.JsonMappers;
+import dev.junction.internal.json.JsonMappers;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -72,7 +72,7 @@ public interface Dialect {
 
     /**
      * Writes the built-in web-search tool as one entry of {@code tools}. Called only for models
-     * that declare {@link dev.junction.spi.Capability#WEB_SEARCH}. Default: none exists, so the
+     * that declare {@link dev.junction.catalog.Capability#WEB_SEARCH}. Default: none exists, so the
      * call fails with UNSUPPORTED_FEATURE before anything is sent.
      */
     default void writeWebSearchTool(JsonGenerator json, String provider) throws IOException {
@@ -90,7 +90,7 @@ public interface Dialect {
 
     /**
      * Writes reasoning controls. Called only for models that declare
-     * {@link dev.junction.spi.Capability#REASONING_CONTROL}; other models get a warning instead.
+     * {@link dev.junction.catalog.Capability#REASONING_CONTROL}; other models get a warning instead.
      * Default: OpenAI's {@code reasoning_effort}.
      */
     default void writeReasoning(JsonGenerator json, ReasoningSettings settings) throws IOException {

@@ -1,5 +1,8 @@
 package dev.junction.spi.openai;
 
+import dev.junction.internal.media.Base64Reader;
+import dev.junction.internal.media.MagicBytes;
+import dev.junction.internal.media.MediaTypes;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.junction.chat.GeneratedImage;
@@ -149,7 +152,7 @@ public final class InlineMedia {
         return Files.newInputStream(((MediaSource.File) source).path());
     }
 
-    static String describe(MediaSource source) {
+    public static String describe(MediaSource source) {
         if (source instanceof MediaSource.Bytes b) {
             return "an in-memory part of " + b.data().length + " bytes";
         }

@@ -2,7 +2,7 @@ package dev.junction.spi.openai;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.junction.internal.JsonMappers;
+import dev.junction.internal.json.JsonMappers;
 
 /**
  * Lenient JSON helpers shared by the engine and dialects: missing, {@code null} and mistyped
@@ -11,7 +11,7 @@ import dev.junction.internal.JsonMappers;
 public final class Json {
 
     /** The shared mapper; its configuration (and why) lives in {@link JsonMappers#LENIENT}. */
-    static final ObjectMapper MAPPER = JsonMappers.LENIENT;
+    public static final ObjectMapper MAPPER = JsonMappers.LENIENT;
 
     private Json() {
     }

@@ -5,9 +5,9 @@ import dev.junction.cost.Price;
 import dev.junction.error.ErrorKind;
 import dev.junction.error.JunctionException;
 import dev.junction.internal.prices.PriceRows;
-import dev.junction.spi.Capability;
-import dev.junction.spi.ModelCatalog;
-import dev.junction.spi.ModelInfo;
+import dev.junction.catalog.Capability;
+import dev.junction.catalog.ProviderModels;
+import dev.junction.catalog.ModelInfo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -44,7 +44,7 @@ public record VendorProfile(
         URI baseUrl,
         String chatPath,
         boolean streamsByDefault,
-        ModelCatalog catalog,
+        ProviderModels catalog,
         List<Price> prices,
         String pricesNote,
         Map<String, ErrorKind> errorCodes,
@@ -66,7 +66,7 @@ public record VendorProfile(
 
     /** A profile without endpoints besides chat. */
     public VendorProfile(String id, String displayName, URI baseUrl, String chatPath, boolean streamsByDefault,
-            ModelCatalog catalog, List<Price> prices, String pricesNote, Map<String, ErrorKind> errorCodes,
+            ProviderModels catalog, List<Price> prices, String pricesNote, Map<String, ErrorKind> errorCodes,
             Map<String, String> errorHints, List<VendorRule> rules) {
         this(id, displayName, baseUrl, chatPath, streamsByDefault, catalog, prices, pricesNote, errorCodes, errorHints, rules,
                 null);
@@ -74,7 +74,7 @@ public record VendorProfile(
 
     /** A profile without pre-send rules. */
     public VendorProfile(String id, String displayName, URI baseUrl, String chatPath, boolean streamsByDefault,
-            ModelCatalog catalog, List<Price> prices, String pricesNote, Map<String, ErrorKind> errorCodes,
+            ProviderModels catalog, List<Price> prices, String pricesNote, Map<String, ErrorKind> errorCodes,
             Map<String, String> errorHints) {
         this(id, displayName, baseUrl, chatPath, streamsByDefault, catalog, prices, pricesNote, errorCodes, errorHints, null,
                 null);
@@ -180,7 +180,7 @@ public record VendorProfile(
                 URI.create(stripTrailingSlash(required(root, "baseUrl", resource))),
                 chatPath,
                 root.path("streamsByDefault").asBoolean(false),
-                new ModelCatalog(models),
+                new ProviderModels(models),
                 prices,
                 Json.text(root, "pricesNote"),
                 codes,

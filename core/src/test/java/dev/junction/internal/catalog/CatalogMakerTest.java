@@ -14,10 +14,10 @@ import dev.junction.cost.Price;
 import dev.junction.cost.PriceBook;
 import dev.junction.error.ErrorKind;
 import dev.junction.error.JunctionException;
-import dev.junction.spi.ModelCatalog;
+import dev.junction.catalog.ProviderModels;
 import dev.junction.spi.Provider;
 import dev.junction.spi.ProviderFactory;
-import dev.junction.spi.RemoteModel;
+import dev.junction.catalog.RemoteModel;
 import dev.junction.testing.TestVendorFactory;
 import io.vertx.core.Future;
 import java.math.BigDecimal;
@@ -46,7 +46,7 @@ class CatalogMakerTest {
             @Override public URI baseUrl() {
                 return URI.create("https://t.invalid");
             }
-            @Override public ModelCatalog catalog() {
+            @Override public ProviderModels catalog() {
                 return VENDOR.catalog();
             }
             @Override public Future<ChatResponse> chat(ChatRequest request) {

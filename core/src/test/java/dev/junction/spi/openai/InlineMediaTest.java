@@ -1,5 +1,6 @@
 package dev.junction.spi.openai;
 
+import dev.junction.internal.media.Base64ReaderTest;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.junction.error.ErrorKind;
-import dev.junction.spi.Capability;
-import dev.junction.spi.ModelInfo;
+import dev.junction.catalog.Capability;
+import dev.junction.catalog.ModelInfo;
 import dev.junction.testing.TestVendorFactory;
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;

@@ -1,6 +1,6 @@
 package dev.junction.provider.acedata;
 
-import dev.junction.spi.openai.OpenAiCompatibleFactory;
+import dev.junction.spi.openai.factory.OpenAiCompatibleFactory;
 import dev.junction.spi.openai.VendorProfile;
 
 /** Registers acedata with Junction: its profile ({@code acedata.json}) and its {@link AcedataDialect}. */

@@ -1,7 +1,7 @@
 package dev.junction.provider.acedata;
 
-import dev.junction.spi.Capability;
-import dev.junction.spi.ModelInfo;
+import dev.junction.catalog.Capability;
+import dev.junction.catalog.ModelInfo;
 import dev.junction.testkit.Fixtures;
 import dev.junction.testkit.VendorDeclaration;
 import java.util.EnumSet;

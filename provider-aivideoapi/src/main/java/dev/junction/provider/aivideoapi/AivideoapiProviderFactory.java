@@ -1,6 +1,6 @@
 package dev.junction.provider.aivideoapi;
 
-import dev.junction.spi.openai.OpenAiCompatibleFactory;
+import dev.junction.spi.openai.factory.OpenAiCompatibleFactory;
 import dev.junction.spi.openai.VendorProfile;
 
 /** Registers aivideoapi with Junction: its profile ({@code aivideoapi.json}) and its {@link AivideoapiDialect}. */

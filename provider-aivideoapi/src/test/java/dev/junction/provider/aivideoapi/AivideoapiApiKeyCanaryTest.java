@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.junction.error.ErrorKind;
 import dev.junction.error.JunctionException;
-import dev.junction.spi.CreditBalance;
+import dev.junction.catalog.CreditBalance;
 import dev.junction.testkit.ApiKeyCanaryConformance;
 import dev.junction.testkit.VendorDeclaration;
 import dev.junction.testkit.VendorStub;

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.junction.error.ErrorKind;
 import dev.junction.error.JunctionException;
-import dev.junction.spi.CreditBalance;
+import dev.junction.catalog.CreditBalance;
 import dev.junction.spi.Provider;
 import dev.junction.testkit.ConformanceBase;
 import dev.junction.testkit.Fixtures;

@@ -1,6 +1,6 @@
 package dev.junction.provider.yisu;
 
-import dev.junction.spi.openai.OpenAiCompatibleFactory;
+import dev.junction.spi.openai.factory.OpenAiCompatibleFactory;
 import dev.junction.spi.openai.VendorProfile;
 
 /** Registers yisu with Junction: its profile ({@code yisu.json}) and its {@link YisuDialect}. */

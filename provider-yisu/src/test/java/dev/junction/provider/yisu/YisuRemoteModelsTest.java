@@ -14,7 +14,7 @@ import dev.junction.catalog.Offer;
 import dev.junction.error.ErrorKind;
 import dev.junction.error.JunctionException;
 import dev.junction.spi.Provider;
-import dev.junction.spi.RemoteModel;
+import dev.junction.catalog.RemoteModel;
 import dev.junction.testkit.ConformanceBase;
 import dev.junction.testkit.Fixtures;
 import dev.junction.testkit.MalformedReplyConformance;

@@ -1,0 +1,257 @@
+package dev.junction.internal.openai;
+
+import dev.junction.internal.media.MediaScan;
+import dev.junction.internal.openai.account.AccountEndpoints;
+import dev.junction.internal.openai.errors.ErrorReplies;
+import dev.junction.internal.openai.plan.CallPlan;
+import dev.junction.internal.openai.plan.CallPlanner;
+import dev.junction.internal.openai.reply.ReplyReader;
+import dev.junction.internal.openai.request.RemoteMedia;
+import dev.junction.internal.openai.request.RequestWriter;
+import dev.junction.internal.openai.stream.ChunkMapper;
+import dev.junction.internal.openai.stream.StreamingCall;
+import dev.junction.spi.openai.Dialect;
+import dev.junction.spi.openai.Json;
+import dev.junction.spi.openai.VendorProfile;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.junction.chat.ChatRequest;
+import dev.junction.chat.ChatResponse;
+import dev.junction.chat.ChatStream;
+import dev.junction.cost.Price;
+import dev.junction.error.ErrorKind;
+import dev.junction.error.JunctionException;
+import dev.junction.catalog.CreditBalance;
+import dev.junction.spi.HttpCall;
+import dev.junction.spi.HttpReply;
+import dev.junction.spi.HttpResponseStream;
+import dev.junction.catalog.ProviderModels;
+import dev.junction.spi.Provider;
+import dev.junction.spi.ProviderContext;
+import dev.junction.spi.ProviderSettings;
+import dev.junction.catalog.RemoteModel;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The OpenAI-compatible engine: one implementation of {@link Provider} that every vendor module
+ * reuses, configured by the vendor's {@link VendorProfile} and {@link Dialect}.
+ */
+public final class OpenAiCompatibleProvider implements Provider {
+    private static final Logger LOG = LoggerFactory.getLogger(OpenAiCompatibleProvider.class);
+    /** Inline media above this many bytes is encoded on a worker thread: 1 MiB takes about a millisecond. */
+    private static final long WORKER_THRESHOLD = 1024 * 1024;
+
+    private final VendorProfile profile;
+    private final Dialect dialect;
+    private final ProviderContext context;
+    private final ProviderSettings settings;
+    private final URI baseUrl;
+    private final CallPlanner planner;
+    private final RequestWriter writer;
+    private final ReplyReader reader;
+    private final ErrorReplies errors;
+    private final AccountEndpoints account;
+
+    /** Creates the provider; makes no network call. */
+    public OpenAiCompatibleProvider(VendorProfile profile, Dialect dialect, ProviderContext context) {
+        this.profile = profile;
+        this.dialect = dialect;
+        this.context = context;
+        this.settings = context.settings();
+        this.baseUrl = settings.baseUrl() != null ? settings.baseUrl() : profile.baseUrl();
+        this.planner = new CallPlanner(profile, settings);
+        this.writer = new RequestWriter(profile, dialect);
+        this.reader = new ReplyReader(dialect);
+        this.errors = new ErrorReplies(profile, dialect, settings);
+        this.account = new AccountEndpoints(profile, dialect, context, baseUrl, errors);
+    }
+
+    @Override
+    public String id() {
+        return profile.id();
+    }
+
+    @Override
+    public String displayName() {
+        return profile.displayName();
+    }
+
+    @Override
+    public URI baseUrl() {
+        return baseUrl;
+    }
+
+    @Override
+    public ProviderModels catalog() {
+        return profile.catalog();
+    }
+
+    @Override
+    public Future<CreditBalance> credits() {
+        return profile.endpoints().credits() == null ? Provider.super.credits() : account.credits();
+    }
+
+    @Override
+    public Future<List<RemoteModel>> remoteModels() {
+        return profile.endpoints().models() == null ? Provider.super.remoteModels() : account.models();
+    }
+
+    @Override
+    public String toString() {
+        return "Provider[" + profile.id() + " " + baseUrl + "]";
+    }
+
+    @Override
+    public Future<ChatResponse> chat(ChatRequest request) {
+        return plan(request).compose(plan -> body(request, plan, false)
+                        .compose(buffer -> context.transport().send(call(buffer, "application/json")))
+                        .compose(reply -> Future.succeededFuture(interpret(reply, plan))))
+                .recover(e -> Future.failedFuture(errors.unreadable(e)));
+    }
+
+    /** Plans the call; on a worker thread when files must be sniffed for their type, since that blocks. */
+    private Future<CallPlan> plan(ChatRequest request) {
+        if (MediaScan.hasFile(request)) {
+            return context.vertx().executeBlocking(() -> planner.plan(request), false)
+                    .recover(e -> Future.failedFuture(asRequestError(e)));
+        }
+        try {
+            return Future.succeededFuture(planner.plan(request));
+        } catch (RuntimeException e) {
+            return Future.failedFuture(asRequestError(e));
+        }
+    }
+
+    @Override
+    public Optional<JunctionException> precheck(ChatRequest request) {
+        try {
+            planner.check(request);
+        } catch (JunctionException e) {
+            return Optional.of(e);
+        }
+        if (!dialect.acceptsMediaUrls() && !settings.inlineRemoteMedia() && MediaScan.hasUrl(request)) {
+            return Optional.of(JunctionException.builder(ErrorKind.UNSUPPORTED_FEATURE,
+                            profile.id() + " takes media only as inline data, not by URL")
+                    .provider(profile.id())
+                    .hint("add inlineRemoteMedia=true to the config string to have Junction download and inline it,"
+                            + " or attach the file or its bytes instead")
+                    .build());
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public ChatStream stream(ChatRequest request) {
+        Context streamContext = context.vertx().getOrCreateContext();
+        StreamingCall stream = new StreamingCall(streamContext, profile.id(), context.maxStreamEventBytes());
+        // Everything runs on the stream's context, so the transport delivers the response there
+        // too and the stream's state is only ever touched from one thread.
+        streamContext.runOnContext(v -> plan(request).onComplete(planned -> {
+            if (planned.failed()) {
+                stream.failBeforeSending(planned.cause());
+                return;
+            }
+            CallPlan plan = planned.result();
+            Price price = price(plan);
+            String url = chatUrl();
+            Future<HttpResponseStream> opening = body(request, plan, true).compose(buffer -> context.transport()
+                    .stream(call(buffer, "text/event-stream"), settings.firstByteTimeout(), settings.idleTimeout(), stream.abandoned()));
+            stream.follow(opening,
+                    http -> new ChunkMapper(dialect, plan, price, errors, http.headers()),
+                    http -> http.readAll().map(reply -> errors.fromReply(reply, url)),
+                    http -> http.readAll().map(reply -> interpret(reply, plan)));
+        }));
+        return stream;
+    }
+
+    /**
+     * Writes the body; on a worker thread when files must be read or large media encoded, since that
+     * blocks an event loop. Media URLs the dialect cannot send are downloaded first when the settings
+     * say inlineRemoteMedia.
+     */
+    private Future<Buffer> body(ChatRequest request, CallPlan plan, boolean streaming) {
+        boolean sendReasoning = request.reasoning() != null && planner.honoursReasoning(request.model());
+        Future<Buffer> body = writerFor(request).compose(w -> MediaScan.hasFile(request) || w != writer || MediaScan.inlineBytes(request) > WORKER_THRESHOLD
+                ? context.vertx().executeBlocking(() -> w.write(request, plan.vendorModel(), sendReasoning, streaming), false)
+                : write(w, request, plan, sendReasoning, streaming));
+        return body.recover(e -> Future.failedFuture(asRequestError(e)));
+    }
+
+    /** The shared writer, or one carrying this request's downloaded media. */
+    private Future<RequestWriter> writerFor(ChatRequest request) {
+        if (dialect.acceptsMediaUrls() || !settings.inlineRemoteMedia() || !MediaScan.hasUrl(request)) {
+            return Future.succeededFuture(writer);
+        }
+        Duration timeout = settings.timeout().compareTo(RemoteMedia.DEFAULT_TIMEOUT) < 0 ? settings.timeout() : RemoteMedia.DEFAULT_TIMEOUT;
+        return new RemoteMedia(context.transport(), profile.id(), RemoteMedia.DEFAULT_MAX_BYTES, timeout)
+                .downloadAll(request)
+                .map(writer::inlining);
+    }
+
+    private Future<Buffer> write(RequestWriter w, ChatRequest request, CallPlan plan, boolean sendReasoning, boolean streaming) {
+        try {
+            return Future.succeededFuture(w.write(request, plan.vendorModel(), sendReasoning, streaming));
+        } catch (IOException | RuntimeException e) {
+            return Future.failedFuture(e);
+        }
+    }
+
+    private HttpCall call(Buffer body, String accept) {
+        MultiMap headers = MultiMap.caseInsensitiveMultiMap()
+                .set("Content-Type", "application/json")
+                .set("Accept", accept);
+        dialect.authenticate(headers, settings.apiKey());
+        HttpCall call = new HttpCall(profile.id(), HttpMethod.POST, URI.create(chatUrl()), headers, body, settings.timeout());
+        LOG.debug("sending {}", call);
+        return call;
+    }
+
+    private String chatUrl() {
+        return baseUrl + profile.chatPath();
+    }
+
+    private Price price(CallPlan plan) {
+        return context.prices().find(profile.id(), plan.model()).orElse(null);
+    }
+
+    private ChatResponse interpret(HttpReply reply, CallPlan plan) {
+        if (!reply.isSuccess()) {
+            throw errors.fromReply(reply, chatUrl());
+        }
+        JsonNode body;
+        try {
+            body = Json.MAPPER.readTree(reply.body().getBytes());
+        } catch (IOException e) {
+            throw errors.invalidJson(reply);
+        }
+        if (body == null || !body.isObject()) {
+            throw errors.invalidJson(reply);
+        }
+        if (dialect.isErrorBody(body)) {
+            throw errors.fromEnvelope(reply.status(), body, reply.headers());
+        }
+        return reader.read(body, plan, price(plan));
+    }
+
+    private JunctionException asRequestError(Throwable e) {
+        if (e instanceof JunctionException je) {
+            return je;
+        }
+        return JunctionException.builder(ErrorKind.INVALID_REQUEST, profile.id() + ": could not write the request: " + e.getMessage())
+                .provider(profile.id())
+                .cause(e)
+                .hint("check that every attached file is readable")
+                .build();
+    }
+
+}

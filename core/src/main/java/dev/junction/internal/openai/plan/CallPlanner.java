@@ -1,0 +1,80 @@
+package dev.junction.internal.openai.plan;
+
+import dev.junction.spi.openai.VendorProfile;
+import dev.junction.chat.ChatRequest;
+import dev.junction.error.ErrorKind;
+import dev.junction.error.JunctionException;
+import dev.junction.catalog.Capability;
+import dev.junction.catalog.ModelInfo;
+import dev.junction.spi.ProviderSettings;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Decides, before anything is sent, which names to use and what to warn about; rejects what would fail. */
+public final class CallPlanner {
+    private final VendorProfile profile;
+    private final ProviderSettings settings;
+
+    public CallPlanner(VendorProfile profile, ProviderSettings settings) {
+        this.profile = profile;
+        this.settings = settings;
+    }
+
+    /**
+     * Plans a call.
+     *
+     * @throws JunctionException CONFIGURATION without a key; INVALID_REQUEST or UNSUPPORTED_FEATURE for a request that would fail
+     */
+    public CallPlan plan(ChatRequest request) {
+        if (settings.apiKey() == null) {
+            throw JunctionException.configuration(profile.id(), "no API key for " + profile.id(),
+                    "set " + settings.apiKeyEnvVar() + " or add apiKey=… to the config string");
+        }
+        check(request);
+        String requested = request.model();
+        Optional<ModelInfo> known = profile.catalog().find(requested);
+        List<String> warnings = new ArrayList<>();
+        String model = known.map(ModelInfo::id).orElse(requested);
+        String vendorModel = known.map(ModelInfo::vendorModel).orElse(requested);
+        if (known.isEmpty()) {
+            warnings.add("model '" + requested + "' is not in " + profile.id() + "'s catalog " + profile.catalog().ids()
+                    + "; it was sent unchanged and its capabilities and price are unknown");
+        }
+        if (request.reasoning() != null && !honoursReasoning(requested)) {
+            warnings.add(profile.id() + " does not document reasoning controls for " + model
+                    + "; the reasoning settings were not sent");
+        }
+        String priceWarning = "no price is known for " + profile.id() + ":" + model
+                + (profile.pricesNote() != null ? " (" + profile.pricesNote() + ")" : "")
+                + ", so cost is null; add your price to a price file (JUNCTION_PRICES, or --prices on the command line)"
+                + " or with Junction.builder().price(…)";
+        return new CallPlan(profile.id(), model, vendorModel, warnings, priceWarning);
+    }
+
+    /**
+     * The checks of {@link #plan} that need neither a key nor the network: a model is named, and
+     * the request suits its catalog entry and the vendor's rules.
+     *
+     * @throws JunctionException INVALID_REQUEST or UNSUPPORTED_FEATURE
+     */
+    public void check(ChatRequest request) {
+        String requested = request.model();
+        if (requested == null || requested.isBlank()) {
+            throw JunctionException.builder(ErrorKind.INVALID_REQUEST, profile.id() + ": the request names no model")
+                    .provider(profile.id())
+                    .hint("put one in the config string (" + profile.id() + ":" + profile.catalog().ids().get(0)
+                            + ") or on the request")
+                    .build();
+        }
+        RequestChecks.check(profile.id(), request, profile.catalog().find(requested).orElse(null));
+        RequestChecks.checkRules(profile.id(), request, profile.rules());
+    }
+
+    /** Known models say whether they take reasoning controls; for unknown ones, any model of the vendor that does decides. */
+    public boolean honoursReasoning(String requested) {
+        return profile.catalog().find(requested)
+                .map(m -> m.can(Capability.REASONING_CONTROL))
+                .orElseGet(() -> profile.catalog().models().stream().anyMatch(m -> m.can(Capability.REASONING_CONTROL)));
+    }
+}

@@ -1,0 +1,222 @@
+package dev.junction.internal.openai.stream;
+
+import dev.junction.internal.openai.errors.ErrorReplies;
+import dev.junction.internal.openai.plan.CallPlan;
+import dev.junction.internal.openai.reply.ReplyReader;
+import dev.junction.spi.openai.Dialect;
+import dev.junction.spi.openai.Json;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.junction.chat.FinishReason;
+import dev.junction.chat.GeneratedImage;
+import dev.junction.chat.StreamPart;
+import dev.junction.chat.ToolCall;
+import dev.junction.chat.Usage;
+import dev.junction.cost.Cost;
+import dev.junction.cost.Price;
+import dev.junction.error.ErrorKind;
+import dev.junction.error.JunctionException;
+import io.vertx.core.MultiMap;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Turns the {@code data} of each server-sent event of an OpenAI-compatible stream into canonical
+ * {@link StreamPart}s, asking the {@link Dialect} where vendors differ. One instance per call;
+ * not thread-safe.
+ */
+public final class ChunkMapper {
+    private static final String DONE = "[DONE]";
+    /** More parallel tool calls than this in one reply is taken for a broken stream, not allocated. */
+    private static final int MAX_TOOL_CALLS = 128;
+
+    private final Dialect dialect;
+    private final CallPlan plan;
+    private final Price price;
+    private final ErrorReplies errors;
+    private final MultiMap headers;
+    private final List<ToolCallBuilder> toolCalls = new ArrayList<>();
+    private boolean started;
+    private String rawFinish;
+    private boolean sawFinish;
+    private Usage usage;
+
+    public ChunkMapper(Dialect dialect, CallPlan plan, Price price, ErrorReplies errors, MultiMap headers) {
+        this.dialect = dialect;
+        this.plan = plan;
+        this.price = price;
+        this.errors = errors;
+        this.headers = headers;
+    }
+
+    /**
+     * Maps one event's data.
+     *
+     * @return {@code true} when the event is the {@code [DONE]} sentinel
+     * @throws JunctionException for an error object in the stream (mapped by the dialect) or invalid JSON
+     */
+    public boolean onData(String data, Consumer<StreamPart> out) {
+        if (DONE.equals(data.strip())) {
+            return true;
+        }
+        StandardChunk standard = dialect.standardChunksNeedNoHooks() ? StandardChunk.parse(data) : null;
+        if (standard != null) {
+            start(standard.id, standard.model, out);
+            if (standard.content != null && !standard.content.isEmpty()) {
+                out.accept(new StreamPart.TextDelta(standard.content));
+            }
+            if (standard.finishReason != null) {
+                rawFinish = standard.finishReason;
+                sawFinish = true;
+            }
+            return false;
+        }
+        JsonNode chunk;
+        try {
+            chunk = Json.MAPPER.readTree(data);
+        } catch (IOException e) {
+            throw protocol("an event that is not JSON: " + shorten(data));
+        }
+        if (chunk == null || !chunk.isObject()) {
+            throw protocol("an event that is not a JSON object: " + shorten(data));
+        }
+        if (dialect.isErrorBody(chunk)) {
+            throw errors.fromEnvelope(200, chunk, headers);
+        }
+        start(Json.text(chunk, "id"), Json.text(chunk, "model"), out);
+        JsonNode choice = chunk.path("choices").path(0);
+        if (choice.isObject()) {
+            JsonNode delta = choice.has("delta") ? choice.path("delta") : choice.path("message");
+            String text = ReplyReader.contentText(delta.get("content"));
+            if (!text.isEmpty()) {
+                out.accept(new StreamPart.TextDelta(text));
+            }
+            String reasoning = dialect.readReasoning(delta);
+            if (reasoning != null) {
+                out.accept(new StreamPart.ReasoningDelta(reasoning));
+            }
+            List<String> warnings = new ArrayList<>();
+            for (GeneratedImage image : dialect.readImages(delta, warnings)) {
+                out.accept(new StreamPart.ImageOutput(image));
+            }
+            warnings.forEach(w -> out.accept(new StreamPart.Warning(w)));
+            for (JsonNode call : delta.path("tool_calls")) {
+                out.accept(accumulate(call));
+            }
+            String finish = Json.text(choice, "finish_reason");
+            if (finish != null) {
+                rawFinish = finish;
+                sawFinish = true;
+            }
+        }
+        if (chunk.path("usage").isObject()) {
+            usage = ReplyReader.readUsage(chunk.path("usage"));
+            if (chunk.path("choices").isArray() && chunk.path("choices").isEmpty()) {
+                // The closing usage chunk (aivideoapi, acedata): the reply is complete even when
+                // no finish reason came, so a close without [DONE] after it is a normal end.
+                sawFinish = true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a finish reason or the closing usage chunk has arrived, so that a stream closing now is complete. */
+    boolean sawFinish() {
+        return sawFinish;
+    }
+
+    /** Emits the closing parts: each tool call whole, the usage with its cost, and the finish. */
+    public void finish(Consumer<StreamPart> out) {
+        start(null, null, out);
+        for (int i = 0; i < toolCalls.size(); i++) {
+            ToolCallBuilder b = toolCalls.get(i);
+            if (b.name == null) {
+                out.accept(new StreamPart.Warning("tool call " + i + " arrived without a function name and was dropped"));
+            } else {
+                out.accept(new StreamPart.ToolCallDone(new ToolCall(b.id, b.name, b.arguments.toString())));
+            }
+        }
+        List<String> warnings = new ArrayList<>();
+        Usage reported = usage == null ? Usage.NONE : usage;
+        Cost cost = ReplyReader.cost(reported, price, plan, warnings);
+        warnings.forEach(w -> out.accept(new StreamPart.Warning(w)));
+        if (usage != null) {
+            out.accept(new StreamPart.UsageReport(usage, cost));
+        }
+        // A clean [DONE] without any finish reason (yisu's documented stream) is a normal stop.
+        out.accept(new StreamPart.Finish(rawFinish == null ? FinishReason.STOP : FinishReason.fromRaw(rawFinish), rawFinish));
+    }
+
+    private void start(String id, String model, Consumer<StreamPart> out) {
+        if (started) {
+            return;
+        }
+        started = true;
+        out.accept(new StreamPart.Start(id, plan.provider(), plan.model(), plan.vendorModel()));
+        List<String> warnings = new ArrayList<>(plan.warnings());
+        ReplyReader.checkModel(model, plan, warnings);
+        warnings.forEach(w -> out.accept(new StreamPart.Warning(w)));
+    }
+
+    /**
+     * Adds a tool-call fragment. Fragments are matched by {@code index}; when the vendor omits it
+     * (Gemini does), a fragment with a new {@code id} starts a new call and one without continues the last.
+     */
+    private StreamPart accumulate(JsonNode call) {
+        String id = Json.text(call, "id");
+        if (id != null && id.isEmpty()) {
+            id = null;
+        }
+        JsonNode function = call.path("function");
+        ToolCallBuilder b;
+        if (call.path("index").isIntegralNumber()) {
+            long index = call.path("index").asLong();
+            if (index < 0 || index >= MAX_TOOL_CALLS) {
+                throw protocol("a tool call with index " + index + " (expected 0 to " + (MAX_TOOL_CALLS - 1) + ")");
+            }
+            while (toolCalls.size() <= index) {
+                toolCalls.add(new ToolCallBuilder());
+            }
+            b = toolCalls.get((int) index);
+        } else if (toolCalls.isEmpty() || id != null && !id.equals(toolCalls.get(toolCalls.size() - 1).id)) {
+            if (toolCalls.size() >= MAX_TOOL_CALLS) {
+                throw protocol("more than " + MAX_TOOL_CALLS + " tool calls");
+            }
+            b = new ToolCallBuilder();
+            toolCalls.add(b);
+        } else {
+            b = toolCalls.get(toolCalls.size() - 1);
+        }
+        if (b.id == null) {
+            b.id = id;
+        }
+        String name = Json.text(function, "name");
+        if (b.name == null) {
+            b.name = name;
+        }
+        String arguments = ReplyReader.argumentsText(function.get("arguments"));
+        if (arguments != null) {
+            b.arguments.append(arguments);
+        }
+        return new StreamPart.ToolCallDelta(toolCalls.indexOf(b), id, name, arguments == null ? "" : arguments);
+    }
+
+    private JunctionException protocol(String what) {
+        return JunctionException.builder(ErrorKind.PROTOCOL, plan.provider() + " streamed " + what)
+                .provider(plan.provider())
+                .hint("the vendor's stream did not follow its documented format; retry, and report it if it persists")
+                .build();
+    }
+
+    private static String shorten(String data) {
+        return data.length() > 200 ? data.substring(0, 200) + "…" : data;
+    }
+
+    /** One tool call being assembled. */
+    private static final class ToolCallBuilder {
+        private String id;
+        private String name;
+        private final StringBuilder arguments = new StringBuilder();
+    }
+}

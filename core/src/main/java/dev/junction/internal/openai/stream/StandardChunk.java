@@ -1,0 +1,118 @@
+package dev.junction.internal.openai.stream;
+
+import dev.junction.spi.openai.Json;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+
+/**
+ * The fast path for the commonest stream event: an event made only of the standard OpenAI chunk
+ * fields, read with Jackson's streaming parser instead of building a tree (the tree costs most of
+ * the time of a plain text delta).
+ *
+ * <p>Accepted: top-level {@code id}, {@code object}, {@code created}, {@code model},
+ * {@code system_fingerprint}, {@code service_tier}, {@code logprobs}, a {@code null} {@code usage},
+ * and {@code choices} holding at most one choice of {@code index}, {@code finish_reason},
+ * {@code native_finish_reason}, {@code logprobs} and a {@code delta} of {@code role},
+ * {@code content} (a string) and {@code refusal}. Anything else, or any unexpected type, returns
+ * {@code null}, and the caller reads the event the general way, through the dialect's hooks.
+ * Such events carry no reasoning, images, tool calls, usage or error, so no hook could read more
+ * from them.
+ */
+final class StandardChunk {
+    final String id;
+    final String model;
+    final String content;
+    final String finishReason;
+
+    private StandardChunk(String id, String model, String content, String finishReason) {
+        this.id = id;
+        this.model = model;
+        this.content = content;
+        this.finishReason = finishReason;
+    }
+
+    /** The event's fields, or {@code null} when it is anything but a standard text chunk. */
+    static StandardChunk parse(String data) {
+        try (JsonParser json = Json.MAPPER.getFactory().createParser(data)) {
+            if (json.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            Fields f = new Fields();
+            while (json.nextToken() == JsonToken.FIELD_NAME) {
+                String name = json.currentName();
+                JsonToken value = json.nextToken();
+                boolean ok = switch (name) {
+                    case "id" -> (f.id = scalarText(json, value)) != null || value == JsonToken.VALUE_NULL;
+                    case "model" -> (f.model = scalarText(json, value)) != null || value == JsonToken.VALUE_NULL;
+                    case "object", "created", "system_fingerprint", "service_tier" -> value.isScalarValue();
+                    case "usage", "logprobs" -> value == JsonToken.VALUE_NULL;
+                    case "choices" -> value == JsonToken.START_ARRAY && readChoices(json, f);
+                    default -> false;
+                };
+                if (!ok) {
+                    return null;
+                }
+            }
+            return json.currentToken() == JsonToken.END_OBJECT && json.nextToken() == null
+                    ? new StandardChunk(f.id, f.model, f.content, f.finishReason) : null;
+        } catch (IOException e) {
+            return null; // the general path reports the malformed event
+        }
+    }
+
+    private static boolean readChoices(JsonParser json, Fields f) throws IOException {
+        JsonToken token = json.nextToken();
+        if (token == JsonToken.END_ARRAY) {
+            return true;
+        }
+        if (token != JsonToken.START_OBJECT) {
+            return false;
+        }
+        while (json.nextToken() == JsonToken.FIELD_NAME) {
+            String name = json.currentName();
+            JsonToken value = json.nextToken();
+            boolean ok = switch (name) {
+                case "index" -> value == JsonToken.VALUE_NUMBER_INT;
+                case "finish_reason" -> value == JsonToken.VALUE_NULL || (f.finishReason = scalarText(json, value)) != null;
+                case "native_finish_reason", "logprobs" -> value.isScalarValue();
+                case "delta" -> value == JsonToken.START_OBJECT && readDelta(json, f);
+                default -> false;
+            };
+            if (!ok) {
+                return false;
+            }
+        }
+        // Exactly one choice: the general path reads only the first, so more go that way too.
+        return json.nextToken() == JsonToken.END_ARRAY;
+    }
+
+    private static boolean readDelta(JsonParser json, Fields f) throws IOException {
+        while (json.nextToken() == JsonToken.FIELD_NAME) {
+            String name = json.currentName();
+            JsonToken value = json.nextToken();
+            boolean ok = switch (name) {
+                case "content" -> value == JsonToken.VALUE_NULL || value == JsonToken.VALUE_STRING && (f.content = json.getText()) != null;
+                case "role" -> value == JsonToken.VALUE_STRING || value == JsonToken.VALUE_NULL;
+                case "refusal" -> value == JsonToken.VALUE_NULL;
+                default -> false;
+            };
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String scalarText(JsonParser json, JsonToken value) throws IOException {
+        return value == JsonToken.VALUE_STRING || value == JsonToken.VALUE_NUMBER_INT ? json.getText() : null;
+    }
+
+    /** What the walk found. */
+    private static final class Fields {
+        private String id;
+        private String model;
+        private String content;
+        private String finishReason;
+    }
+}

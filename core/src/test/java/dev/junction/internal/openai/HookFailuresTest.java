@@ -1,0 +1,63 @@
+package dev.junction.internal.openai;
+
+import dev.junction.spi.openai.Dialect;
+import dev.junction.spi.openai.factory.OpenAiCompatibleFactory;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.junction.Junction;
+import dev.junction.chat.GeneratedImage;
+import dev.junction.error.ErrorKind;
+import dev.junction.error.JunctionException;
+import dev.junction.testing.Futures;
+import dev.junction.testing.TestVendorFactory;
+import dev.junction.testing.VendorServer;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** A dialect hook that throws still fails the call with a JunctionException, never a raw runtime exception. */
+class HookFailuresTest {
+    private WireMockServer wire;
+    private Junction junction;
+
+    /** A dialect whose image reader is broken. */
+    private static final class BrokenDialect implements Dialect {
+        @Override
+        public List<GeneratedImage> readImages(JsonNode message, List<String> warnings) {
+            throw new IllegalStateException("bug in a vendor module");
+        }
+    }
+
+    @BeforeEach
+    void start() {
+        wire = new WireMockServer(options().dynamicPort());
+        wire.start();
+        wire.stubFor(post(urlEqualTo(TestVendorFactory.CHAT_PATH)).willReturn(okJson(VendorServer.okBody("好的"))));
+        OpenAiCompatibleFactory broken = new OpenAiCompatibleFactory(TestVendorFactory.profile("testvendor"), new BrokenDialect()) {
+        };
+        junction = Junction.builder().environment(name -> null).factories(List.of(broken)).build();
+    }
+
+    @AfterEach
+    void stop() {
+        junction.close();
+        wire.stop();
+    }
+
+    @Test
+    void wrapsAThrowingHookAsProtocolError() {
+        JunctionException e = Futures.failure(junction
+                .chatModel("testvendor:gemini-2.5-pro?apiKey=k&baseUrl=" + wire.baseUrl()).chat("你好"));
+        assertEquals(ErrorKind.PROTOCOL, e.kind());
+        assertEquals("testvendor", e.provider());
+        assertInstanceOf(IllegalStateException.class, e.getCause());
+    }
+}
