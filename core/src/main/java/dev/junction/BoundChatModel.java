@@ -9,12 +9,12 @@ import io.vertx.core.Future;
 import java.util.Objects;
 
 /** A {@link ChatModel} that fills in a default model on requests that name none. */
-public final class BoundChatModel implements ChatModel {
+final class BoundChatModel implements ChatModel {
     private final Provider provider;
     private final String model;
 
     /** Binds the provider to a default model, which may be {@code null}. */
-    public BoundChatModel(Provider provider, String model) {
+    BoundChatModel(Provider provider, String model) {
         this.provider = Objects.requireNonNull(provider, "provider");
         this.model = model;
     }

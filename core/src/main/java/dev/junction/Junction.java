@@ -2,6 +2,7 @@ package dev.junction;
 
 import dev.junction.chat.ChatModel;
 import dev.junction.catalog.Catalog;
+import dev.junction.catalog.ProviderView;
 import dev.junction.chat.ChatRequest;
 import dev.junction.quote.HeuristicTokenEstimator;
 import dev.junction.cost.Price;
@@ -12,20 +13,20 @@ import dev.junction.quote.TokenEstimator;
 import dev.junction.error.ErrorKind;
 import dev.junction.error.JunctionException;
 import dev.junction.internal.config.ConfigStrings;
+import dev.junction.internal.config.ConfigValues;
+import dev.junction.internal.config.SettingsResolver;
 import dev.junction.internal.registry.ProviderRegistry;
 import dev.junction.internal.catalog.CatalogMaker;
 import dev.junction.internal.catalog.QuoteMaker;
 import dev.junction.internal.registry.PriceBookLoader;
 import dev.junction.internal.http.TransportOptions;
 import dev.junction.internal.http.VertxHttpTransport;
-import dev.junction.spi.ApiKey;
 import dev.junction.spi.Provider;
 import dev.junction.spi.ProviderContext;
 import dev.junction.spi.ProviderFactory;
 import dev.junction.spi.ProviderSettings;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -45,7 +46,7 @@ import java.util.function.Function;
  *
  * <pre>{@code
  * try (Junction junction = Junction.create()) {
- *     ChatModel model = junction.chatModel("acedata:gemini-2.5-pro");
+ *     ChatModel model = junction.chatModel("example:gemini-2.5-pro");
  *     System.out.println(model.chatBlocking("你好").text());
  * }
  * }</pre>
@@ -58,7 +59,7 @@ public final class Junction implements AutoCloseable {
     private final boolean ownsVertx;
     private final VertxHttpTransport transport;
     private final ProviderRegistry registry;
-    private final Function<String, String> environment;
+    private final SettingsResolver settings;
     private final PriceBookLoader priceLoader;
     private volatile PriceBook prices;
     private final TokenEstimator estimator;
@@ -70,7 +71,7 @@ public final class Junction implements AutoCloseable {
         this.vertx = ownsVertx ? Vertx.vertx() : b.vertx;
         this.transport = new VertxHttpTransport(vertx, transportOptions);
         this.registry = registry;
-        this.environment = b.environment;
+        this.settings = new SettingsResolver(b.environment);
         this.priceLoader = priceLoader;
         this.prices = prices;
         this.estimator = b.estimator;
@@ -91,12 +92,14 @@ public final class Junction implements AutoCloseable {
      * Every discovered provider, sorted by id, configured from the environment only. Listing needs
      * no API keys.
      *
-     * @throws JunctionException CONFIGURATION when two modules claim one id
+     * @throws JunctionException CONFIGURATION when two modules claim one id, or a provider's
+     *     environment variable holds an unusable key or base URL
      */
-    public List<Provider> providers() {
-        List<Provider> out = new ArrayList<>();
+    public List<ProviderView> providers() {
+        List<ProviderView> out = new ArrayList<>();
         for (ProviderFactory factory : registry.factories().values()) {
-            out.add(create(factory, ProviderSpec.of(factory.id(), null)));
+            ProviderSettings resolved = settings.resolve(ConfigValues.of(factory.id()));
+            out.add(new InstalledProvider(create(factory, resolved), resolved));
         }
         return out;
     }
@@ -118,30 +121,28 @@ public final class Junction implements AutoCloseable {
 
     /**
      * The provider a config string names, configured by it and the environment. Does not require
-     * an API key; calls made without one fail with CONFIGURATION before any network traffic.
+     * an API key; its account calls fail with CONFIGURATION before any network traffic without one.
      *
      * @throws JunctionException CONFIGURATION for a malformed config string or an unknown id
      */
-    public Provider provider(String configString) {
-        ProviderSpec spec = ProviderSpec.parse(configString);
-        return create(registry.get(spec.providerId()), spec);
+    public ProviderView provider(String configString) {
+        ConfigValues config = ConfigStrings.parse(configString);
+        ProviderSettings resolved = settings.resolve(config);
+        return new InstalledProvider(create(registry.get(config.providerId()), resolved), resolved);
     }
 
     /**
-     * A chat model for a config string such as {@code acedata:gemini-2.5-pro?timeout=30s}.
+     * A chat model for a config string such as {@code example:gemini-2.5-pro?timeout=30s}.
      *
      * @throws JunctionException CONFIGURATION for a malformed config string, an unknown provider,
      *     or a missing API key (naming the environment variable to set)
      */
     public ChatModel chatModel(String configString) {
-        ProviderSpec spec = ProviderSpec.parse(configString);
-        ProviderFactory factory = registry.get(spec.providerId());
-        ProviderSettings settings = settings(spec);
-        if (settings.apiKey() == null) {
-            throw JunctionException.configuration(spec.providerId(), "no API key for " + spec.providerId(),
-                    "set the environment variable " + settings.apiKeyEnvVar() + " or add apiKey=… to the config string");
-        }
-        return new BoundChatModel(create(factory, spec), spec.model());
+        ConfigValues config = ConfigStrings.parse(configString);
+        ProviderFactory factory = registry.get(config.providerId());
+        ProviderSettings resolved = settings.resolve(config);
+        resolved.requireApiKey();
+        return new BoundChatModel(create(factory, resolved), config.model());
     }
 
     /**
@@ -180,7 +181,7 @@ public final class Junction implements AutoCloseable {
     public Quotes quote(ChatRequest request, QuoteOptions options) {
         Map<String, String> notes = new TreeMap<>();
         registry.factories().values().forEach(f -> notes.put(f.id(), Objects.requireNonNullElse(f.pricesNote(), "")));
-        return new QuoteMaker(catalog(), notes, estimator, this::provider).quote(request, options);
+        return new QuoteMaker(catalog(), notes, estimator, this::engine).quote(request, options);
     }
 
     /** Every model the installed providers declare and the price rows name, offline. */
@@ -202,7 +203,7 @@ public final class Junction implements AutoCloseable {
      */
     public Future<Catalog> remoteCatalog(Set<String> providerIds) {
         Objects.requireNonNull(providerIds, "providerIds");
-        return CatalogMaker.remote(registry.factories().values(), prices(), providerIds, this::provider);
+        return CatalogMaker.remote(registry.factories().values(), prices(), providerIds, this::engine);
     }
 
     /** The Vert.x instance Junction runs on. */
@@ -210,26 +211,20 @@ public final class Junction implements AutoCloseable {
         return vertx;
     }
 
-    private Provider create(ProviderFactory factory, ProviderSpec spec) {
-        return factory.create(new ProviderContext(vertx, transport, settings(spec), prices(), maxStreamEventBytes));
+    /** The SPI's provider for a config string, for the quote and catalog makers (and the engine's tests). */
+    Provider engine(String configString) {
+        ConfigValues config = ConfigStrings.parse(configString);
+        return create(registry.get(config.providerId()), settings.resolve(config));
     }
 
-    private ProviderSettings settings(ProviderSpec spec) {
-        String id = spec.providerId();
-        ApiKey key = spec.apiKey();
-        if (key == null) {
-            String fromEnv = environment.apply(ProviderSettings.envVar(id, "API_KEY"));
-            key = fromEnv == null || fromEnv.isBlank() ? null
-                    : ConfigStrings.checkedKey(id, fromEnv, ProviderSettings.envVar(id, "API_KEY"));
-        }
-        URI baseUrl = spec.baseUrl();
-        if (baseUrl == null) {
-            String fromEnv = environment.apply(ProviderSettings.envVar(id, "BASE_URL"));
-            baseUrl = fromEnv == null || fromEnv.isBlank() ? null : ConfigStrings.baseUrl(id, fromEnv);
-        }
-        return new ProviderSettings(id, key, baseUrl, spec.timeout(),
-                spec.maxRetries() != null ? spec.maxRetries() : 2, spec.firstByteTimeout(), spec.idleTimeout(),
-                Boolean.TRUE.equals(spec.inlineRemoteMedia()));
+    private Provider create(ProviderFactory factory, ProviderSettings resolved) {
+        return factory.create(ProviderContext.builder()
+                .vertx(vertx)
+                .transport(transport)
+                .settings(resolved)
+                .prices(prices())
+                .maxStreamEventBytes(maxStreamEventBytes)
+                .build());
     }
 
     /** Closes the HTTP client and, if Junction created it, Vert.x. Waits at most ten seconds. */

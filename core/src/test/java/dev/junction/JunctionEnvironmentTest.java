@@ -179,7 +179,7 @@ class JunctionEnvironmentTest {
     @Test
     void providerWithoutAKeyFailsItsCallsBeforeAnyNetworkCall() {
         env.put("ACEDATA_BASE_URL", wire.baseUrl());
-        JunctionException e = Futures.failure(junction(new TestVendorFactory("acedata")).provider("acedata")
+        JunctionException e = Futures.failure(Engines.of(junction(new TestVendorFactory("acedata")), "acedata")
                 .chat(ChatRequest.builder().model("gemini-2.5-pro").user("你好").build()));
         assertEquals(ErrorKind.CONFIGURATION, e.kind());
         assertTrue(e.hint().orElseThrow().contains("ACEDATA_API_KEY"), e.hint().orElseThrow());

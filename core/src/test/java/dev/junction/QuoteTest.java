@@ -176,13 +176,7 @@ class QuoteTest {
 
     @Test
     void aVendorTakingOnlyInlineMediaCannotServeAUrlUnlessTheConfigInlinesIt() {
-        ProviderFactory inlineOnly = vendor("inline", "\"IMAGE_INPUT\"", price("0.01", "0.01", null), "");
-        OpenAiCompatibleFactory refusing = new OpenAiCompatibleFactory(((OpenAiCompatibleFactory) inlineOnly).profile(), new Dialect() {
-            @Override
-            public boolean acceptsMediaUrls() {
-                return false;
-            }
-        }) { };
+        ProviderFactory refusing = vendor("inline", "\"IMAGE_INPUT\"", price("0.01", "0.01", null), ",\"acceptsMediaUrls\":false");
         ChatRequest withUrl = ChatRequest.builder().model("gemini-2.5-pro")
                 .user(Part.text("看"), Part.url(URI.create("https://example.com/a.png"))).build();
         try (Junction junction = Junction.builder().factories(List.of(refusing)).environment(name -> null)
@@ -193,7 +187,7 @@ class QuoteTest {
         }
         try (Junction junction = Junction.builder().factories(List.of(refusing)).tokenEstimator(r -> ESTIMATE)
                 .environment(java.util.Map.of("INLINE_BASE_URL", "https://inline.invalid")::get).build()) {
-            assertTrue(junction.provider("inline:gemini-2.5-pro?inlineRemoteMedia=true").precheck(withUrl).isEmpty());
+            assertTrue(Engines.of(junction, "inline:gemini-2.5-pro?inlineRemoteMedia=true").precheck(withUrl).isEmpty());
         }
     }
 

@@ -52,8 +52,7 @@ import java.util.Objects;
  * </ul>
  *
  * <p>The media type of a part is its declared one, else for a file the one its first bytes
- * announce, else the one its file name or URL suggests ({@link
- * dev.junction.spi.openai.InlineMedia#mediaTypeOf}); the header readers then go by the bytes
+ * announce, else the one its file name or URL suggests; the header readers then go by the bytes
  * themselves. Only headers are read: a file through positional reads, a data URI by decoding just
  * the base64 around each header, so a 20 MiB inline image or a 1 GB video file costs a few small
  * reads. Bad media never throws: each problem is one line in {@link TokenEstimate#unknowns()}

@@ -5,33 +5,115 @@ import io.vertx.core.Vertx;
 import java.util.Objects;
 
 /**
- * What Junction hands a {@link ProviderFactory} when it creates a provider.
- *
- * @param vertx the Vert.x instance Junction runs on
- * @param transport the shared HTTP client
- * @param settings this provider's resolved settings
- * @param prices every known price, user rows included
- * @param maxStreamEventBytes the largest server-sent event a stream may carry before it fails with PROTOCOL
+ * What Junction hands a {@link ProviderFactory} when it creates a provider. Made by
+ * {@link #builder()}; every field but the event-size limit is required.
  */
-public record ProviderContext(Vertx vertx, HttpTransport transport, ProviderSettings settings, PriceBook prices,
-        int maxStreamEventBytes) {
+public final class ProviderContext {
 
     /** 8 MiB: room for an inline generated image in one event, while keeping memory bounded. */
     public static final int DEFAULT_MAX_STREAM_EVENT_BYTES = 8 * 1024 * 1024;
 
-    /** A context with the default event-size limit. */
-    public ProviderContext(Vertx vertx, HttpTransport transport, ProviderSettings settings, PriceBook prices) {
-        this(vertx, transport, settings, prices, DEFAULT_MAX_STREAM_EVENT_BYTES);
+    private final Vertx vertx;
+    private final HttpTransport transport;
+    private final ProviderSettings settings;
+    private final PriceBook prices;
+    private final int maxStreamEventBytes;
+
+    private ProviderContext(Builder b) {
+        this.vertx = Objects.requireNonNull(b.vertx, "vertx");
+        this.transport = Objects.requireNonNull(b.transport, "transport");
+        this.settings = Objects.requireNonNull(b.settings, "settings");
+        this.prices = Objects.requireNonNull(b.prices, "prices");
+        if (b.maxStreamEventBytes < 1) {
+            throw new IllegalArgumentException("maxStreamEventBytes must be positive");
+        }
+        this.maxStreamEventBytes = b.maxStreamEventBytes;
     }
 
-    /** Checks every field is present. */
-    public ProviderContext {
-        Objects.requireNonNull(vertx, "vertx");
-        Objects.requireNonNull(transport, "transport");
-        Objects.requireNonNull(settings, "settings");
-        Objects.requireNonNull(prices, "prices");
-        if (maxStreamEventBytes < 1) {
-            throw new IllegalArgumentException("maxStreamEventBytes must be positive");
+    /** Starts a context. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The Vert.x instance Junction runs on. */
+    public Vertx vertx() {
+        return vertx;
+    }
+
+    /** The shared HTTP client. */
+    public HttpTransport transport() {
+        return transport;
+    }
+
+    /** This provider's resolved settings. */
+    public ProviderSettings settings() {
+        return settings;
+    }
+
+    /** Every known price, user rows included. */
+    public PriceBook prices() {
+        return prices;
+    }
+
+    /** The largest server-sent event a stream may carry before it fails with PROTOCOL. */
+    public int maxStreamEventBytes() {
+        return maxStreamEventBytes;
+    }
+
+    @Override
+    public String toString() {
+        return "ProviderContext[" + settings + "]";
+    }
+
+    /** Collects a context's parts. */
+    public static final class Builder {
+        private Vertx vertx;
+        private HttpTransport transport;
+        private ProviderSettings settings;
+        private PriceBook prices;
+        private int maxStreamEventBytes = DEFAULT_MAX_STREAM_EVENT_BYTES;
+
+        private Builder() {
+        }
+
+        /** The Vert.x instance; required. */
+        public Builder vertx(Vertx vertx) {
+            this.vertx = vertx;
+            return this;
+        }
+
+        /** The HTTP client; required. */
+        public Builder transport(HttpTransport transport) {
+            this.transport = transport;
+            return this;
+        }
+
+        /** The provider's settings; required. */
+        public Builder settings(ProviderSettings settings) {
+            this.settings = settings;
+            return this;
+        }
+
+        /** The price book; required. */
+        public Builder prices(PriceBook prices) {
+            this.prices = prices;
+            return this;
+        }
+
+        /** The stream event cap; {@link #DEFAULT_MAX_STREAM_EVENT_BYTES} unless set. */
+        public Builder maxStreamEventBytes(int maxStreamEventBytes) {
+            this.maxStreamEventBytes = maxStreamEventBytes;
+            return this;
+        }
+
+        /**
+         * The context.
+         *
+         * @throws NullPointerException naming a missing required part
+         * @throws IllegalArgumentException for a non-positive event cap
+         */
+        public ProviderContext build() {
+            return new ProviderContext(this);
         }
     }
 }

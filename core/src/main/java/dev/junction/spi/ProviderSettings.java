@@ -1,5 +1,6 @@
 package dev.junction.spi;
 
+import dev.junction.error.JunctionException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
@@ -7,20 +8,10 @@ import java.util.Objects;
 
 /**
  * The resolved settings of one provider instance: config string values with the environment
- * fallbacks applied. {@link #toString()} never shows the key.
- *
- * @param providerId the provider id
- * @param apiKey the key, or {@code null} when none was given anywhere
- * @param baseUrl the base URL override without a trailing slash, or {@code null} for the vendor's default
- * @param timeout the total time one call may take, streamed or not
- * @param maxRetries how many times a retryable failure may be repeated (accepted now; retries arrive later)
- * @param firstByteTimeout for streams, how long the vendor may take to send the first chunk of its answer
- * @param idleTimeout for streams, the longest silence allowed between two chunks (time spent paused by the consumer does not count)
- * @param inlineRemoteMedia whether Junction downloads media URLs itself and sends the bytes inline, for vendors
- *     that take only inline data; the download never carries the vendor's key
+ * fallbacks and defaults applied. Made by {@link #builder(String)}; {@link #toString()} never
+ * shows the key.
  */
-public record ProviderSettings(String providerId, ApiKey apiKey, URI baseUrl, Duration timeout, int maxRetries,
-        Duration firstByteTimeout, Duration idleTimeout, boolean inlineRemoteMedia) {
+public final class ProviderSettings {
 
     /** The total call timeout when none is configured: thinking models can take minutes. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(10);
@@ -28,43 +19,99 @@ public record ProviderSettings(String providerId, ApiKey apiKey, URI baseUrl, Du
     public static final Duration DEFAULT_FIRST_BYTE_TIMEOUT = Duration.ofSeconds(60);
     /** The longest silence within a stream when none is configured. */
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(60);
+    /** How many times a retryable failure may be repeated when nothing is configured. */
+    public static final int DEFAULT_MAX_RETRIES = 2;
 
-    /** Checks the values and fills defaults. */
-    public ProviderSettings {
-        Objects.requireNonNull(providerId, "providerId");
-        timeout = positive(timeout, DEFAULT_TIMEOUT, "timeout");
-        firstByteTimeout = positive(firstByteTimeout, DEFAULT_FIRST_BYTE_TIMEOUT, "firstByteTimeout");
-        idleTimeout = positive(idleTimeout, DEFAULT_IDLE_TIMEOUT, "idleTimeout");
-        if (maxRetries < 0) {
+    private final String providerId;
+    private final ApiKey apiKey;
+    private final URI baseUrl;
+    private final Duration timeout;
+    private final int maxRetries;
+    private final Duration firstByteTimeout;
+    private final Duration idleTimeout;
+    private final boolean inlineRemoteMedia;
+
+    private ProviderSettings(Builder b) {
+        this.providerId = b.providerId;
+        this.apiKey = b.apiKey;
+        this.baseUrl = b.baseUrl;
+        this.timeout = positive(b.timeout, DEFAULT_TIMEOUT, "timeout");
+        this.firstByteTimeout = positive(b.firstByteTimeout, DEFAULT_FIRST_BYTE_TIMEOUT, "firstByteTimeout");
+        this.idleTimeout = positive(b.idleTimeout, DEFAULT_IDLE_TIMEOUT, "idleTimeout");
+        if (b.maxRetries < 0) {
             throw new IllegalArgumentException("maxRetries must not be negative");
         }
+        this.maxRetries = b.maxRetries;
+        this.inlineRemoteMedia = b.inlineRemoteMedia;
     }
 
-    /** Settings that leave media URLs to the vendor. */
-    public ProviderSettings(String providerId, ApiKey apiKey, URI baseUrl, Duration timeout, int maxRetries,
-            Duration firstByteTimeout, Duration idleTimeout) {
-        this(providerId, apiKey, baseUrl, timeout, maxRetries, firstByteTimeout, idleTimeout, false);
-    }
-
-    /** Settings with the stream timeouts at their defaults. */
-    public ProviderSettings(String providerId, ApiKey apiKey, URI baseUrl, Duration timeout, int maxRetries) {
-        this(providerId, apiKey, baseUrl, timeout, maxRetries, null, null);
+    /** Starts settings for a provider id; every other field has its default. */
+    public static Builder builder(String providerId) {
+        return new Builder(providerId);
     }
 
     /** Settings with nothing configured. */
     public static ProviderSettings defaults(String providerId) {
-        return new ProviderSettings(providerId, null, null, DEFAULT_TIMEOUT, 2);
+        return builder(providerId).build();
     }
 
-    private static Duration positive(Duration value, Duration fallback, String name) {
-        Duration d = value == null ? fallback : value;
-        if (d.isNegative() || d.isZero()) {
-            throw new IllegalArgumentException(name + " must be positive");
+    /** The provider id. */
+    public String providerId() {
+        return providerId;
+    }
+
+    /** The key, or {@code null} when none was given anywhere. */
+    public ApiKey apiKey() {
+        return apiKey;
+    }
+
+    /**
+     * The key, for code about to call the vendor.
+     *
+     * @throws JunctionException CONFIGURATION when none was given, naming the environment variable to set
+     */
+    public ApiKey requireApiKey() {
+        if (apiKey == null) {
+            throw JunctionException.configuration(providerId, "no API key for " + providerId,
+                    "set the environment variable " + apiKeyEnvVar() + " or add apiKey=… to the config string");
         }
-        return d;
+        return apiKey;
     }
 
-    /** The environment variable that supplies this provider's key, such as {@code ACEDATA_API_KEY}. */
+    /** The base URL override without a trailing slash, or {@code null} for the vendor's default. */
+    public URI baseUrl() {
+        return baseUrl;
+    }
+
+    /** The total time one call may take, streamed or not. */
+    public Duration timeout() {
+        return timeout;
+    }
+
+    /** How many times a retryable failure may be repeated. */
+    public int maxRetries() {
+        return maxRetries;
+    }
+
+    /** For streams, how long the vendor may take to send the first chunk of its answer. */
+    public Duration firstByteTimeout() {
+        return firstByteTimeout;
+    }
+
+    /** For streams, the longest silence allowed between two chunks; time spent paused by the consumer does not count. */
+    public Duration idleTimeout() {
+        return idleTimeout;
+    }
+
+    /**
+     * Whether Junction downloads media URLs itself and sends the bytes inline, for vendors that
+     * take only inline data; the download never carries the vendor's key.
+     */
+    public boolean inlineRemoteMedia() {
+        return inlineRemoteMedia;
+    }
+
+    /** The environment variable that supplies this provider's key, such as {@code EXAMPLE_API_KEY}. */
     public String apiKeyEnvVar() {
         return envVar(providerId, "API_KEY");
     }
@@ -77,5 +124,87 @@ public record ProviderSettings(String providerId, ApiKey apiKey, URI baseUrl, Du
     /** {@code <ID>_<SUFFIX>}, with the id upper-cased and every non-alphanumeric turned into {@code _}. */
     public static String envVar(String providerId, String suffix) {
         return providerId.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_") + "_" + suffix;
+    }
+
+    private static Duration positive(Duration value, Duration fallback, String name) {
+        Duration d = value == null ? fallback : value;
+        if (d.isNegative() || d.isZero()) {
+            throw new IllegalArgumentException(name + " must be positive");
+        }
+        return d;
+    }
+
+    @Override
+    public String toString() {
+        return "ProviderSettings[" + providerId + " apiKey=" + (apiKey == null ? "none" : apiKey) + " baseUrl=" + baseUrl
+                + " timeout=" + timeout + " maxRetries=" + maxRetries + " firstByteTimeout=" + firstByteTimeout
+                + " idleTimeout=" + idleTimeout + " inlineRemoteMedia=" + inlineRemoteMedia + "]";
+    }
+
+    /** Collects settings; a field left unset keeps its default. */
+    public static final class Builder {
+        private final String providerId;
+        private ApiKey apiKey;
+        private URI baseUrl;
+        private Duration timeout;
+        private int maxRetries = DEFAULT_MAX_RETRIES;
+        private Duration firstByteTimeout;
+        private Duration idleTimeout;
+        private boolean inlineRemoteMedia;
+
+        private Builder(String providerId) {
+            this.providerId = Objects.requireNonNull(providerId, "providerId");
+        }
+
+        /** The key; {@code null} for none. */
+        public Builder apiKey(ApiKey apiKey) {
+            this.apiKey = apiKey;
+            return this;
+        }
+
+        /** A base URL override without a trailing slash; {@code null} for the vendor's default. */
+        public Builder baseUrl(URI baseUrl) {
+            this.baseUrl = baseUrl;
+            return this;
+        }
+
+        /** The total time one call may take; {@code null} for {@link #DEFAULT_TIMEOUT}. */
+        public Builder timeout(Duration timeout) {
+            this.timeout = timeout;
+            return this;
+        }
+
+        /** Retries of a retryable failure; {@link #DEFAULT_MAX_RETRIES} unless set. */
+        public Builder maxRetries(int maxRetries) {
+            this.maxRetries = maxRetries;
+            return this;
+        }
+
+        /** The time to a stream's first chunk; {@code null} for {@link #DEFAULT_FIRST_BYTE_TIMEOUT}. */
+        public Builder firstByteTimeout(Duration firstByteTimeout) {
+            this.firstByteTimeout = firstByteTimeout;
+            return this;
+        }
+
+        /** The longest silence within a stream; {@code null} for {@link #DEFAULT_IDLE_TIMEOUT}. */
+        public Builder idleTimeout(Duration idleTimeout) {
+            this.idleTimeout = idleTimeout;
+            return this;
+        }
+
+        /** Whether Junction downloads media URLs and inlines them; off unless set. */
+        public Builder inlineRemoteMedia(boolean inlineRemoteMedia) {
+            this.inlineRemoteMedia = inlineRemoteMedia;
+            return this;
+        }
+
+        /**
+         * The settings.
+         *
+         * @throws IllegalArgumentException for a duration that is not positive or a negative retry count
+         */
+        public ProviderSettings build() {
+            return new ProviderSettings(this);
+        }
     }
 }

@@ -48,8 +48,8 @@ class SecretsTest {
 
     @Test
     void keepsTheKeyOutOfProviderSettings() {
-        ProviderSettings settings = new ProviderSettings("acedata", ApiKey.of(CANARY), URI.create("https://x.example"),
-                Duration.ofSeconds(5), 2);
+        ProviderSettings settings = ProviderSettings.builder("acedata").apiKey(ApiKey.of(CANARY))
+                .baseUrl(URI.create("https://x.example")).timeout(Duration.ofSeconds(5)).build();
         assertFalse(settings.toString().contains(CANARY), settings.toString());
         assertTrue(settings.toString().contains("ApiKey[****]"), settings.toString());
     }

@@ -1,10 +1,9 @@
 package dev.junction.testing;
 
-import dev.junction.cost.Price;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.junction.spi.openai.Dialect;
 import dev.junction.spi.openai.factory.OpenAiCompatibleFactory;
 import dev.junction.spi.openai.VendorProfile;
-import java.util.List;
 
 /**
  * A plain OpenAI-dialect vendor read from {@code testvendor.json}: two models (one with reasoning
@@ -29,15 +28,9 @@ public class TestVendorFactory extends OpenAiCompatibleFactory {
 
     /** The test profile, its id (and its prices' provider) replaced by {@code id}. */
     public static VendorProfile profile(String id) {
-        VendorProfile p = VendorProfile.read(TestVendorFactory.class.getResourceAsStream("testvendor.json"), "testvendor.json");
-        if (p.id().equals(id)) {
-            return p;
-        }
-        List<Price> prices = p.prices().stream()
-                .map(r -> new Price(id, r.vendorModel(), r.model(), r.currency(), r.inputPerMillion(),
-                        r.outputPerMillion(), r.creditsPerUsd(), r.source(), r.asOf()))
-                .toList();
-        return new VendorProfile(id, p.displayName(), p.baseUrl(), p.chatPath(), p.streamsByDefault(), p.catalog(),
-                prices, p.pricesNote(), p.errorCodes(), p.errorHints());
+        return TestProfiles.edited(root -> {
+            root.put("id", id);
+            root.withArray("prices").forEach(row -> ((ObjectNode) row).put("provider", id));
+        });
     }
 }

@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.junction.error.ErrorKind;
 import dev.junction.error.JunctionException;
-import dev.junction.spi.Provider;
+import dev.junction.catalog.ProviderView;
 import io.vertx.core.Future;
 import java.util.List;
 import java.util.Optional;
@@ -18,23 +18,23 @@ import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /**
- * The account endpoints ({@link Provider#credits()}, {@link Provider#remoteModels()}): an
+ * The account endpoints ({@link ProviderView#credits()}, {@link ProviderView#remoteModels()}): an
  * undocumented one is refused without a request; a documented one needs a key before any request,
  * is an authenticated GET on the documented path, and maps the vendor's error envelope like chat.
  */
 public abstract class AccountEndpointConformance extends ConformanceBase {
 
     /** One endpoint: its name in messages, the call, the documented path if any, and a minimal valid reply. */
-    private record Endpoint(String name, Function<Provider, Future<?>> call, Optional<String> path, String minimalReply) {
+    private record Endpoint(String name, Function<ProviderView, Future<?>> call, Optional<String> path, String minimalReply) {
     }
 
     private List<Endpoint> endpoints() {
         return List.of(
-                new Endpoint("credit-balance", Provider::credits, vendor().creditsPath(), "{\"credits\":1}"),
-                new Endpoint("model-list", Provider::remoteModels, vendor().modelsPath(), "{\"object\":\"list\",\"data\":[]}"));
+                new Endpoint("credit-balance", ProviderView::credits, vendor().creditsPath(), "{\"credits\":1}"),
+                new Endpoint("model-list", ProviderView::remoteModels, vendor().modelsPath(), "{\"object\":\"list\",\"data\":[]}"));
     }
 
-    private Provider provider(String key) {
+    private ProviderView provider(String key) {
         return key == null
                 ? junction().provider(vendor().id() + "?baseUrl=" + encode(stubBaseUrl()))
                 : junction().provider(configString(null, key));

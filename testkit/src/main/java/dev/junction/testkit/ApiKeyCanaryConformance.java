@@ -46,7 +46,7 @@ public abstract class ApiKeyCanaryConformance extends ConformanceBase {
                     () -> assertNoCanary(chat.toString(), "ChatModel"),
                     () -> assertNoCanary(junction().provider(config).toString(), "Provider"),
                     () -> assertNoCanary(ProviderSpec.parse(config).toString(), "ProviderSpec"),
-                    () -> assertNoCanary(new ProviderSettings(vendor().id(), ApiKey.of(CANARY), null, Duration.ofSeconds(5), 0).toString(),
+                    () -> assertNoCanary(ProviderSettings.builder(vendor().id()).apiKey(ApiKey.of(CANARY)).timeout(Duration.ofSeconds(5)).build().toString(),
                             "ProviderSettings"),
                     () -> assertNoCanary(fromEnv.providers().toString(), "providers() with the key in the environment"),
                     () -> assertNoCanary(fromEnv.chatModel(vendor().id() + ":" + vendor().defaultModel()).toString(),

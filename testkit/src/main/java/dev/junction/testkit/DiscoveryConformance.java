@@ -11,7 +11,7 @@ import dev.junction.chat.ChatRequest;
 import dev.junction.chat.ChatResponse;
 import dev.junction.error.ErrorKind;
 import dev.junction.error.JunctionException;
-import dev.junction.spi.Provider;
+import dev.junction.catalog.ProviderView;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -24,18 +24,18 @@ public abstract class DiscoveryConformance extends ConformanceBase {
 
     @Test
     void listsTheProviderByIdWithoutAnyKey() {
-        List<Provider> providers = junction().providers();
-        Optional<Provider> mine = providers.stream().filter(p -> p.id().equals(vendor().id())).findFirst();
+        List<ProviderView> providers = junction().providers();
+        Optional<ProviderView> mine = providers.stream().filter(p -> p.id().equals(vendor().id())).findFirst();
         assertTrue(mine.isPresent(), () -> vendor().id() + " is not among the discovered providers "
-                + providers.stream().map(Provider::id).toList());
+                + providers.stream().map(ProviderView::id).toList());
         assertFalse(mine.get().displayName().isBlank(), "the provider needs a display name");
         assertEquals(List.of(), junction().discoveryProblems(), "discovery reported problems");
     }
 
     @Test
     void servesTheDeclaredCatalogWithCapabilities() {
-        Provider provider = junction().provider(vendor().id());
-        assertEquals(vendor().models(), provider.catalog().models(),
+        ProviderView provider = junction().provider(vendor().id());
+        assertEquals(vendor().models(), provider.models().models(),
                 "the catalog (canonical ids, vendor names, capabilities, context windows) differs from the declaration");
     }
 

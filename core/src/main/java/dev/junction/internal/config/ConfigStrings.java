@@ -1,9 +1,7 @@
 package dev.junction.internal.config;
 
-import dev.junction.ProviderSpec;
 import dev.junction.error.JunctionException;
 import dev.junction.spi.ApiKey;
-import dev.junction.spi.openai.VendorProfile;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -19,7 +17,10 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Parses config strings; see {@link ProviderSpec} for the grammar. */
+/**
+ * Parses config strings, {@code id[:model][?key=value&…]}: values are percent-decoded, and no
+ * message ever repeats an API key.
+ */
 public final class ConfigStrings {
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]*");
     private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s|m|h)");
@@ -30,9 +31,9 @@ public final class ConfigStrings {
     }
 
     /** Parses {@code id[:model][?key=value&…]}. */
-    public static ProviderSpec parse(String spec) {
+    public static ConfigValues parse(String spec) {
         if (spec == null || spec.isBlank()) {
-            throw fail(null, "the config string is empty", "write it as id[:model][?key=value&…], for example acedata:gemini-2.5-pro");
+            throw fail(null, "the config string is empty", "write it as id[:model][?key=value&…], for example PROVIDER:gemini-2.5-pro, where 'junction providers' lists the provider ids");
         }
         String text = spec.strip();
         int q = text.indexOf('?');
@@ -52,7 +53,7 @@ public final class ConfigStrings {
             }
         }
         Map<String, String> values = pairs(id, query);
-        return new ProviderSpec(id, model,
+        return new ConfigValues(id, model,
                 values.containsKey("apiKey") ? apiKey(id, values.get("apiKey")) : null,
                 values.containsKey("baseUrl") ? baseUrl(id, values.get("baseUrl")) : null,
                 values.containsKey("timeout") ? duration(id, "timeout", values.get("timeout")) : null,
@@ -70,9 +71,9 @@ public final class ConfigStrings {
             }
             int eq = pair.indexOf('=');
             String key = eq < 0 ? pair : pair.substring(0, eq);
-            if (!ProviderSpec.KEYS.contains(key)) {
+            if (!ConfigValues.KEYS.contains(key)) {
                 throw fail(id, "unknown key " + shown(key, query) + " in the config string",
-                        "allowed keys: " + String.join(", ", ProviderSpec.KEYS) + " (write a '&' inside a value as %26)");
+                        "allowed keys: " + String.join(", ", ConfigValues.KEYS) + " (write a '&' inside a value as %26)");
             }
             if (eq < 0) {
                 throw fail(id, "key " + shown(key, query) + " has no value", "write " + key + "=VALUE");
@@ -141,7 +142,16 @@ public final class ConfigStrings {
             throw fail(id, "baseUrl must not carry a query, fragment or user info",
                     "put credentials in apiKey= and drop the rest");
         }
-        return URI.create(VendorProfile.stripTrailingSlash(uri.toString()));
+        return URI.create(stripTrailingSlash(uri.toString()));
+    }
+
+    /** The URL without trailing slashes. */
+    public static String stripTrailingSlash(String url) {
+        String out = url;
+        while (out.endsWith("/")) {
+            out = out.substring(0, out.length() - 1);
+        }
+        return out;
     }
 
     private static Duration duration(String id, String key, String value) {

@@ -47,7 +47,7 @@ public final class MediaTokens {
      * @param where how the unknowns lines name the part, such as "message 0, part 1"
      */
     public void add(String where, MediaSource source) {
-        String type = InlineMedia.mediaTypeOf(source);
+        String type = MediaTypes.of(source);
         MediaKind kind = MediaKind.of(type);
         if (kind == null) {
             unknowns.add(where + ": media of " + (type == null ? "unknown type" : "type " + type) + "; not counted");

@@ -139,7 +139,7 @@ public final class OpenAiCompatibleProvider implements Provider {
         } catch (JunctionException e) {
             return Optional.of(e);
         }
-        if (!dialect.acceptsMediaUrls() && !settings.inlineRemoteMedia() && MediaScan.hasUrl(request)) {
+        if (!profile.acceptsMediaUrls() && !settings.inlineRemoteMedia() && MediaScan.hasUrl(request)) {
             return Optional.of(JunctionException.builder(ErrorKind.UNSUPPORTED_FEATURE,
                             profile.id() + " takes media only as inline data, not by URL")
                     .provider(profile.id())
@@ -189,7 +189,7 @@ public final class OpenAiCompatibleProvider implements Provider {
 
     /** The shared writer, or one carrying this request's downloaded media. */
     private Future<RequestWriter> writerFor(ChatRequest request) {
-        if (dialect.acceptsMediaUrls() || !settings.inlineRemoteMedia() || !MediaScan.hasUrl(request)) {
+        if (profile.acceptsMediaUrls() || !settings.inlineRemoteMedia() || !MediaScan.hasUrl(request)) {
             return Future.succeededFuture(writer);
         }
         Duration timeout = settings.timeout().compareTo(RemoteMedia.DEFAULT_TIMEOUT) < 0 ? settings.timeout() : RemoteMedia.DEFAULT_TIMEOUT;

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.junction.chat.GeneratedImage;
 import dev.junction.chat.MediaSource;
 import dev.junction.chat.ReasoningSettings;
-import dev.junction.chat.Role;
 import dev.junction.spi.ApiKey;
 import io.vertx.core.MultiMap;
 import java.io.IOException;
@@ -53,24 +52,6 @@ public interface Dialect {
     }
 
     /**
-     * Whether {@link #writeMediaPart} can send media by URL. Default: {@code true}. A vendor that
-     * takes only inline data returns {@code false}: URL parts then reach {@link #writeMediaPart}
-     * unchanged (to be rejected there) unless the config string says {@code inlineRemoteMedia=true},
-     * in which case Junction downloads them first and hands over the bytes.
-     */
-    default boolean acceptsMediaUrls() {
-        return true;
-    }
-
-    /**
-     * The wire name of a message role. Default: the OpenAI name ({@link Role#wireName()}).
-     * Vendors that do not document the {@code developer} role can map it to {@code system}.
-     */
-    default String roleName(Role role) {
-        return role.wireName();
-    }
-
-    /**
      * Writes the built-in web-search tool as one entry of {@code tools}. Called only for models
      * that declare {@link dev.junction.catalog.Capability#WEB_SEARCH}. Default: none exists, so the
      * call fails with UNSUPPORTED_FEATURE before anything is sent.
@@ -81,11 +62,6 @@ public interface Dialect {
                 .provider(provider)
                 .hint("drop Tool.webSearch(), or use a provider whose catalog lists WEB_SEARCH")
                 .build();
-    }
-
-    /** The request field that caps output tokens. Default: {@code max_tokens}. */
-    default String maxOutputTokensField() {
-        return "max_tokens";
     }
 
     /**

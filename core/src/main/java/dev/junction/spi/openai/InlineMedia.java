@@ -1,7 +1,6 @@
 package dev.junction.spi.openai;
 
 import dev.junction.internal.media.Base64Reader;
-import dev.junction.internal.media.MagicBytes;
 import dev.junction.internal.media.MediaTypes;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -43,7 +42,7 @@ public final class InlineMedia {
         }
         String mediaType = context.mediaType();
         if (mediaType == null) {
-            throw context.reject(ErrorKind.INVALID_REQUEST, "cannot tell the media type of " + describe(source),
+            throw context.reject(ErrorKind.INVALID_REQUEST, "cannot tell the media type of " + MediaTypes.describe(source),
                     "give the media type explicitly, for example Part.bytes(data, \"image/png\")");
         }
         String prefix = "data:" + mediaType + ";base64,";
@@ -53,27 +52,6 @@ public final class InlineMedia {
         try (InputStream in = open(source)) {
             json.writeString(new Base64Reader(prefix, in), length > Integer.MAX_VALUE ? -1 : (int) length);
         }
-    }
-
-    /**
-     * The declared media type, else for a file the one its first bytes announce ({@link MagicBytes}),
-     * else one inferred from the file name or URL path, else {@code null}. Reads up to 16 bytes of a file.
-     */
-    public static String mediaTypeOf(MediaSource source) {
-        if (source.mediaType() != null && !source.mediaType().isBlank()) {
-            return source.mediaType();
-        }
-        if (source instanceof MediaSource.File f) {
-            String sniffed = MagicBytes.ofFile(f.path());
-            if (sniffed != null) {
-                return sniffed;
-            }
-            return f.path().getFileName() == null ? null : MediaTypes.fromFileName(f.path().getFileName().toString());
-        }
-        if (source instanceof MediaSource.Url u) {
-            return u.url().getPath() == null ? null : MediaTypes.fromFileName(u.url().getPath());
-        }
-        return null;
     }
 
     /**
@@ -150,18 +128,5 @@ public final class InlineMedia {
             return new ByteArrayInputStream(b.data());
         }
         return Files.newInputStream(((MediaSource.File) source).path());
-    }
-
-    public static String describe(MediaSource source) {
-        if (source instanceof MediaSource.Bytes b) {
-            return "an in-memory part of " + b.data().length + " bytes";
-        }
-        if (source instanceof MediaSource.File f) {
-            return "file " + f.path();
-        }
-        if (source instanceof MediaSource.DataUri d) {
-            return "a data URI of " + d.payloadLength() + " base64 characters";
-        }
-        return "URL " + ((MediaSource.Url) source).url();
     }
 }

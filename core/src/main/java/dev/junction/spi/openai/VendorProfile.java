@@ -1,83 +1,186 @@
 package dev.junction.spi.openai;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.junction.catalog.ProviderModels;
+import dev.junction.chat.Role;
 import dev.junction.cost.Price;
 import dev.junction.error.ErrorKind;
-import dev.junction.error.JunctionException;
-import dev.junction.internal.prices.PriceRows;
-import dev.junction.catalog.Capability;
-import dev.junction.catalog.ProviderModels;
-import dev.junction.catalog.ModelInfo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.util.ArrayList;
-import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
 
 /**
- * Everything about a vendor that is data rather than code, read from the JSON resource its module
- * ships: endpoints, model catalog, prices and error codes. See any provider module's
- * {@code *.json} for the format.
- *
- * @param id provider id
- * @param displayName human name
- * @param baseUrl default base URL, without a trailing slash
- * @param chatPath path of the chat endpoint after the base URL, starting with {@code /}
- * @param streamsByDefault whether the vendor streams unless told {@code "stream": false}
- * @param catalog the models
- * @param prices the published prices, possibly none
- * @param pricesNote why prices are missing, when they are
- * @param errorCodes the vendor's error codes mapped to canonical kinds
- * @param errorHints what to do next, per vendor error code
- * @param rules documented rules checked before sending
- * @param endpoints the vendor's documented endpoints besides chat, such as its balance; {@link Endpoints#NONE}
- *     when it documents none
+ * Everything about a vendor that is data rather than code, read by {@link #read} from the JSON
+ * resource its module ships: endpoints, model catalog, prices, error codes, documented rules and
+ * wire names. See {@code README.md}, "Adding a vendor", for every field, or any provider module's
+ * {@code *.json}. Immutable.
  */
-public record VendorProfile(
-        String id,
-        String displayName,
-        URI baseUrl,
-        String chatPath,
-        boolean streamsByDefault,
-        ProviderModels catalog,
-        List<Price> prices,
-        String pricesNote,
-        Map<String, ErrorKind> errorCodes,
-        Map<String, String> errorHints,
-        List<VendorRule> rules,
-        Endpoints endpoints) {
+public final class VendorProfile {
+    private final String id;
+    private final String displayName;
+    private final URI baseUrl;
+    private final String chatPath;
+    private final boolean streamsByDefault;
+    private final ProviderModels catalog;
+    private final List<Price> prices;
+    private final String pricesNote;
+    private final Map<String, ErrorKind> errorCodes;
+    private final Map<String, String> errorHints;
+    private final List<VendorRule> rules;
+    private final Endpoints endpoints;
+    private final Map<Role, String> roles;
+    private final String maxOutputTokensField;
+    private final boolean acceptsMediaUrls;
 
-    /** The keys the profile's {@code "endpoints"} object may hold. */
-    private static final List<String> KNOWN_ENDPOINTS = List.of("credits", "models");
-
-    /** Copies the collections. */
-    public VendorProfile {
-        prices = List.copyOf(prices);
-        errorCodes = Map.copyOf(errorCodes);
-        errorHints = Map.copyOf(errorHints);
-        rules = rules == null ? List.of() : List.copyOf(rules);
-        endpoints = endpoints == null ? Endpoints.NONE : endpoints;
+    /** The fields as {@link VendorProfileReader} gathered them. */
+    static final class Data {
+        String id;
+        String displayName;
+        URI baseUrl;
+        String chatPath;
+        boolean streamsByDefault;
+        ProviderModels catalog;
+        List<Price> prices;
+        String pricesNote;
+        Map<String, ErrorKind> errorCodes;
+        Map<String, String> errorHints;
+        List<VendorRule> rules;
+        Endpoints endpoints;
+        Map<Role, String> roles;
+        String maxOutputTokensField;
+        boolean acceptsMediaUrls;
     }
 
-    /** A profile without endpoints besides chat. */
-    public VendorProfile(String id, String displayName, URI baseUrl, String chatPath, boolean streamsByDefault,
-            ProviderModels catalog, List<Price> prices, String pricesNote, Map<String, ErrorKind> errorCodes,
-            Map<String, String> errorHints, List<VendorRule> rules) {
-        this(id, displayName, baseUrl, chatPath, streamsByDefault, catalog, prices, pricesNote, errorCodes, errorHints, rules,
-                null);
+    VendorProfile(Data d) {
+        this.id = d.id;
+        this.displayName = d.displayName;
+        this.baseUrl = d.baseUrl;
+        this.chatPath = d.chatPath;
+        this.streamsByDefault = d.streamsByDefault;
+        this.catalog = d.catalog;
+        this.prices = List.copyOf(d.prices);
+        this.pricesNote = d.pricesNote;
+        this.errorCodes = Map.copyOf(d.errorCodes);
+        this.errorHints = Map.copyOf(d.errorHints);
+        this.rules = List.copyOf(d.rules);
+        this.endpoints = d.endpoints == null ? Endpoints.NONE : d.endpoints;
+        this.roles = Map.copyOf(d.roles);
+        this.maxOutputTokensField = d.maxOutputTokensField;
+        this.acceptsMediaUrls = d.acceptsMediaUrls;
     }
 
-    /** A profile without pre-send rules. */
-    public VendorProfile(String id, String displayName, URI baseUrl, String chatPath, boolean streamsByDefault,
-            ProviderModels catalog, List<Price> prices, String pricesNote, Map<String, ErrorKind> errorCodes,
-            Map<String, String> errorHints) {
-        this(id, displayName, baseUrl, chatPath, streamsByDefault, catalog, prices, pricesNote, errorCodes, errorHints, null,
-                null);
+    /**
+     * Reads a profile. The vendor module opens the stream itself, since its resources are not
+     * open to core under the module system.
+     *
+     * @param in the JSON, closed here; {@code null} (a missing resource) is reported as missing
+     * @param resourceName used in error messages
+     * @throws IllegalStateException naming the resource and field when the JSON is unusable
+     */
+    public static VendorProfile read(InputStream in, String resourceName) {
+        if (in == null) {
+            throw new IllegalStateException("vendor profile " + resourceName + " is missing from the module");
+        }
+        try (in) {
+            JsonNode root = Json.MAPPER.readTree(in);
+            if (root == null || !root.isObject()) {
+                throw new IllegalStateException("vendor profile " + resourceName + " must be a JSON object");
+            }
+            return VendorProfileReader.parse(root, resourceName);
+        } catch (IOException e) {
+            throw new IllegalStateException("vendor profile " + resourceName + " is not valid JSON: " + e.getMessage(), e);
+        }
+    }
+
+    /** The provider id ({@code "id"}). */
+    public String id() {
+        return id;
+    }
+
+    /** The human name ({@code "displayName"}, else the id). */
+    public String displayName() {
+        return displayName;
+    }
+
+    /** The default base URL, without a trailing slash ({@code "baseUrl"}). */
+    public URI baseUrl() {
+        return baseUrl;
+    }
+
+    /** The chat endpoint's path after the base URL, starting with {@code /} ({@code "chatPath"}). */
+    public String chatPath() {
+        return chatPath;
+    }
+
+    /** Whether the vendor streams unless told {@code "stream": false} ({@code "streamsByDefault"}). */
+    public boolean streamsByDefault() {
+        return streamsByDefault;
+    }
+
+    /** The models ({@code "models"}). */
+    public ProviderModels catalog() {
+        return catalog;
+    }
+
+    /** The published prices, possibly none ({@code "prices"}). */
+    public List<Price> prices() {
+        return prices;
+    }
+
+    /** Why prices are missing, when they are ({@code "pricesNote"}), or {@code null}. */
+    public String pricesNote() {
+        return pricesNote;
+    }
+
+    /** The vendor's error codes mapped to canonical kinds ({@code "errorCodes"}). */
+    public Map<String, ErrorKind> errorCodes() {
+        return errorCodes;
+    }
+
+    /** What to do next, per vendor error code ({@code "errorHints"}). */
+    public Map<String, String> errorHints() {
+        return errorHints;
+    }
+
+    /** Documented rules checked before sending ({@code "rules"}). */
+    public List<VendorRule> rules() {
+        return rules;
+    }
+
+    /** The vendor's documented endpoints besides chat ({@code "endpoints"}); {@link Endpoints#NONE} when none. */
+    public Endpoints endpoints() {
+        return endpoints;
+    }
+
+    /**
+     * The name this vendor expects for a role: the profile's {@code "roles"} mapping (such as
+     * {@code {"developer": "system"}} for a vendor that documents no developer role), else the
+     * OpenAI name.
+     */
+    public String roleName(Role role) {
+        return roles.getOrDefault(role, role.wireName());
+    }
+
+    /** The request field that caps output tokens ({@code "maxOutputTokensField"}, {@code max_tokens} by default). */
+    public String maxOutputTokensField() {
+        return maxOutputTokensField;
+    }
+
+    /**
+     * Whether media may travel by URL ({@code "acceptsMediaUrls"}, {@code true} by default). For a
+     * vendor that takes only inline data, URL parts reach {@link Dialect#writeMediaPart} unchanged
+     * (to be rejected there) unless the config string says {@code inlineRemoteMedia=true}, in which
+     * case Junction downloads them first and hands over the bytes.
+     */
+    public boolean acceptsMediaUrls() {
+        return acceptsMediaUrls;
+    }
+
+    @Override
+    public String toString() {
+        return "VendorProfile[" + id + " " + baseUrl + chatPath + ", " + catalog.ids().size() + " models]";
     }
 
     /**
@@ -100,147 +203,5 @@ public record VendorProfile(
                 }
             }
         }
-    }
-
-    /**
-     * Reads a profile. The vendor module opens the stream itself, since its resources are not
-     * open to core under the module system.
-     *
-     * @param resourceName used in error messages
-     * @throws IllegalStateException naming the resource and field when the JSON is unusable
-     */
-    public static VendorProfile read(InputStream in, String resourceName) {
-        if (in == null) {
-            throw new IllegalStateException("vendor profile " + resourceName + " is missing from the module");
-        }
-        try (in) {
-            JsonNode root = Json.MAPPER.readTree(in);
-            return parse(root, resourceName);
-        } catch (IOException e) {
-            throw new IllegalStateException("vendor profile " + resourceName + " is not valid JSON: " + e.getMessage(), e);
-        }
-    }
-
-    private static VendorProfile parse(JsonNode root, String resource) {
-        String id = required(root, "id", resource);
-        String chatPath = path(required(root, "chatPath", resource), "chatPath", resource);
-        List<ModelInfo> models = new ArrayList<>();
-        Map<String, String> vendorNames = new LinkedHashMap<>();
-        for (JsonNode m : root.path("models")) {
-            String model = required(m, "id", resource);
-            String vendorModel = Objects.requireNonNullElse(Json.text(m, "vendorModel"), model);
-            Set<Capability> caps = EnumSet.noneOf(Capability.class);
-            for (JsonNode c : m.path("capabilities")) {
-                try {
-                    caps.add(Capability.valueOf(c.asText()));
-                } catch (IllegalArgumentException e) {
-                    throw bad(resource, "models[" + model + "].capabilities", "unknown capability " + c.asText());
-                }
-            }
-            models.add(new ModelInfo(model, vendorModel, caps, Json.count(m, "contextWindow")));
-            vendorNames.put(model, vendorModel);
-        }
-        if (models.isEmpty()) {
-            throw bad(resource, "models", "needs at least one model");
-        }
-        List<Price> prices;
-        try {
-            prices = new PriceRows("vendor profile " + resource, id, null, (provider, model, vendorModel) -> {
-                if (!provider.equals(id)) {
-                    throw new IllegalArgumentException("provider must be " + id + " or left out, got " + provider);
-                }
-                if (!vendorNames.containsKey(model)) {
-                    throw new IllegalArgumentException("model " + model + " is not in models");
-                }
-                return vendorModel != null ? vendorModel : vendorNames.get(model);
-            }).read(root.get("prices"));
-        } catch (JunctionException e) {
-            throw new IllegalStateException(e.getMessage(), e);
-        }
-        Map<String, ErrorKind> codes = new LinkedHashMap<>();
-        root.path("errorCodes").fields().forEachRemaining(e -> {
-            try {
-                codes.put(e.getKey(), ErrorKind.valueOf(e.getValue().asText()));
-            } catch (IllegalArgumentException ex) {
-                throw bad(resource, "errorCodes." + e.getKey(), "unknown error kind " + e.getValue().asText());
-            }
-        });
-        Map<String, String> hints = new LinkedHashMap<>();
-        root.path("errorHints").fields().forEachRemaining(e -> hints.put(e.getKey(), e.getValue().asText()));
-        List<VendorRule> rules = new ArrayList<>();
-        for (JsonNode r : root.path("rules")) {
-            try {
-                rules.add(VendorRule.valueOf(r.asText()));
-            } catch (IllegalArgumentException e) {
-                throw bad(resource, "rules", "unknown rule " + r.asText());
-            }
-        }
-        return new VendorProfile(id,
-                Objects.requireNonNullElse(Json.text(root, "displayName"), id),
-                URI.create(stripTrailingSlash(required(root, "baseUrl", resource))),
-                chatPath,
-                root.path("streamsByDefault").asBoolean(false),
-                new ProviderModels(models),
-                prices,
-                Json.text(root, "pricesNote"),
-                codes,
-                hints,
-                rules,
-                endpoints(root.get("endpoints"), resource));
-    }
-
-    private static Endpoints endpoints(JsonNode node, String resource) {
-        if (node == null || node.isNull()) {
-            return Endpoints.NONE;
-        }
-        if (!node.isObject()) {
-            throw bad(resource, "endpoints", "must be an object such as {\"credits\": \"/credits\"}");
-        }
-        Map<String, String> paths = new LinkedHashMap<>();
-        node.fields().forEachRemaining(e -> {
-            String field = "endpoints." + e.getKey();
-            if (!KNOWN_ENDPOINTS.contains(e.getKey())) {
-                throw bad(resource, field, "is not a known endpoint (known: " + String.join(", ", KNOWN_ENDPOINTS) + ")");
-            }
-            if (!e.getValue().isTextual() || e.getValue().asText().isBlank()) {
-                throw bad(resource, field, "must be a path such as \"/v1/models\"");
-            }
-            paths.put(e.getKey(), path(e.getValue().asText(), field, resource));
-        });
-        return new Endpoints(paths.get("credits"), paths.get("models"));
-    }
-
-    /** A path after the base URL: it must start with {@code /}, since the base URL carries no trailing slash. */
-    private static String path(String value, String field, String resource) {
-        if (!value.startsWith("/")) {
-            throw bad(resource, field, "must start with /");
-        }
-        try {
-            URI.create(value);
-        } catch (IllegalArgumentException e) {
-            throw bad(resource, field, "is not a valid URL path: " + e.getMessage());
-        }
-        return value;
-    }
-
-    /** The URL without trailing slashes. */
-    public static String stripTrailingSlash(String url) {
-        String out = url;
-        while (out.endsWith("/")) {
-            out = out.substring(0, out.length() - 1);
-        }
-        return out;
-    }
-
-    private static String required(JsonNode node, String field, String resource) {
-        String value = Json.text(node, field);
-        if (value == null || value.isBlank()) {
-            throw bad(resource, field, "is required");
-        }
-        return value;
-    }
-
-    private static IllegalStateException bad(String resource, String field, String problem) {
-        return new IllegalStateException("vendor profile " + resource + ": " + field + " " + problem);
     }
 }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.junction.Junction;
 import dev.junction.error.ErrorKind;
 import dev.junction.error.JunctionException;
+import dev.junction.catalog.ProviderView;
 import dev.junction.spi.Provider;
 import dev.junction.spi.ProviderContext;
 import dev.junction.spi.ProviderFactory;
@@ -93,7 +94,7 @@ class ProviderRegistryTest {
                 "dev.junction.internal.NoSuchFactory",
                 ExplodingFactory.class.getName());
         try (Junction junction = Junction.builder().classLoader(loader).environment(name -> null).build()) {
-            assertEquals(List.of("testvendor"), junction.providers().stream().map(Provider::id).toList());
+            assertEquals(List.of("testvendor"), junction.providers().stream().map(ProviderView::id).toList());
             assertEquals("testvendor", junction.provider("testvendor:gemini-2.5-pro").id());
 
             List<String> problems = junction.discoveryProblems();

@@ -1,5 +1,6 @@
 package dev.junction.spi.openai;
 
+import dev.junction.internal.media.MediaTypes;
 import dev.junction.internal.media.Base64ReaderTest;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -33,7 +34,7 @@ class InlineMediaTest {
     private static String writeAsJson(MediaSource source) throws IOException {
         StringWriter out = new StringWriter();
         try (JsonGenerator json = Json.MAPPER.getFactory().createGenerator(out)) {
-            InlineMedia.writeDataUri(json, source, new MediaPartContext("testvendor", 0, 1, InlineMedia.mediaTypeOf(source)));
+            InlineMedia.writeDataUri(json, source, new MediaPartContext("testvendor", 0, 1, MediaTypes.of(source)));
         }
         return Json.MAPPER.readTree(out.toString()).asText();
     }
@@ -71,11 +72,11 @@ class InlineMediaTest {
 
     @Test
     void infersMediaTypesFromFileNamesAndUrls() {
-        assertEquals("image/png", InlineMedia.mediaTypeOf(new MediaSource.File(Path.of("a/b/Cat.PNG"), null)));
-        assertEquals("audio/mpeg", InlineMedia.mediaTypeOf(new MediaSource.Url(URI.create("https://x.example/s.mp3?sig=1"), null)));
-        assertNull(InlineMedia.mediaTypeOf(new MediaSource.File(Path.of("noextension"), null)));
-        assertNull(InlineMedia.mediaTypeOf(new MediaSource.File(Path.of("trailing."), null)));
-        assertEquals("image/gif", InlineMedia.mediaTypeOf(new MediaSource.Bytes(new byte[0], "image/gif")));
+        assertEquals("image/png", MediaTypes.of(new MediaSource.File(Path.of("a/b/Cat.PNG"), null)));
+        assertEquals("audio/mpeg", MediaTypes.of(new MediaSource.Url(URI.create("https://x.example/s.mp3?sig=1"), null)));
+        assertNull(MediaTypes.of(new MediaSource.File(Path.of("noextension"), null)));
+        assertNull(MediaTypes.of(new MediaSource.File(Path.of("trailing."), null)));
+        assertEquals("image/gif", MediaTypes.of(new MediaSource.Bytes(new byte[0], "image/gif")));
     }
 
     @ParameterizedTest

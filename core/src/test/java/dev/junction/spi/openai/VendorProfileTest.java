@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.junction.chat.Role;
 import dev.junction.error.ErrorKind;
 import dev.junction.catalog.Capability;
 import dev.junction.catalog.ModelInfo;
@@ -115,15 +116,38 @@ class VendorProfileTest {
     }
 
     @Test
-    void keepsTheOlderConstructorsWithoutEndpoints() {
-        VendorProfile p = TestVendorFactory.profile(TestVendorFactory.ID);
-        VendorProfile withRules = new VendorProfile(p.id(), p.displayName(), p.baseUrl(), p.chatPath(), p.streamsByDefault(),
-                p.catalog(), p.prices(), p.pricesNote(), p.errorCodes(), p.errorHints(), List.of(VendorRule.NO_TOOLS_WITH_RESPONSE_FORMAT));
-        VendorProfile withoutRules = new VendorProfile(p.id(), p.displayName(), p.baseUrl(), p.chatPath(), p.streamsByDefault(),
-                p.catalog(), p.prices(), p.pricesNote(), p.errorCodes(), p.errorHints());
-        assertEquals(VendorProfile.Endpoints.NONE, withRules.endpoints());
-        assertEquals(VendorProfile.Endpoints.NONE, withoutRules.endpoints());
-        assertEquals(List.of(VendorRule.NO_TOOLS_WITH_RESPONSE_FORMAT), withRules.rules());
+    void defaultsTheWireNamesToOpenAis() {
+        VendorProfile plain = read(MINIMAL.formatted(""));
+        assertEquals("developer", plain.roleName(Role.DEVELOPER));
+        assertEquals("max_tokens", plain.maxOutputTokensField());
+        assertTrue(plain.acceptsMediaUrls());
+        assertEquals(List.of(), plain.rules());
+        assertEquals(VendorProfile.Endpoints.NONE, plain.endpoints());
+    }
+
+    @Test
+    void readsRoleNamesOutputCapAndMediaUrlsAsData() {
+        VendorProfile p = read(MINIMAL.formatted(",\"roles\":{\"developer\":\"system\"},\"maxOutputTokensField\":\"max_completion_tokens\","
+                + "\"acceptsMediaUrls\":false,\"rules\":[\"NO_TOOLS_WITH_RESPONSE_FORMAT\"]"));
+        assertEquals("system", p.roleName(Role.DEVELOPER));
+        assertEquals("user", p.roleName(Role.USER), "roles not named keep the OpenAI name");
+        assertEquals("max_completion_tokens", p.maxOutputTokensField());
+        assertFalse(p.acceptsMediaUrls());
+        assertEquals(List.of(VendorRule.NO_TOOLS_WITH_RESPONSE_FORMAT), p.rules());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "\"roles\":{\"boss\":\"system\"} | roles.boss is not a role (known: system, developer, user, assistant, tool)",
+        "\"roles\":{\"developer\":\"\"} | roles.developer must be the role name the vendor expects",
+        "\"roles\":[\"system\"] | roles must be an object",
+        "\"maxOutputTokensField\":7 | maxOutputTokensField must be a non-empty string",
+        "\"acceptsMediaUrls\":\"no\" | acceptsMediaUrls must be true or false"
+    })
+    void namesTheFieldOfBadWireData(String field, String expected) {
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> read(MINIMAL.formatted("," + field)));
+        assertTrue(e.getMessage().startsWith("vendor profile v.json: "), e.getMessage());
+        assertTrue(e.getMessage().contains(expected), e.getMessage());
     }
 
     @Test

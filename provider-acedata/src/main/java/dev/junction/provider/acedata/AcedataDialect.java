@@ -1,7 +1,6 @@
 package dev.junction.provider.acedata;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.junction.chat.Role;
 import dev.junction.spi.openai.Dialect;
 import dev.junction.spi.openai.Json;
 import dev.junction.spi.openai.VendorError;
@@ -9,15 +8,9 @@ import dev.junction.spi.openai.VendorError;
 /**
  * acedata's differences: its error envelope is {@code {"success":false,"error":{"code","message"},"trace_id"}},
  * and the trace id is worth keeping for its support. Reasoning arrives as {@code reasoning_content},
- * which the default reader handles.
+ * which the default reader handles. Its role names are data in {@code acedata.json}.
  */
 final class AcedataDialect implements Dialect {
-
-    /** The docs show only system, user and assistant; a developer instruction travels as a system one. */
-    @Override
-    public String roleName(Role role) {
-        return role == Role.DEVELOPER ? Role.SYSTEM.wireName() : role.wireName();
-    }
 
     @Override
     public boolean isErrorBody(JsonNode body) {

@@ -10,7 +10,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.junction.error.ErrorKind;
 import dev.junction.error.JunctionException;
 import dev.junction.catalog.CreditBalance;
-import dev.junction.spi.Provider;
+import dev.junction.catalog.ProviderView;
 import dev.junction.testkit.ConformanceBase;
 import dev.junction.testkit.Fixtures;
 import dev.junction.testkit.MalformedReplyConformance;
@@ -40,7 +40,7 @@ class AivideoapiCreditsTest extends ConformanceBase {
         return AivideoapiVendor.DECLARATION;
     }
 
-    private Provider provider() {
+    private ProviderView provider() {
         return junction().provider(configString(null, TEST_KEY));
     }
 

@@ -3,7 +3,6 @@ package dev.junction.provider.yisu;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.junction.chat.MediaSource;
 import dev.junction.error.ErrorKind;
-import dev.junction.chat.Role;
 import dev.junction.spi.openai.Dialect;
 import dev.junction.spi.openai.InlineMedia;
 import dev.junction.spi.openai.MediaPartContext;
@@ -11,17 +10,12 @@ import java.io.IOException;
 import java.util.Set;
 
 /**
- * yisu's differences: images travel as {@code {"type":"image","image":"data:…"}} (base64 only,
- * PNG/JPEG/WEBP/GIF), and the output cap is {@code max_completion_tokens}. Generated images come
- * back in {@code message.images[]}, which the default reader already decodes.
+ * yisu's one difference in code: images travel as {@code {"type":"image","image":"data:…"}}
+ * (base64 only, PNG/JPEG/WEBP/GIF). Its output cap ({@code max_completion_tokens}), its role names
+ * and its refusal of media URLs are data in {@code yisu.json}. Generated images come back in
+ * {@code message.images[]}, which the default reader already decodes.
  */
 final class YisuDialect implements Dialect {
-
-    /** The docs show only system, user and assistant; a developer instruction travels as a system one. */
-    @Override
-    public String roleName(Role role) {
-        return role == Role.DEVELOPER ? Role.SYSTEM.wireName() : role.wireName();
-    }
     private static final Set<String> IMAGE_TYPES = Set.of("image/png", "image/jpeg", "image/webp", "image/gif");
 
     @Override
@@ -46,16 +40,5 @@ final class YisuDialect implements Dialect {
         json.writeFieldName("image");
         InlineMedia.writeDataUri(json, source, context);
         json.writeEndObject();
-    }
-
-    /** Only base64 data URIs: URL parts are downloaded by Junction (inlineRemoteMedia=true) or rejected. */
-    @Override
-    public boolean acceptsMediaUrls() {
-        return false;
-    }
-
-    @Override
-    public String maxOutputTokensField() {
-        return "max_completion_tokens";
     }
 }

@@ -13,7 +13,7 @@ import dev.junction.catalog.Listing;
 import dev.junction.catalog.Offer;
 import dev.junction.error.ErrorKind;
 import dev.junction.error.JunctionException;
-import dev.junction.spi.Provider;
+import dev.junction.catalog.ProviderView;
 import dev.junction.catalog.RemoteModel;
 import dev.junction.testkit.ConformanceBase;
 import dev.junction.testkit.Fixtures;
@@ -41,7 +41,7 @@ class YisuRemoteModelsTest extends ConformanceBase {
         return YisuVendor.DECLARATION;
     }
 
-    private Provider provider() {
+    private ProviderView provider() {
         return junction().provider(configString(null, TEST_KEY));
     }
 

@@ -93,11 +93,11 @@ public final class AccountEndpoints {
      * would get. Fails only with {@link JunctionException}; without a key, before any network call.
      */
     private <T> Future<T> get(String path, Function<HttpReply, T> interpret) {
-        ApiKey key = context.settings().apiKey();
-        if (key == null) {
-            return Future.failedFuture(JunctionException.configuration(profile.id(),
-                    "no API key for " + profile.id() + " (GET " + path + " needs one)",
-                    "set " + context.settings().apiKeyEnvVar() + " or add apiKey=… to the config string"));
+        ApiKey key;
+        try {
+            key = context.settings().requireApiKey();
+        } catch (JunctionException e) {
+            return Future.failedFuture(e);
         }
         String url = baseUrl + path;
         Future<HttpReply> sent;

@@ -27,10 +27,7 @@ public final class CallPlanner {
      * @throws JunctionException CONFIGURATION without a key; INVALID_REQUEST or UNSUPPORTED_FEATURE for a request that would fail
      */
     public CallPlan plan(ChatRequest request) {
-        if (settings.apiKey() == null) {
-            throw JunctionException.configuration(profile.id(), "no API key for " + profile.id(),
-                    "set " + settings.apiKeyEnvVar() + " or add apiKey=… to the config string");
-        }
+        settings.requireApiKey();
         check(request);
         String requested = request.model();
         Optional<ModelInfo> known = profile.catalog().find(requested);

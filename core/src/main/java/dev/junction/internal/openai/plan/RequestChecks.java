@@ -1,5 +1,6 @@
 package dev.junction.internal.openai.plan;
 
+import dev.junction.internal.media.MediaTypes;
 import dev.junction.spi.openai.InlineMedia;
 import dev.junction.spi.openai.VendorRule;
 import dev.junction.chat.ChatRequest;
@@ -99,11 +100,11 @@ final class RequestChecks {
                 if (!(parts.get(p) instanceof Part.Media media)) {
                     continue;
                 }
-                String type = InlineMedia.mediaTypeOf(media.source());
+                String type = MediaTypes.of(media.source());
                 if (type == null && !(media.source() instanceof MediaSource.Url)) {
                     // Inline data travels as a data URI, which needs a type; a URL leaves the vendor to judge.
                     throw fail(ErrorKind.INVALID_REQUEST, provider, "message " + m + ", part " + p
-                                    + ": cannot tell the media type of " + InlineMedia.describe(media.source()),
+                                    + ": cannot tell the media type of " + MediaTypes.describe(media.source()),
                             "attach an image, video, audio or PDF file, or give the type: Part.bytes(data, \"image/png\")");
                 }
                 Capability needed = capabilityFor(type);

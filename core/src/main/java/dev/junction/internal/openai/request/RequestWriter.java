@@ -1,5 +1,6 @@
 package dev.junction.internal.openai.request;
 
+import dev.junction.internal.media.MediaTypes;
 import dev.junction.spi.openai.Dialect;
 import dev.junction.spi.openai.InlineMedia;
 import dev.junction.spi.openai.Json;
@@ -64,7 +65,7 @@ public final class RequestWriter {
                 json.writeNumberField("temperature", request.temperature());
             }
             if (request.maxOutputTokens() != null) {
-                json.writeNumberField(dialect.maxOutputTokensField(), request.maxOutputTokens());
+                json.writeNumberField(profile.maxOutputTokensField(), request.maxOutputTokens());
             }
             if (sendReasoning && request.reasoning() != null) {
                 dialect.writeReasoning(json, request.reasoning());
@@ -87,7 +88,7 @@ public final class RequestWriter {
         for (int m = 0; m < messages.size(); m++) {
             Message message = messages.get(m);
             json.writeStartObject();
-            json.writeStringField("role", dialect.roleName(message.role()));
+            json.writeStringField("role", profile.roleName(message.role()));
             json.writeFieldName("content");
             if (message.parts().isEmpty()) {
                 json.writeNull(); // an assistant turn that only called tools
@@ -118,7 +119,7 @@ public final class RequestWriter {
                 json.writeEndObject();
             } else if (part instanceof Part.Media media) {
                 MediaSource source = media.source() instanceof MediaSource.Url url ? inlined.getOrDefault(url, url) : media.source();
-                MediaPartContext context = new MediaPartContext(profile.id(), messageIndex, p, InlineMedia.mediaTypeOf(source));
+                MediaPartContext context = new MediaPartContext(profile.id(), messageIndex, p, MediaTypes.of(source));
                 dialect.writeMediaPart(json, source, context);
             }
         }

@@ -33,6 +33,8 @@ import dev.junction.spi.ProviderContext;
 import dev.junction.spi.ProviderSettings;
 import dev.junction.catalog.RemoteModel;
 import dev.junction.testing.Futures;
+import dev.junction.Engines;
+import dev.junction.testing.TestProfiles;
 import dev.junction.testing.TestVendorFactory;
 import dev.junction.testing.VendorServer;
 import io.vertx.core.Future;
@@ -50,7 +52,11 @@ import org.junit.jupiter.api.Test;
 
 /** The engine's balance and model-list calls, for any vendor whose profile names them. */
 class AccountEndpointsTest {
-    private static final VendorProfile.Endpoints BOTH = new VendorProfile.Endpoints("/v1/credits", "/v1/models");
+
+    /** The test vendor's profile with a balance and a model-list endpoint. */
+    private static VendorProfile withBothEndpoints() {
+        return TestProfiles.edited(root -> root.putObject("endpoints").put("credits", "/v1/credits").put("models", "/v1/models"));
+    }
 
     private WireMockServer wire;
     private Junction junction;
@@ -71,13 +77,11 @@ class AccountEndpointsTest {
 
     /** The test vendor with both endpoints and the given dialect, pointed at WireMock. */
     private Provider provider(Dialect dialect) {
-        VendorProfile p = TestVendorFactory.profile(TestVendorFactory.ID);
-        VendorProfile withEndpoints = new VendorProfile(p.id(), p.displayName(), p.baseUrl(), p.chatPath(), p.streamsByDefault(),
-                p.catalog(), p.prices(), p.pricesNote(), p.errorCodes(), p.errorHints(), p.rules(), BOTH);
+        VendorProfile withEndpoints = withBothEndpoints();
         OpenAiCompatibleFactory factory = new OpenAiCompatibleFactory(withEndpoints, dialect) {
         };
         junction = Junction.builder().environment(name -> null).factories(List.of(factory)).build();
-        return junction.provider(TestVendorFactory.ID + "?apiKey=" + VendorServer.KEY + "&baseUrl=" + wire.baseUrl());
+        return Engines.of(junction, TestVendorFactory.ID + "?apiKey=" + VendorServer.KEY + "&baseUrl=" + wire.baseUrl());
     }
 
     @Test
@@ -101,15 +105,12 @@ class AccountEndpointsTest {
                 headers.set("X-Api-Key", key.reveal());
             }
         };
-        ProviderSettings settings = new ProviderSettings(TestVendorFactory.ID, ApiKey.of(VendorServer.KEY),
-                URI.create("https://vendor.example/api"), Duration.ofSeconds(42), 0);
+        ProviderSettings settings = ProviderSettings.builder(TestVendorFactory.ID).apiKey(ApiKey.of(VendorServer.KEY))
+                .baseUrl(URI.create("https://vendor.example/api")).timeout(Duration.ofSeconds(42)).maxRetries(0).build();
         Vertx vertx = Vertx.vertx();
         try {
-            VendorProfile p = TestVendorFactory.profile(TestVendorFactory.ID);
-            VendorProfile profile = new VendorProfile(p.id(), p.displayName(), p.baseUrl(), p.chatPath(), p.streamsByDefault(),
-                    p.catalog(), p.prices(), p.pricesNote(), p.errorCodes(), p.errorHints(), p.rules(), BOTH);
-            Provider provider = new OpenAiCompatibleProvider(profile, headerKey,
-                    new ProviderContext(vertx, recording, settings, PriceBook.of(List.of())));
+            Provider provider = new OpenAiCompatibleProvider(withBothEndpoints(), headerKey, ProviderContext.builder()
+                    .vertx(vertx).transport(recording).settings(settings).prices(PriceBook.of(List.of())).build());
 
             assertEquals(List.of(), Futures.await(provider.remoteModels()));
         } finally {

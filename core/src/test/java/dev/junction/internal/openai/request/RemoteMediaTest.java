@@ -29,6 +29,7 @@ import dev.junction.error.JunctionException;
 import dev.junction.internal.http.TransportOptions;
 import dev.junction.internal.http.VertxHttpTransport;
 import dev.junction.testing.Futures;
+import dev.junction.testing.TestProfiles;
 import dev.junction.testing.TestVendorFactory;
 import dev.junction.testing.VendorServer;
 import java.io.IOException;
@@ -50,12 +51,7 @@ class RemoteMediaTest {
     /** The test vendor, but with a dialect that sends only data URIs, like yisu. */
     static final class InlineOnlyVendor extends OpenAiCompatibleFactory {
         InlineOnlyVendor() {
-            super(TestVendorFactory.profile(TestVendorFactory.ID), new Dialect() {
-                @Override
-                public boolean acceptsMediaUrls() {
-                    return false;
-                }
-
+            super(TestProfiles.edited(root -> root.put("acceptsMediaUrls", false)), new Dialect() {
                 @Override
                 public void writeMediaPart(JsonGenerator json, MediaSource source, MediaPartContext context) throws IOException {
                     json.writeStartObject();

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.junction.Engines;
 import dev.junction.chat.ChatRequest;
 import dev.junction.chat.StreamPart;
 import dev.junction.error.ErrorKind;
@@ -120,8 +121,7 @@ class StreamingErrorsTest {
 
     @Test
     void deliversAMissingKeyThroughTheStreamAndSendsNothing() {
-        StreamRecorder r = StreamRecorder.record(vendor.junction()
-                .provider(TestVendorFactory.ID + ":" + VendorServer.MODEL + "?baseUrl=" + vendor.wire().baseUrl())
+        StreamRecorder r = StreamRecorder.record(Engines.of(vendor.junction(), TestVendorFactory.ID + ":" + VendorServer.MODEL + "?baseUrl=" + vendor.wire().baseUrl())
                 .stream(ChatRequest.of("你好").withModel(VendorServer.MODEL)));
         JunctionException e = r.awaitFailure();
 

@@ -1,4 +1,4 @@
-package dev.junction;
+package dev.junction.internal.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -15,11 +15,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Malformed config strings: each fails with CONFIGURATION, names the problem, and never repeats the key. */
-class ProviderSpecErrorsTest {
+class ConfigStringsErrorsTest {
     private static final String CANARY = "sk-canary-91e0b7";
 
     private static JunctionException rejects(String configString) {
-        JunctionException e = assertThrows(JunctionException.class, () -> ProviderSpec.parse(configString));
+        JunctionException e = assertThrows(JunctionException.class, () -> ConfigStrings.parse(configString));
         assertEquals(ErrorKind.CONFIGURATION, e.kind());
         assertTrue(e.hint().isPresent(), "a configuration error says what to do");
         return e;

@@ -1,0 +1,57 @@
+package dev.junction.internal.config;
+
+import dev.junction.spi.ApiKey;
+import dev.junction.spi.ProviderSettings;
+import java.net.URI;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * Turns a parsed config string into a provider's settings, the one place where that happens: each
+ * value comes from the config string, else from the environment ({@code <ID>_API_KEY},
+ * {@code <ID>_BASE_URL}), else from {@link ProviderSettings}' defaults.
+ */
+public final class SettingsResolver {
+    private final Function<String, String> environment;
+
+    /** Resolves against this environment lookup, which returns {@code null} for an unset variable. */
+    public SettingsResolver(Function<String, String> environment) {
+        this.environment = Objects.requireNonNull(environment, "environment");
+    }
+
+    /**
+     * The settings for one provider instance.
+     *
+     * @throws dev.junction.error.JunctionException CONFIGURATION for an unusable key or base URL in
+     *     the environment (the message names the variable, never the value of a key)
+     */
+    public ProviderSettings resolve(ConfigValues config) {
+        String id = config.providerId();
+        ApiKey key = config.apiKey();
+        if (key == null) {
+            String variable = ProviderSettings.envVar(id, "API_KEY");
+            String fromEnv = environment.apply(variable);
+            key = isBlank(fromEnv) ? null : ConfigStrings.checkedKey(id, fromEnv, variable);
+        }
+        URI baseUrl = config.baseUrl();
+        if (baseUrl == null) {
+            String fromEnv = environment.apply(ProviderSettings.envVar(id, "BASE_URL"));
+            baseUrl = isBlank(fromEnv) ? null : ConfigStrings.baseUrl(id, fromEnv);
+        }
+        ProviderSettings.Builder settings = ProviderSettings.builder(id)
+                .apiKey(key)
+                .baseUrl(baseUrl)
+                .timeout(config.timeout())
+                .firstByteTimeout(config.firstByteTimeout())
+                .idleTimeout(config.idleTimeout())
+                .inlineRemoteMedia(Boolean.TRUE.equals(config.inlineRemoteMedia()));
+        if (config.maxRetries() != null) {
+            settings.maxRetries(config.maxRetries());
+        }
+        return settings.build();
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+}

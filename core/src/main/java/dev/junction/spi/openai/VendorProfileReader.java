@@ -1,0 +1,194 @@
+package dev.junction.spi.openai;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.junction.catalog.Capability;
+import dev.junction.catalog.ModelInfo;
+import dev.junction.catalog.ProviderModels;
+import dev.junction.chat.Role;
+import dev.junction.cost.Price;
+import dev.junction.error.ErrorKind;
+import dev.junction.error.JunctionException;
+import dev.junction.internal.config.ConfigStrings;
+import dev.junction.internal.prices.PriceRows;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** Reads a vendor profile's JSON, checking every field and naming the resource and field of each problem. */
+final class VendorProfileReader {
+    /** The keys the profile's {@code "endpoints"} object may hold. */
+    private static final List<String> KNOWN_ENDPOINTS = List.of("credits", "models");
+
+    private VendorProfileReader() {
+    }
+
+    static VendorProfile parse(JsonNode root, String resource) {
+        String id = required(root, "id", resource);
+        String chatPath = path(required(root, "chatPath", resource), "chatPath", resource);
+        List<ModelInfo> models = new ArrayList<>();
+        Map<String, String> vendorNames = new LinkedHashMap<>();
+        for (JsonNode m : root.path("models")) {
+            String model = required(m, "id", resource);
+            String vendorModel = Objects.requireNonNullElse(Json.text(m, "vendorModel"), model);
+            Set<Capability> caps = EnumSet.noneOf(Capability.class);
+            for (JsonNode c : m.path("capabilities")) {
+                try {
+                    caps.add(Capability.valueOf(c.asText()));
+                } catch (IllegalArgumentException e) {
+                    throw bad(resource, "models[" + model + "].capabilities", "unknown capability " + c.asText());
+                }
+            }
+            models.add(new ModelInfo(model, vendorModel, caps, Json.count(m, "contextWindow")));
+            vendorNames.put(model, vendorModel);
+        }
+        if (models.isEmpty()) {
+            throw bad(resource, "models", "needs at least one model");
+        }
+        List<Price> prices;
+        try {
+            prices = new PriceRows("vendor profile " + resource, id, null, (provider, model, vendorModel) -> {
+                if (!provider.equals(id)) {
+                    throw new IllegalArgumentException("provider must be " + id + " or left out, got " + provider);
+                }
+                if (!vendorNames.containsKey(model)) {
+                    throw new IllegalArgumentException("model " + model + " is not in models");
+                }
+                return vendorModel != null ? vendorModel : vendorNames.get(model);
+            }).read(root.get("prices"));
+        } catch (JunctionException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+        Map<String, ErrorKind> codes = new LinkedHashMap<>();
+        root.path("errorCodes").fields().forEachRemaining(e -> {
+            try {
+                codes.put(e.getKey(), ErrorKind.valueOf(e.getValue().asText()));
+            } catch (IllegalArgumentException ex) {
+                throw bad(resource, "errorCodes." + e.getKey(), "unknown error kind " + e.getValue().asText());
+            }
+        });
+        Map<String, String> hints = new LinkedHashMap<>();
+        root.path("errorHints").fields().forEachRemaining(e -> hints.put(e.getKey(), e.getValue().asText()));
+        List<VendorRule> rules = new ArrayList<>();
+        for (JsonNode r : root.path("rules")) {
+            try {
+                rules.add(VendorRule.valueOf(r.asText()));
+            } catch (IllegalArgumentException e) {
+                throw bad(resource, "rules", "unknown rule " + r.asText());
+            }
+        }
+        VendorProfile.Data data = new VendorProfile.Data();
+        data.id = id;
+        data.displayName = Objects.requireNonNullElse(Json.text(root, "displayName"), id);
+        data.baseUrl = URI.create(ConfigStrings.stripTrailingSlash(required(root, "baseUrl", resource)));
+        data.chatPath = chatPath;
+        data.streamsByDefault = root.path("streamsByDefault").asBoolean(false);
+        data.catalog = new ProviderModels(models);
+        data.prices = prices;
+        data.pricesNote = Json.text(root, "pricesNote");
+        data.errorCodes = codes;
+        data.errorHints = hints;
+        data.rules = rules;
+        data.endpoints = endpoints(root.get("endpoints"), resource);
+        data.roles = roles(root.get("roles"), resource);
+        data.maxOutputTokensField = optionalText(root, "maxOutputTokensField", "max_tokens", resource);
+        data.acceptsMediaUrls = optionalBoolean(root, "acceptsMediaUrls", true, resource);
+        return new VendorProfile(data);
+    }
+
+    /** {@code {"developer": "system"}}: canonical role name to the name the vendor expects. */
+    private static Map<Role, String> roles(JsonNode node, String resource) {
+        Map<Role, String> roles = new EnumMap<>(Role.class);
+        if (node == null || node.isNull()) {
+            return roles;
+        }
+        if (!node.isObject()) {
+            throw bad(resource, "roles", "must be an object such as {\"developer\": \"system\"}");
+        }
+        node.fields().forEachRemaining(e -> {
+            Role role = Arrays.stream(Role.values()).filter(r -> r.wireName().equals(e.getKey())).findFirst()
+                    .orElseThrow(() -> bad(resource, "roles." + e.getKey(), "is not a role (known: "
+                            + Arrays.stream(Role.values()).map(Role::wireName).collect(Collectors.joining(", ")) + ")"));
+            if (!e.getValue().isTextual() || e.getValue().asText().isBlank()) {
+                throw bad(resource, "roles." + e.getKey(), "must be the role name the vendor expects, such as \"system\"");
+            }
+            roles.put(role, e.getValue().asText());
+        });
+        return roles;
+    }
+
+    private static String optionalText(JsonNode root, String field, String fallback, String resource) {
+        JsonNode node = root.get(field);
+        if (node == null || node.isNull()) {
+            return fallback;
+        }
+        if (!node.isTextual() || node.asText().isBlank()) {
+            throw bad(resource, field, "must be a non-empty string");
+        }
+        return node.asText();
+    }
+
+    private static boolean optionalBoolean(JsonNode root, String field, boolean fallback, String resource) {
+        JsonNode node = root.get(field);
+        if (node == null || node.isNull()) {
+            return fallback;
+        }
+        if (!node.isBoolean()) {
+            throw bad(resource, field, "must be true or false");
+        }
+        return node.asBoolean();
+    }
+
+    private static VendorProfile.Endpoints endpoints(JsonNode node, String resource) {
+        if (node == null || node.isNull()) {
+            return VendorProfile.Endpoints.NONE;
+        }
+        if (!node.isObject()) {
+            throw bad(resource, "endpoints", "must be an object such as {\"credits\": \"/credits\"}");
+        }
+        Map<String, String> paths = new LinkedHashMap<>();
+        node.fields().forEachRemaining(e -> {
+            String field = "endpoints." + e.getKey();
+            if (!KNOWN_ENDPOINTS.contains(e.getKey())) {
+                throw bad(resource, field, "is not a known endpoint (known: " + String.join(", ", KNOWN_ENDPOINTS) + ")");
+            }
+            if (!e.getValue().isTextual() || e.getValue().asText().isBlank()) {
+                throw bad(resource, field, "must be a path such as \"/v1/models\"");
+            }
+            paths.put(e.getKey(), path(e.getValue().asText(), field, resource));
+        });
+        return new VendorProfile.Endpoints(paths.get("credits"), paths.get("models"));
+    }
+
+    /** A path after the base URL: it must start with {@code /}, since the base URL carries no trailing slash. */
+    private static String path(String value, String field, String resource) {
+        if (!value.startsWith("/")) {
+            throw bad(resource, field, "must start with /");
+        }
+        try {
+            URI.create(value);
+        } catch (IllegalArgumentException e) {
+            throw bad(resource, field, "is not a valid URL path: " + e.getMessage());
+        }
+        return value;
+    }
+
+    private static String required(JsonNode node, String field, String resource) {
+        String value = Json.text(node, field);
+        if (value == null || value.isBlank()) {
+            throw bad(resource, field, "is required");
+        }
+        return value;
+    }
+
+    private static IllegalStateException bad(String resource, String field, String problem) {
+        return new IllegalStateException("vendor profile " + resource + ": " + field + " " + problem);
+    }
+}
