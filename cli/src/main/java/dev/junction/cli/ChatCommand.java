@@ -16,11 +16,9 @@ import dev.junction.error.ErrorKind;
 import dev.junction.error.JunctionException;
 import java.nio.file.Path;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 /** {@code junction chat}: sends one prompt to the provider a config string names and prints the answer. */
 @Command(name = "chat",
@@ -37,10 +35,7 @@ import picocli.CommandLine.ParentCommand;
                 "  junction chat --json -p aivideoapi:gemini-3-pro --tool weather.json --tool-choice required \"东京天气?\"",
                 "  junction chat --json -p aivideoapi:gemini-3-pro --schema scientists.json \"列出三位物理学家\" | jq .json",
                 "  junction chat -p yisu:gemini-3-pro-image-preview --save-images out/ \"画一只猫\""})
-public final class ChatCommand implements Callable<Integer> {
-
-    @ParentCommand
-    private JunctionCommand parent;
+public final class ChatCommand extends JunctionSubcommand {
 
     @Mixin
     private ProviderOption provider;
@@ -63,8 +58,8 @@ public final class ChatCommand implements Callable<Integer> {
     @Mixin
     private PricesOption prices;
 
-    @Option(names = "--json", description = "Print one JSON object (the answer, or {\"error\":…}) on stdout instead of the text.")
-    private boolean json;
+    @Mixin
+    private JsonOption json;
 
     @Option(names = "--stream", description = {
         "Print the answer as it arrives. Reasoning goes to stderr, dimmed when there is a console and NO_COLOR is unset.",
@@ -72,36 +67,47 @@ public final class ChatCommand implements Callable<Integer> {
                 + " toolCallDelta, toolCall, usage, warning, finish or error; ignore types you do not know."})
     private boolean stream;
 
-    @Override
-    public Integer call() {
-        CliContext context = parent.context();
-        try {
-            ChatRequest request = request(context);
-            if (stream) {
-                return stream(request, context);
-            }
-            Path imageFolder = saveImages == null ? null : ImageFiles.folder("--save-images", saveImages);
-            ChatResponse response;
-            Quote quote;
-            try (Junction junction = prices.junction(context)) {
-                ChatModel chatModel = junction.chatModel(provider.spec);
-                quote = quote(junction, chatModel, request, context);
-                response = chatModel.chatBlocking(request);
-            }
-            return print(response, imageFolder, quote, context);
-        } catch (JunctionException e) {
-            return stream && json ? StreamNdjson.error(e, context) : ErrorReport.print(e, json, context);
-        }
+    /** What a call without --stream brought back: the answer, and the quote made before it (or null). */
+    private record Answer(ChatResponse response, Quote quote) {
     }
 
-    /** Streams the reply; Junction stays open until the stream ends, since its Vert.x carries the stream. */
-    private int stream(ChatRequest request, CliContext context) {
-        try (Junction junction = prices.junction(context)) {
+    @Override
+    int run(CliContext context) {
+        ChatRequest request = request(context);
+        if (stream) {
+            return withJunction(context, junction -> stream(junction, request, context));
+        }
+        Path imageFolder = saveImages == null ? null : ImageFiles.folder("--save-images", saveImages);
+        Answer answer = withJunction(context, junction -> {
             ChatModel chatModel = junction.chatModel(provider.spec);
             Quote quote = quote(junction, chatModel, request, context);
-            StreamRun.Output output = json ? new StreamNdjson(context, quote) : new StreamPrinter(context, UsageLine.quoted(quote));
-            return StreamRun.await(chatModel.stream(request), output);
-        }
+            return new Answer(chatModel.chatBlocking(request), quote);
+        });
+        return print(answer.response(), imageFolder, answer.quote(), context);
+    }
+
+    /** With --stream --json every error is an NDJSON line, even one before the stream began. */
+    @Override
+    int failed(JunctionException error, CliContext context) {
+        return stream && json.enabled ? StreamNdjson.error(error, context) : super.failed(error, context);
+    }
+
+    @Override
+    boolean json() {
+        return json.enabled;
+    }
+
+    @Override
+    PricesOption prices() {
+        return prices;
+    }
+
+    /** Streams the reply; it runs inside {@link #withJunction}, whose Vert.x carries the stream until it ends. */
+    private int stream(Junction junction, ChatRequest request, CliContext context) {
+        ChatModel chatModel = junction.chatModel(provider.spec);
+        Quote quote = quote(junction, chatModel, request, context);
+        StreamRun.Output output = json.enabled ? new StreamNdjson(context, quote) : new StreamPrinter(context, UsageLine.quoted(quote));
+        return StreamRun.await(chatModel.stream(request), output);
     }
 
     /**
@@ -143,7 +149,7 @@ public final class ChatCommand implements Callable<Integer> {
     /** Prints the answer, then saves images; a --schema answer that is no JSON fails after the usage line. */
     private int print(ChatResponse response, Path imageFolder, Quote quote, CliContext context) {
         JunctionException notJson = null;
-        ObjectNode document = json ? ChatJson.of(response) : null;
+        ObjectNode document = json.enabled ? ChatJson.of(response) : null;
         if (document != null) {
             if (quote == null) {
                 document.putNull("quote");
@@ -163,7 +169,7 @@ public final class ChatCommand implements Callable<Integer> {
         }
         if (document != null && notJson == null) {
             CliJson.print(context.out(), document);
-        } else if (!json) {
+        } else if (!json.enabled) {
             printText(response, context);
         }
         for (String warning : response.warnings()) {
@@ -172,12 +178,15 @@ public final class ChatCommand implements Callable<Integer> {
         if (imageFolder != null) {
             ImageFiles.saveAll("--save-images", imageFolder, response)
                     .forEach(path -> context.err().println("saved " + path));
-        } else if (!json && !response.images().isEmpty()) {
+        } else if (!json.enabled && !response.images().isEmpty()) {
             context.err().println("note: the answer holds " + response.images().size()
                     + " generated image(s); --save-images DIR writes them to files");
         }
         context.err().println(UsageLine.of(response) + UsageLine.quoted(quote));
-        return notJson == null ? 0 : ErrorReport.print(notJson, json, context);
+        if (notJson != null) {
+            throw notJson;
+        }
+        return 0;
     }
 
     /** The text, unless it is empty and there are tool calls, then one line per tool call. */

@@ -18,11 +18,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code junction compare}: what one prompt would cost at each provider, ranked, before anything
@@ -46,10 +44,7 @@ import picocli.CommandLine.ParentCommand;
                 "  junction compare -m gemini-2.5-pro --prompt-file report.txt \"总结这份报告\"",
                 "  junction compare -p acedata:gemini-2.5-pro -p aivideoapi --prices p.json hi",
                 "  junction compare --json -m gemini-2.5-pro hi | jq -r '.quotes[0].provider'"})
-public final class CompareCommand implements Callable<Integer> {
-
-    @ParentCommand
-    private JunctionCommand parent;
+public final class CompareCommand extends JunctionSubcommand {
 
     @Option(names = {"-p", "--provider"}, paramLabel = "SPEC",
             description = "Quote only this provider: a config string such as acedata:gemini-2.5-pro (only id[:model]"
@@ -74,46 +69,56 @@ public final class CompareCommand implements Callable<Integer> {
     @Mixin
     private PricesOption prices;
 
-    @Option(names = "--json", description = "Print one JSON object (the ranked quotes, or {\"error\":…}) on stdout instead of the table.")
-    private boolean json;
+    @Mixin
+    private JsonOption json;
 
     @Override
-    public Integer call() {
-        CliContext context = parent.context();
-        try {
-            QuoteOptions options = QuoteOptions.defaults();
-            if (outputTokens != null) {
-                options = options.withOutputTokens(checkedOutputTokens(outputTokens));
-            }
-            // The prompt and the attachments are checked here, before Junction starts.
-            ChatRequest.Builder builder = prompt.builder(context);
-            if (reasoning != null) {
-                builder.reasoning(ReasoningSettings.effort(reasoning));
-            }
-            Quotes quotes;
-            try (Junction junction = prices.junction(context)) {
-                List<ProviderSpec> parsed = specs.stream().map(CompareCommand::idAndModel).toList();
-                parsed.forEach(spec -> KnownProviders.check(junction, spec.providerId()));
-                Map<String, String> models = specModels(junction.catalog(), parsed);
-                builder.model(model(models));
-                if (!parsed.isEmpty()) {
-                    Set<String> ids = new LinkedHashSet<>();
-                    parsed.forEach(spec -> ids.add(spec.providerId()));
-                    options = options.withProviders(ids);
-                }
-                quotes = junction.quote(builder.build(), options);
-            }
-            if (json) {
-                CliJson.print(context.out(), QuoteJson.of(quotes));
-            } else {
-                QuoteTable.print(quotes, context.out());
-            }
-            return quotes.quotes().isEmpty() ? nothingToQuote(quotes, context) : 0;
-        } catch (JunctionException e) {
-            int code = ErrorReport.print(e, json, context);
-            // Nothing is sent: a model nobody offers is a typo in the arguments, not a vendor's failure.
-            return e.kind() == ErrorKind.MODEL_NOT_FOUND ? Main.EXIT_USAGE : code;
+    int run(CliContext context) {
+        QuoteOptions options = outputTokens == null ? QuoteOptions.defaults()
+                : QuoteOptions.defaults().withOutputTokens(checkedOutputTokens(outputTokens));
+        // The prompt and the attachments are checked here, before Junction starts.
+        ChatRequest.Builder builder = prompt.builder(context);
+        if (reasoning != null) {
+            builder.reasoning(ReasoningSettings.effort(reasoning));
         }
+        Quotes quotes = withJunction(context, junction -> quote(junction, builder, options));
+        if (json.enabled) {
+            CliJson.print(context.out(), QuoteJson.of(quotes));
+        } else {
+            QuoteTable.print(quotes, context.out());
+        }
+        return quotes.quotes().isEmpty() ? nothingToQuote(quotes, context) : 0;
+    }
+
+    /** Nothing is sent: a model nobody offers is a typo in the arguments, not a vendor's failure. */
+    @Override
+    int failed(JunctionException error, CliContext context) {
+        int code = super.failed(error, context);
+        return error.kind() == ErrorKind.MODEL_NOT_FOUND ? Main.EXIT_USAGE : code;
+    }
+
+    @Override
+    boolean json() {
+        return json.enabled;
+    }
+
+    @Override
+    PricesOption prices() {
+        return prices;
+    }
+
+    /** Quotes the request at the -p providers, else at every provider offering its model. */
+    private Quotes quote(Junction junction, ChatRequest.Builder builder, QuoteOptions options) {
+        List<ProviderSpec> parsed = specs.stream().map(CompareCommand::idAndModel).toList();
+        parsed.forEach(spec -> KnownProviders.check(junction, spec.providerId()));
+        Map<String, String> models = specModels(junction.catalog(), parsed);
+        builder.model(model(models));
+        if (parsed.isEmpty()) {
+            return junction.quote(builder.build(), options);
+        }
+        Set<String> ids = new LinkedHashSet<>();
+        parsed.forEach(spec -> ids.add(spec.providerId()));
+        return junction.quote(builder.build(), options.withProviders(ids));
     }
 
     /**
@@ -135,9 +140,9 @@ public final class CompareCommand implements Callable<Integer> {
      * for an answer.
      */
     private int nothingToQuote(Quotes quotes, CliContext context) {
-        // Not through ErrorReport's --json path: stdout already holds the quotes document.
+        // Reported here, not thrown to failed(): with --json, stdout already holds the quotes document.
         return ErrorReport.print(JunctionException.builder(ErrorKind.INVALID_REQUEST, "no provider can serve this "
-                                + quotes.model() + " request; " + (json ? "\"unservable\" in the JSON on stdout says why"
+                                + quotes.model() + " request; " + (json.enabled ? "\"unservable\" in the JSON on stdout says why"
                                         : "the 'not servable' lines above say why"))
                         .hint("drop what they cannot take (such as an attachment or a tool), or name other providers;"
                                 + " 'junction models' lists who offers " + quotes.model())

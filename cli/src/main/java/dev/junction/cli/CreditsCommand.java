@@ -2,16 +2,17 @@ package dev.junction.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+<<<<<<< HEAD
 import dev.junction.Junction;
 import dev.junction.error.JunctionException;
 import dev.junction.catalog.CreditBalance;
+=======
+import dev.junction.spi.CreditBalance;
+>>>>>>> cli-mixin
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 /** {@code junction credits}: the account balance a provider's balance endpoint reports. */
 @Command(name = "credits",
@@ -27,33 +28,32 @@ import picocli.CommandLine.ParentCommand;
                 "", "Example:",
                 "  junction credits -p aivideoapi",
                 "  junction credits --json -p aivideoapi | jq .balance"})
-public final class CreditsCommand implements Callable<Integer> {
+public final class CreditsCommand extends JunctionSubcommand {
     /** The transport's timeouts bound the call; this bounds the whole wait in case it never ends. */
     static final Duration WAIT = Duration.ofMinutes(2);
-
-    @ParentCommand
-    private JunctionCommand parent;
 
     @Mixin
     private ProviderOption provider;
 
-    @Option(names = "--json", description = "Print {\"provider\",\"balance\",\"unit\",\"field\",\"raw\"} (or {\"error\":…}) on stdout.")
-    private boolean json;
+    @Mixin
+    private JsonOption json;
 
     @Override
-    public Integer call() {
-        CliContext context = parent.context();
-        try (Junction junction = context.junction()) {
+    int run(CliContext context) {
+        return withJunction(context, junction -> {
             CreditBalance balance = Await.result(junction.provider(provider.spec).credits(), WAIT, "the balance");
-            if (json) {
+            if (json.enabled) {
                 CliJson.print(context.out(), toJson(balance));
             } else {
                 print(balance, context);
             }
             return 0;
-        } catch (JunctionException e) {
-            return ErrorReport.print(e, json, context);
-        }
+        });
+    }
+
+    @Override
+    boolean json() {
+        return json.enabled;
     }
 
     private static void print(CreditBalance balance, CliContext context) {

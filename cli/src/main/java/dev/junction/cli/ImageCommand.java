@@ -11,11 +11,9 @@ import dev.junction.catalog.Capability;
 import dev.junction.catalog.ModelInfo;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 /** {@code junction image}: asks an image model for a picture and writes the first one it returns to a file. */
 @Command(name = "image",
@@ -32,10 +30,7 @@ import picocli.CommandLine.ParentCommand;
                 "  junction image -p yisu:gemini-3-pro-image-preview -o out/city.jpg \"生成未来城市夜景\"",
                 "  junction image -p yisu:gemini-3-pro-image-preview --attach cat.png -o cat-hat.png \"给猫戴上帽子\"",
                 "  junction image -p yisu:gemini-3-pro-image-preview --prices my-prices.json -o cat.png \"画一只猫\""})
-public final class ImageCommand implements Callable<Integer> {
-
-    @ParentCommand
-    private JunctionCommand parent;
+public final class ImageCommand extends JunctionSubcommand {
 
     @Mixin
     private ProviderOption provider;
@@ -51,21 +46,20 @@ public final class ImageCommand implements Callable<Integer> {
     private PricesOption prices;
 
     @Override
-    public Integer call() {
-        CliContext context = parent.context();
-        try {
-            ChatRequest request = prompt.builder(context).build();
-            Path out = ImageFiles.parentsOf("--output", output);
-            ChatResponse response;
-            try (Junction junction = prices.junction(context)) {
-                ChatModel chatModel = junction.chatModel(provider.spec);
-                refuseModelsWithoutImages(junction, chatModel);
-                response = chatModel.chatBlocking(request);
-            }
-            return write(response, out, context);
-        } catch (JunctionException e) {
-            return ErrorReport.print(e, false, context);
-        }
+    int run(CliContext context) {
+        ChatRequest request = prompt.builder(context).build();
+        Path out = ImageFiles.parentsOf("--output", output);
+        ChatResponse response = withJunction(context, junction -> {
+            ChatModel chatModel = junction.chatModel(provider.spec);
+            refuseModelsWithoutImages(junction, chatModel);
+            return chatModel.chatBlocking(request);
+        });
+        return write(response, out, context);
+    }
+
+    @Override
+    PricesOption prices() {
+        return prices;
     }
 
     /** A model the catalog knows but lists without IMAGE_OUTPUT would only cost money; unknown models are tried. */
@@ -84,16 +78,17 @@ public final class ImageCommand implements Callable<Integer> {
         }
     }
 
+    /** Writes the first image; a reply without one fails with PROTOCOL, after its warnings and usage line. */
     private int write(ChatResponse response, Path out, CliContext context) {
         if (response.images().isEmpty()) {
             response.warnings().forEach(warning -> context.err().println("warning: " + warning));
             context.err().println(UsageLine.of(response));
-            return ErrorReport.print(JunctionException.builder(ErrorKind.PROTOCOL, response.provider()
+            throw JunctionException.builder(ErrorKind.PROTOCOL, response.provider()
                             + ": the reply had no image; the model answered " + StructuredAnswer.quote(response.text()))
                     .provider(response.provider())
                     .rawReply(response.text())
                     .hint("ask for the picture explicitly, or rephrase a prompt the model may have refused")
-                    .build(), false, context);
+                    .build();
         }
         GeneratedImage image = response.images().get(0);
         ImageFiles.save("--output", out, image);

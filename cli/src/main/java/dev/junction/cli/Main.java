@@ -93,6 +93,8 @@ public final class Main {
         PrintStream err = context.err();
         CommandLine commandLine = new CommandLine(new JunctionCommand(context))
                 .setCaseInsensitiveEnumValuesAllowed(true)
+                // After the subcommands exist: picocli hands the bundle down to those present now.
+                .setResourceBundle(new JsonOption.Descriptions())
                 .setOut(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true))
                 .setErr(new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true));
         try {

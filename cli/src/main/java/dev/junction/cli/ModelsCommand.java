@@ -1,19 +1,15 @@
 package dev.junction.cli;
 
-import dev.junction.Junction;
 import dev.junction.catalog.Catalog;
 import dev.junction.catalog.CanonicalModel;
 import dev.junction.catalog.Offer;
-import dev.junction.error.JunctionException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 /** {@code junction models}: every canonical model and each provider's offer of it, with its price. */
 @Command(name = "models",
@@ -32,12 +28,9 @@ import picocli.CommandLine.ParentCommand;
                 "  junction models",
                 "  junction models --provider acedata --json | jq '.models[].id'",
                 "  junction models --remote --provider yisu"})
-public final class ModelsCommand implements Callable<Integer> {
+public final class ModelsCommand extends JunctionSubcommand {
     /** The vendors' own timeouts bound each call; this bounds the whole wait in case one never answers. */
     static final Duration REMOTE_WAIT = Duration.ofMinutes(2);
-
-    @ParentCommand
-    private JunctionCommand parent;
 
     @Option(names = "--provider", paramLabel = "ID", description = "Only this provider's offers, such as acedata.")
     private String provider;
@@ -48,13 +41,12 @@ public final class ModelsCommand implements Callable<Integer> {
     @Mixin
     private PricesOption prices;
 
-    @Option(names = "--json", description = "Print {\"models\":[…],\"problems\":[…]} on stdout instead of the table.")
-    private boolean json;
+    @Mixin
+    private JsonOption json;
 
     @Override
-    public Integer call() {
-        CliContext context = parent.context();
-        try (Junction junction = prices.junction(context)) {
+    int run(CliContext context) {
+        return withJunction(context, junction -> {
             if (provider != null) {
                 KnownProviders.check(junction, provider);
             }
@@ -65,16 +57,29 @@ public final class ModelsCommand implements Callable<Integer> {
             for (String problem : catalog.problems()) {
                 context.err().println("warning: " + problem);
             }
+<<<<<<< HEAD
             List<CanonicalModel> models = filtered(catalog);
             if (json) {
+=======
+            List<CatalogModel> models = filtered(catalog);
+            if (json.enabled) {
+>>>>>>> cli-mixin
                 CliJson.print(context.out(), ModelsJson.of(models, catalog.problems()));
             } else {
                 table(models).print(context.out());
             }
             return 0;
-        } catch (JunctionException e) {
-            return ErrorReport.print(e, json, context);
-        }
+        });
+    }
+
+    @Override
+    boolean json() {
+        return json.enabled;
+    }
+
+    @Override
+    PricesOption prices() {
+        return prices;
     }
 
     /** The models with only the chosen provider's offers; models it does not offer are left out. */

@@ -11,11 +11,9 @@ import dev.junction.error.JunctionException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 /** {@code junction prices}: every price row Junction knows, where it came from and when it was read. */
 @Command(name = "prices",
@@ -31,10 +29,7 @@ import picocli.CommandLine.ParentCommand;
                 "  junction prices --model gemini-2.5-pro",
                 "  junction prices --provider aivideoapi --json | jq '.prices[].source'",
                 "  junction prices --prices my-prices.json --provider acedata"})
-public final class PricesCommand implements Callable<Integer> {
-
-    @ParentCommand
-    private JunctionCommand parent;
+public final class PricesCommand extends JunctionSubcommand {
 
     @Option(names = {"-m", "--model"}, paramLabel = "MODEL",
             description = "Only this model: canonical id or any provider's name for it (acedata's gemini-3.0-pro selects"
@@ -48,13 +43,12 @@ public final class PricesCommand implements Callable<Integer> {
     @Mixin
     private PricesOption prices;
 
-    @Option(names = "--json", description = "Print {\"prices\":[…]} on stdout instead of the table.")
-    private boolean json;
+    @Mixin
+    private JsonOption json;
 
     @Override
-    public Integer call() {
-        CliContext context = parent.context();
-        try (Junction junction = prices.junction(context)) {
+    int run(CliContext context) {
+        return withJunction(context, junction -> {
             if (provider != null) {
                 KnownProviders.check(junction, provider);
             }
@@ -64,7 +58,7 @@ public final class PricesCommand implements Callable<Integer> {
                     .filter(p -> canonical == null || p.model().equals(canonical))
                     .toList());
             rows.sort(Comparator.comparing(Price::model).thenComparing(Price::reference).thenComparing(Price::provider));
-            if (json) {
+            if (json.enabled) {
                 CliJson.print(context.out(), PricesJson.of(rows));
             } else if (rows.isEmpty()) {
                 context.err().println("no price row matches; 'junction prices' lists them all");
@@ -72,11 +66,24 @@ public final class PricesCommand implements Callable<Integer> {
                 table(rows).print(context.out());
             }
             return 0;
-        } catch (JunctionException e) {
-            int code = ErrorReport.print(e, json, context);
-            // Nothing is sent: a model nobody knows is a typo in the arguments, as in compare.
-            return e.kind() == ErrorKind.MODEL_NOT_FOUND ? Main.EXIT_USAGE : code;
-        }
+        });
+    }
+
+    /** Nothing is sent: a model nobody knows is a typo in the arguments, as in compare. */
+    @Override
+    int failed(JunctionException error, CliContext context) {
+        int code = super.failed(error, context);
+        return error.kind() == ErrorKind.MODEL_NOT_FOUND ? Main.EXIT_USAGE : code;
+    }
+
+    @Override
+    boolean json() {
+        return json.enabled;
+    }
+
+    @Override
+    PricesOption prices() {
+        return prices;
     }
 
     /**

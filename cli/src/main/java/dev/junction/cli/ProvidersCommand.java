@@ -1,46 +1,41 @@
 package dev.junction.cli;
 
-import dev.junction.Junction;
-import dev.junction.error.JunctionException;
 import dev.junction.catalog.ModelInfo;
 import dev.junction.spi.Provider;
 import dev.junction.spi.ProviderSettings;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Mixin;
 
 /** {@code junction providers}: the providers found on the class path, their base URLs and models. */
 @Command(name = "providers",
         mixinStandardHelpOptions = true,
         description = {"Lists the discovered providers: id, name, base URL, key variable and models",
                 "(canonical ids, with the vendor's own name where it differs). Needs no API key."})
-public final class ProvidersCommand implements Callable<Integer> {
+public final class ProvidersCommand extends JunctionSubcommand {
 
-    @ParentCommand
-    private JunctionCommand parent;
-
-    @Option(names = "--json", description = "Print a JSON array instead of the table.")
-    private boolean json;
+    @Mixin
+    private JsonOption json;
 
     @Override
-    public Integer call() {
-        CliContext context = parent.context();
-        try (Junction junction = context.junction()) {
+    int run(CliContext context) {
+        return withJunction(context, junction -> {
             List<Provider> providers = junction.providers();
             for (String problem : junction.discoveryProblems()) {
                 context.err().println("warning: " + problem);
             }
-            if (json) {
+            if (json.enabled) {
                 CliJson.print(context.out(), ProvidersJson.of(providers, context));
             } else {
                 printTable(providers, context);
             }
             return 0;
-        } catch (JunctionException e) {
-            return ErrorReport.print(e, json, context);
-        }
+        });
+    }
+
+    @Override
+    boolean json() {
+        return json.enabled;
     }
 
     private static void printTable(List<Provider> providers, CliContext context) {
