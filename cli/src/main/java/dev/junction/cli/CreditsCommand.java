@@ -2,13 +2,7 @@ package dev.junction.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-<<<<<<< HEAD
-import dev.junction.Junction;
-import dev.junction.error.JunctionException;
 import dev.junction.catalog.CreditBalance;
-=======
-import dev.junction.spi.CreditBalance;
->>>>>>> cli-mixin
 import java.time.Duration;
 import java.util.Optional;
 import picocli.CommandLine.Command;

@@ -68,7 +68,7 @@ public final class ImageCommand extends JunctionSubcommand {
         if (name == null) {
             return;
         }
-        Optional<ModelInfo> model = junction.provider(provider.spec).catalog().find(name);
+        Optional<ModelInfo> model = junction.provider(provider.spec).models().find(name);
         if (model.isPresent() && !model.get().can(Capability.IMAGE_OUTPUT)) {
             throw JunctionException.builder(ErrorKind.UNSUPPORTED_FEATURE,
                             chatModel.provider() + ": " + model.get().id() + " does not generate images")

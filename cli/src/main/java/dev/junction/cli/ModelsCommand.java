@@ -57,13 +57,8 @@ public final class ModelsCommand extends JunctionSubcommand {
             for (String problem : catalog.problems()) {
                 context.err().println("warning: " + problem);
             }
-<<<<<<< HEAD
             List<CanonicalModel> models = filtered(catalog);
-            if (json) {
-=======
-            List<CatalogModel> models = filtered(catalog);
             if (json.enabled) {
->>>>>>> cli-mixin
                 CliJson.print(context.out(), ModelsJson.of(models, catalog.problems()));
             } else {
                 table(models).print(context.out());

@@ -1,8 +1,7 @@
 package dev.junction.cli;
 
 import dev.junction.catalog.ModelInfo;
-import dev.junction.spi.Provider;
-import dev.junction.spi.ProviderSettings;
+import dev.junction.catalog.ProviderView;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -20,7 +19,7 @@ public final class ProvidersCommand extends JunctionSubcommand {
     @Override
     int run(CliContext context) {
         return withJunction(context, junction -> {
-            List<Provider> providers = junction.providers();
+            List<ProviderView> providers = junction.providers();
             for (String problem : junction.discoveryProblems()) {
                 context.err().println("warning: " + problem);
             }
@@ -38,16 +37,16 @@ public final class ProvidersCommand extends JunctionSubcommand {
         return json.enabled;
     }
 
-    private static void printTable(List<Provider> providers, CliContext context) {
+    private static void printTable(List<ProviderView> providers, CliContext context) {
         int idWidth = providers.stream().mapToInt(p -> p.id().length()).max().orElse(0);
         int nameWidth = providers.stream().mapToInt(p -> p.displayName().length()).max().orElse(0);
         int urlWidth = providers.stream().mapToInt(p -> p.baseUrl().toString().length()).max().orElse(0);
-        for (Provider provider : providers) {
-            String keyVar = ProviderSettings.envVar(provider.id(), "API_KEY");
+        for (ProviderView provider : providers) {
+            String keyVar = provider.apiKeyEnvVar();
             context.out().printf("%-" + idWidth + "s  %-" + nameWidth + "s  %-" + urlWidth + "s  (key: %s, %s)%n",
                     provider.id(), provider.displayName(), provider.baseUrl(), keyVar,
                     isSet(context, keyVar) ? "set" : "not set");
-            for (ModelInfo model : provider.catalog().models()) {
+            for (ModelInfo model : provider.models().models()) {
                 String vendorName = model.vendorModel().equals(model.id()) ? "" : "  (vendor: " + model.vendorModel() + ")";
                 context.out().println("  " + model.id() + vendorName);
             }

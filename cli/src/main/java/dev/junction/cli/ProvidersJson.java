@@ -2,8 +2,7 @@ package dev.junction.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.junction.catalog.ModelInfo;
-import dev.junction.spi.Provider;
-import dev.junction.spi.ProviderSettings;
+import dev.junction.catalog.ProviderView;
 import java.util.List;
 
 /** The {@code providers --json} document. */
@@ -12,10 +11,10 @@ final class ProvidersJson {
     }
 
     /** {@code [{"id","name","baseUrl","apiKeyEnvVar","apiKeySet","models":[{"id","vendorModel","capabilities","contextWindow"}]}]}. */
-    static ArrayNode of(List<Provider> providers, CliContext context) {
+    static ArrayNode of(List<ProviderView> providers, CliContext context) {
         ArrayNode array = CliJson.nodes().arrayNode();
-        for (Provider provider : providers) {
-            String keyVar = ProviderSettings.envVar(provider.id(), "API_KEY");
+        for (ProviderView provider : providers) {
+            String keyVar = provider.apiKeyEnvVar();
             var entry = array.addObject()
                     .put("id", provider.id())
                     .put("name", provider.displayName())
@@ -23,7 +22,7 @@ final class ProvidersJson {
                     .put("apiKeyEnvVar", keyVar)
                     .put("apiKeySet", ProvidersCommand.isSet(context, keyVar));
             ArrayNode models = entry.putArray("models");
-            for (ModelInfo model : provider.catalog().models()) {
+            for (ModelInfo model : provider.models().models()) {
                 var m = models.addObject()
                         .put("id", model.id())
                         .put("vendorModel", model.vendorModel());

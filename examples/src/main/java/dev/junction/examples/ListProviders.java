@@ -2,7 +2,7 @@ package dev.junction.examples;
 
 import dev.junction.Junction;
 import dev.junction.catalog.ModelInfo;
-import dev.junction.spi.Provider;
+import dev.junction.catalog.ProviderView;
 
 /**
  * Lists every provider Junction discovers, with its models. Needs no API key; run it on the
@@ -15,9 +15,9 @@ public final class ListProviders {
     /** Entry point; takes no arguments. */
     public static void main(String[] args) {
         try (Junction junction = Junction.create()) {
-            for (Provider provider : junction.providers()) {
+            for (ProviderView provider : junction.providers()) {
                 System.out.println(provider.id() + " (" + provider.displayName() + ") " + provider.baseUrl());
-                for (ModelInfo model : provider.catalog().models()) {
+                for (ModelInfo model : provider.models().models()) {
                     System.out.println("  " + model.id() + (model.id().equals(model.vendorModel()) ? "" : " -> " + model.vendorModel()));
                 }
             }
