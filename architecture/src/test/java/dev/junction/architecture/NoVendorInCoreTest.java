@@ -1,0 +1,47 @@
+package dev.junction.architecture;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.junction.spi.ProviderFactory;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.ServiceLoader;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * No installed vendor's id appears in core's compiled code or resources: names, string constants,
+ * JSON. Comments do not compile into classes, so examples in Javadoc stay free; an
+ * {@code if (vendor == …)} in core would not. A vendor difference belongs in its module's dialect
+ * or profile.
+ */
+class NoVendorInCoreTest {
+
+    @Test
+    void coresClassesAndResourcesNameNoVendor() throws IOException {
+        List<String> ids = new ArrayList<>();
+        ServiceLoader.load(ProviderFactory.class).forEach(f -> ids.add(f.id().toLowerCase(Locale.ROOT)));
+        assertEquals(3, ids.size(), "the three vendor modules are on the test class path: " + ids);
+
+        List<String> found = new ArrayList<>();
+        Path core = ModuleClasses.folder("core");
+        try (Stream<Path> files = Files.walk(core)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                // ISO-8859-1 maps every byte to one char, so the class file's UTF-8 constants read as written.
+                String content = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT);
+                for (String id : ids) {
+                    if (content.contains(id)) {
+                        found.add(core.relativize(file) + " names " + id);
+                    }
+                }
+            }
+        }
+        assertTrue(found.isEmpty(), "vendor ids in core (move the difference into the vendor's dialect or profile): " + found);
+    }
+}
