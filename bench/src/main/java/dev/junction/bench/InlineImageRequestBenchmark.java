@@ -1,5 +1,6 @@
 package dev.junction.bench;
 
+import dev.junction.internal.json.JsonMappers;
 import dev.junction.internal.openai.OpenAiCompatibleProvider;
 import dev.junction.internal.openai.plan.CallPlan;
 import dev.junction.internal.openai.reply.ReplyReader;
@@ -119,7 +120,7 @@ public class InlineImageRequestBenchmark {
         /** Fails the run early unless the written body carries exactly the image. */
         private void verify(byte[] image) throws IOException {
             Buffer body = writer.write(request, MODEL, false, false);
-            String url = Json.MAPPER.readTree(body.getBytes())
+            String url = JsonMappers.LENIENT.readTree(body.getBytes())
                     .path("messages").path(0).path("content").path(1).path("image_url").path("url").asText();
             String prefix = "data:image/png;base64,";
             if (!url.startsWith(prefix) || !Arrays.equals(image, Base64.getDecoder().decode(url.substring(prefix.length())))) {
@@ -181,7 +182,7 @@ public class InlineImageRequestBenchmark {
     static ChatResponse read(ReplyState s) {
         JsonNode body;
         try {
-            body = Json.MAPPER.readTree(s.reply.getBytes());
+            body = JsonMappers.LENIENT.readTree(s.reply.getBytes());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Folds stream parts into a {@link ChatResponse}; one instance per stream. */
-public final class StreamFold {
+final class StreamFold {
     private final StringBuilder text = new StringBuilder();
     private final StringBuilder reasoning = new StringBuilder();
     private final List<GeneratedImage> images = new ArrayList<>();
@@ -20,7 +20,7 @@ public final class StreamFold {
     private String rawFinishReason;
 
     /** Consumes the stream into a response. */
-    public static Future<ChatResponse> collect(ChatStream stream) {
+    static Future<ChatResponse> collect(ChatStream stream) {
         StreamFold fold = new StreamFold();
         Promise<ChatResponse> result = Promise.promise();
         stream.exceptionHandler(result::tryFail);

@@ -9,12 +9,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * {@code fetch}, cancel to {@code cancel}. Signals are serial because the stream delivers them
  * from one Vert.x context.
  */
-public final class StreamPublisher implements Flow.Publisher<StreamPart> {
+final class StreamPublisher implements Flow.Publisher<StreamPart> {
     private final ChatStream stream;
     private final AtomicBoolean subscribed = new AtomicBoolean();
 
     /** Wraps the stream; it should not be consumed otherwise. */
-    public StreamPublisher(ChatStream stream) {
+    StreamPublisher(ChatStream stream) {
         this.stream = Objects.requireNonNull(stream, "stream");
     }
 

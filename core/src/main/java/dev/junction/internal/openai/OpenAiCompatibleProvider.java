@@ -1,5 +1,6 @@
 package dev.junction.internal.openai;
 
+import dev.junction.internal.json.JsonMappers;
 import dev.junction.internal.media.MediaScan;
 import dev.junction.internal.openai.account.AccountEndpoints;
 import dev.junction.internal.openai.errors.ErrorReplies;
@@ -230,7 +231,7 @@ public final class OpenAiCompatibleProvider implements Provider {
         }
         JsonNode body;
         try {
-            body = Json.MAPPER.readTree(reply.body().getBytes());
+            body = JsonMappers.LENIENT.readTree(reply.body().getBytes());
         } catch (IOException e) {
             throw errors.invalidJson(reply);
         }

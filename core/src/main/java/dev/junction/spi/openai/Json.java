@@ -11,7 +11,7 @@ import dev.junction.internal.json.JsonMappers;
 public final class Json {
 
     /** The shared mapper; its configuration (and why) lives in {@link JsonMappers#LENIENT}. */
-    public static final ObjectMapper MAPPER = JsonMappers.LENIENT;
+    static final ObjectMapper MAPPER = JsonMappers.LENIENT;
 
     private Json() {
     }

@@ -1,5 +1,6 @@
 package dev.junction.internal.openai.account;
 
+import dev.junction.internal.json.JsonMappers;
 import dev.junction.internal.openai.errors.ErrorReplies;
 import dev.junction.spi.openai.Dialect;
 import dev.junction.spi.openai.Json;
@@ -40,7 +41,7 @@ public final class AccountEndpoints {
      */
     static final long MAX_REPLY_BYTES = 4L * 1024 * 1024;
     /** Balances are money: decimals stay exact, trailing zeros included ({@code 98.20} is not {@code 98.2}). */
-    static final ObjectReader EXACT = Json.MAPPER.reader()
+    static final ObjectReader EXACT = JsonMappers.LENIENT.reader()
             .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .without(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES);
 

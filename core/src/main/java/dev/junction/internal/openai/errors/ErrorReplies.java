@@ -1,5 +1,6 @@
 package dev.junction.internal.openai.errors;
 
+import dev.junction.internal.json.JsonMappers;
 import dev.junction.spi.openai.Dialect;
 import dev.junction.spi.openai.Json;
 import dev.junction.spi.openai.VendorError;
@@ -233,7 +234,7 @@ public final class ErrorReplies {
             return null;
         }
         try {
-            return Json.MAPPER.readTree(text);
+            return JsonMappers.LENIENT.readTree(text);
         } catch (java.io.IOException e) {
             return null;
         }

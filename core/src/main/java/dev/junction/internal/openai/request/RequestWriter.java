@@ -1,5 +1,6 @@
 package dev.junction.internal.openai.request;
 
+import dev.junction.internal.json.JsonMappers;
 import dev.junction.internal.media.MediaTypes;
 import dev.junction.spi.openai.Dialect;
 import dev.junction.spi.openai.InlineMedia;
@@ -54,7 +55,7 @@ public final class RequestWriter {
      */
     public Buffer write(ChatRequest request, String vendorModel, boolean sendReasoning, boolean streaming) throws IOException {
         Buffer buffer = Buffer.buffer(initialCapacity(request));
-        try (JsonGenerator json = Json.MAPPER.getFactory().createGenerator(new BufferOutputStream(buffer))) {
+        try (JsonGenerator json = JsonMappers.LENIENT.getFactory().createGenerator(new BufferOutputStream(buffer))) {
             // Catches a provider option that repeats a field Junction writes, instead of sending both.
             json.enable(JsonGenerator.Feature.STRICT_DUPLICATE_DETECTION);
             json.writeStartObject();

@@ -1,5 +1,6 @@
 package dev.junction.internal.openai.request;
 
+import dev.junction.internal.json.JsonMappers;
 import dev.junction.spi.openai.Dialect;
 import dev.junction.spi.openai.Json;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -98,7 +99,7 @@ final class ToolsWriter {
     /** Parses a schema so that malformed JSON fails before sending instead of being sent as is. */
     private static JsonNode schema(String text, String what, String provider) {
         try {
-            JsonNode node = Json.MAPPER.readTree(text);
+            JsonNode node = JsonMappers.LENIENT.readTree(text);
             if (node != null && node.isObject()) {
                 return node;
             }

@@ -1,5 +1,6 @@
 package dev.junction.internal.openai.stream;
 
+import dev.junction.internal.json.JsonMappers;
 import dev.junction.internal.openai.errors.ErrorReplies;
 import dev.junction.internal.openai.plan.CallPlan;
 import dev.junction.internal.openai.reply.ReplyReader;
@@ -74,7 +75,7 @@ public final class ChunkMapper {
         }
         JsonNode chunk;
         try {
-            chunk = Json.MAPPER.readTree(data);
+            chunk = JsonMappers.LENIENT.readTree(data);
         } catch (IOException e) {
             throw protocol("an event that is not JSON: " + shorten(data));
         }

@@ -1,5 +1,6 @@
 package dev.junction.internal.openai.stream;
 
+import dev.junction.internal.json.JsonMappers;
 import dev.junction.spi.openai.Json;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -34,7 +35,7 @@ final class StandardChunk {
 
     /** The event's fields, or {@code null} when it is anything but a standard text chunk. */
     static StandardChunk parse(String data) {
-        try (JsonParser json = Json.MAPPER.getFactory().createParser(data)) {
+        try (JsonParser json = JsonMappers.LENIENT.getFactory().createParser(data)) {
             if (json.nextToken() != JsonToken.START_OBJECT) {
                 return null;
             }
