@@ -37,7 +37,7 @@ final class InstalledProvider implements ProviderView {
 
     @Override
     public ProviderModels models() {
-        return provider.catalog();
+        return provider.models();
     }
 
     @Override

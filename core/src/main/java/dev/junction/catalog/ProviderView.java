@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * A read-only view of one installed provider, as configured by a config string and the
  * environment: who it is, what it serves, where it is reached and what its account says. Chat goes
- * through {@code Junction.chatModel(…)}. {@link #toString()} never shows the key.
+ * through {@code Junction.chatModel(…)}. {@code toString()} never shows the key.
  */
 public interface ProviderView {
 

@@ -26,7 +26,7 @@ public interface Provider {
     URI baseUrl();
 
     /** The models this provider serves. Never {@code null}. */
-    ProviderModels catalog();
+    ProviderModels models();
 
     /**
      * Sends a chat request whose {@link ChatRequest#model()} is set.

@@ -34,7 +34,7 @@ public interface ProviderFactory {
      * The models this vendor serves as its module declares them, known without configuration or
      * network. Never {@code null}; empty when the module declares none.
      */
-    default ProviderModels catalog() {
+    default ProviderModels models() {
         return new ProviderModels(List.of());
     }
 

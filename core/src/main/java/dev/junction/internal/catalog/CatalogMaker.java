@@ -94,7 +94,7 @@ public final class CatalogMaker {
         for (ProviderFactory factory : factories) {
             List<RemoteModel> live = lists.get(factory.id());
             Set<String> matched = new HashSet<>();
-            for (ModelInfo m : factory.catalog().models()) {
+            for (ModelInfo m : factory.models().models()) {
                 Listing listing = Listing.DECLARED;
                 if (live != null) {
                     RemoteModel hit = live.stream().filter(r -> names(m, r.id())).findFirst().orElse(null);
@@ -141,7 +141,7 @@ public final class CatalogMaker {
     private static Map<String, String> canonicalNames(Collection<ProviderFactory> factories) {
         Map<String, String> out = new LinkedHashMap<>();
         for (ProviderFactory f : factories) {
-            for (ModelInfo m : f.catalog().models()) {
+            for (ModelInfo m : f.models().models()) {
                 out.putIfAbsent(m.vendorModel(), m.id());
                 out.putIfAbsent(m.id(), m.id());
             }

@@ -93,8 +93,8 @@ public final class OpenAiCompatibleProvider implements Provider {
     }
 
     @Override
-    public ProviderModels catalog() {
-        return profile.catalog();
+    public ProviderModels models() {
+        return profile.models();
     }
 
     @Override

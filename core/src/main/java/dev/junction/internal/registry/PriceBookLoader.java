@@ -94,7 +94,7 @@ public final class PriceBookLoader {
                         : reference.stream().filter(p -> p.provider().equals(provider) && p.model().equals(model))
                                 .map(Price::vendorModel).findFirst().orElse(model);
             }
-            ProviderModels catalog = factory.catalog();
+            ProviderModels catalog = factory.models();
             Optional<ModelInfo> declared = catalog.models().stream().filter(m -> m.id().equals(model)).findFirst();
             if (declared.isPresent()) {
                 return vendorModel != null ? vendorModel : declared.get().vendorModel();

@@ -11,9 +11,18 @@ import java.io.IOException;
 import java.util.List;
 
 /**
- * The points where one OpenAI-compatible vendor differs from the others. Every method has the
- * plain OpenAI behaviour as its default, so a vendor overrides only what its docs show it does
- * differently. Implementations must be stateless and thread-safe.
+ * The points where one OpenAI-compatible vendor's wire format differs from the others, in code.
+ * Every method has the plain OpenAI behaviour as its default, so a vendor overrides only what its
+ * docs show it does differently. Differences that are only data (paths, role names, the output-cap
+ * field, whether media may travel by URL, error codes) belong in the {@link VendorProfile} instead.
+ *
+ * <p>Contract for every hook: implementations are stateless and thread-safe, and are called on an
+ * event loop or a worker thread, so they must not block on the network. No argument is ever
+ * {@code null}; a reply's JSON is whatever the vendor sent, so read it leniently (with {@link Json}).
+ * A hook that throws a {@link dev.junction.error.JunctionException} fails the call with it, as
+ * written. Any other exception is a bug in the vendor module: while writing a request it fails the
+ * call with INVALID_REQUEST before anything is sent; while reading a reply, with PROTOCOL. Either
+ * way the exception is the cause, and the call never ends with a raw runtime exception.
  */
 public interface Dialect {
 
@@ -22,8 +31,8 @@ public interface Dialect {
     };
 
     /**
-     * Sets the credential header. Default: {@code Authorization: Bearer KEY}.
-     * Must not log or otherwise expose the key.
+     * Sets the credential header. Default: {@code Authorization: Bearer KEY}. Called only with a
+     * key (a call without one fails with CONFIGURATION first). Must not log or otherwise expose it.
      */
     default void authenticate(MultiMap headers, ApiKey key) {
         headers.set("Authorization", "Bearer " + key.reveal());
@@ -76,8 +85,10 @@ public interface Dialect {
     }
 
     /**
-     * The reasoning text of a reply's {@code message} (or a stream's {@code delta}), or
-     * {@code null}. Default: {@code reasoning_content}, else {@code reasoning}, when non-empty.
+     * The reasoning text of a reply's {@code message} (or a stream's {@code delta}).
+     * Default: {@code reasoning_content}, else {@code reasoning}, when non-empty.
+     *
+     * @return the text, or {@code null} when the message carries none
      */
     default String readReasoning(JsonNode message) {
         String text = Json.text(message, "reasoning_content");
@@ -91,6 +102,9 @@ public interface Dialect {
      * Images in a reply's {@code message}. Default: the {@code images[]} array of
      * {@code {"type":"image_url","image_url":{"url":"data:…"}}} entries that several resellers use;
      * URLs that are not data URIs are reported as warnings, not downloaded.
+     *
+     * @param warnings add a line here for anything the reader skipped; the caller shows them on the response
+     * @return the images, empty when there are none; never {@code null}
      */
     default List<GeneratedImage> readImages(JsonNode message, List<String> warnings) {
         return InlineMedia.readImageArray(message.path("images"), warnings);

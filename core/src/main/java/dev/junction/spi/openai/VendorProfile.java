@@ -23,7 +23,7 @@ public final class VendorProfile {
     private final URI baseUrl;
     private final String chatPath;
     private final boolean streamsByDefault;
-    private final ProviderModels catalog;
+    private final ProviderModels models;
     private final List<Price> prices;
     private final String pricesNote;
     private final Map<String, ErrorKind> errorCodes;
@@ -41,7 +41,7 @@ public final class VendorProfile {
         URI baseUrl;
         String chatPath;
         boolean streamsByDefault;
-        ProviderModels catalog;
+        ProviderModels models;
         List<Price> prices;
         String pricesNote;
         Map<String, ErrorKind> errorCodes;
@@ -59,7 +59,7 @@ public final class VendorProfile {
         this.baseUrl = d.baseUrl;
         this.chatPath = d.chatPath;
         this.streamsByDefault = d.streamsByDefault;
-        this.catalog = d.catalog;
+        this.models = d.models;
         this.prices = List.copyOf(d.prices);
         this.pricesNote = d.pricesNote;
         this.errorCodes = Map.copyOf(d.errorCodes);
@@ -120,8 +120,8 @@ public final class VendorProfile {
     }
 
     /** The models ({@code "models"}). */
-    public ProviderModels catalog() {
-        return catalog;
+    public ProviderModels models() {
+        return models;
     }
 
     /** The published prices, possibly none ({@code "prices"}). */
@@ -180,7 +180,7 @@ public final class VendorProfile {
 
     @Override
     public String toString() {
-        return "VendorProfile[" + id + " " + baseUrl + chatPath + ", " + catalog.ids().size() + " models]";
+        return "VendorProfile[" + id + " " + baseUrl + chatPath + ", " + models.ids().size() + " models]";
     }
 
     /**

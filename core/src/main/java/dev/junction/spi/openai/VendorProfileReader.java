@@ -90,7 +90,7 @@ final class VendorProfileReader {
         data.baseUrl = URI.create(ConfigStrings.stripTrailingSlash(required(root, "baseUrl", resource)));
         data.chatPath = chatPath;
         data.streamsByDefault = root.path("streamsByDefault").asBoolean(false);
-        data.catalog = new ProviderModels(models);
+        data.models = new ProviderModels(models);
         data.prices = prices;
         data.pricesNote = Json.text(root, "pricesNote");
         data.errorCodes = codes;

@@ -46,8 +46,8 @@ class CatalogMakerTest {
             @Override public URI baseUrl() {
                 return URI.create("https://t.invalid");
             }
-            @Override public ProviderModels catalog() {
-                return VENDOR.catalog();
+            @Override public ProviderModels models() {
+                return VENDOR.models();
             }
             @Override public Future<ChatResponse> chat(ChatRequest request) {
                 throw new AssertionError("a catalog never chats");

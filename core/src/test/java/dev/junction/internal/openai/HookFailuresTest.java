@@ -1,5 +1,10 @@
 package dev.junction.internal.openai;
 
+import dev.junction.spi.openai.MediaPartContext;
+import dev.junction.chat.Part;
+import dev.junction.chat.MediaSource;
+import dev.junction.chat.ChatRequest;
+import com.fasterxml.jackson.core.JsonGenerator;
 import dev.junction.spi.openai.Dialect;
 import dev.junction.spi.openai.factory.OpenAiCompatibleFactory;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -34,6 +39,11 @@ class HookFailuresTest {
         public List<GeneratedImage> readImages(JsonNode message, List<String> warnings) {
             throw new IllegalStateException("bug in a vendor module");
         }
+
+        @Override
+        public void writeMediaPart(JsonGenerator json, MediaSource source, MediaPartContext context) {
+            throw new IllegalStateException("bug in a vendor module's writer");
+        }
     }
 
     @BeforeEach
@@ -59,5 +69,18 @@ class HookFailuresTest {
         assertEquals(ErrorKind.PROTOCOL, e.kind());
         assertEquals("testvendor", e.provider());
         assertInstanceOf(IllegalStateException.class, e.getCause());
+    }
+
+    @Test
+    void wrapsAThrowingWriterHookAsInvalidRequestAndSendsNothing() {
+        ChatRequest withImage = ChatRequest.builder()
+                .user(Part.text("看图"), Part.bytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10}, "image/png"))
+                .build();
+        JunctionException e = Futures.failure(junction
+                .chatModel("testvendor:gemini-2.5-pro?apiKey=k&baseUrl=" + wire.baseUrl()).chat(withImage));
+        assertEquals(ErrorKind.INVALID_REQUEST, e.kind());
+        assertEquals("testvendor", e.provider());
+        assertInstanceOf(IllegalStateException.class, e.getCause());
+        assertEquals(0, wire.getAllServeEvents().size(), "nothing may be sent when the body cannot be written");
     }
 }

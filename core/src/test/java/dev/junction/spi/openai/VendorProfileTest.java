@@ -36,7 +36,7 @@ class VendorProfileTest {
         assertEquals("Test Vendor", profile.displayName());
         assertEquals(URI.create("https://api.testvendor.invalid"), profile.baseUrl());
         assertTrue(profile.streamsByDefault());
-        assertEquals(List.of("gemini-2.5-pro", "gemini-3-pro-image"), profile.catalog().ids());
+        assertEquals(List.of("gemini-2.5-pro", "gemini-3-pro-image"), profile.models().ids());
         assertEquals(ErrorKind.RATE_LIMITED, profile.errorCodes().get("rate_limit_exceeded"));
         assertEquals(0, new BigDecimal("4.80").compareTo(profile.prices().get(0).outputPerMillion()));
         assertEquals("testvendor", profile.prices().get(0).provider());
@@ -47,7 +47,7 @@ class VendorProfileTest {
         VendorProfile profile = read(MINIMAL.formatted(""));
         assertEquals("v", profile.displayName());
         assertFalse(profile.streamsByDefault());
-        assertEquals("m", profile.catalog().find("m").orElseThrow().vendorModel());
+        assertEquals("m", profile.models().find("m").orElseThrow().vendorModel());
         assertTrue(profile.prices().isEmpty());
         assertNull(profile.pricesNote());
     }
@@ -55,12 +55,12 @@ class VendorProfileTest {
     @Test
     void findsModelsByCanonicalIdThenVendorName() {
         VendorProfile profile = TestVendorFactory.profile(TestVendorFactory.ID);
-        ModelInfo byId = profile.catalog().find("gemini-3-pro-image").orElseThrow();
-        assertEquals(byId, profile.catalog().find("google/gemini-3-pro-image-preview").orElseThrow());
+        ModelInfo byId = profile.models().find("gemini-3-pro-image").orElseThrow();
+        assertEquals(byId, profile.models().find("google/gemini-3-pro-image-preview").orElseThrow());
         assertTrue(byId.can(Capability.IMAGE_OUTPUT));
         assertFalse(byId.can(Capability.REASONING_CONTROL));
-        assertTrue(profile.catalog().find("gemini-1.0").isEmpty());
-        assertTrue(profile.catalog().find(null).isEmpty());
+        assertTrue(profile.models().find("gemini-1.0").isEmpty());
+        assertTrue(profile.models().find(null).isEmpty());
     }
 
     @Test

@@ -30,12 +30,12 @@ public final class CallPlanner {
         settings.requireApiKey();
         check(request);
         String requested = request.model();
-        Optional<ModelInfo> known = profile.catalog().find(requested);
+        Optional<ModelInfo> known = profile.models().find(requested);
         List<String> warnings = new ArrayList<>();
         String model = known.map(ModelInfo::id).orElse(requested);
         String vendorModel = known.map(ModelInfo::vendorModel).orElse(requested);
         if (known.isEmpty()) {
-            warnings.add("model '" + requested + "' is not in " + profile.id() + "'s catalog " + profile.catalog().ids()
+            warnings.add("model '" + requested + "' is not in " + profile.id() + "'s catalog " + profile.models().ids()
                     + "; it was sent unchanged and its capabilities and price are unknown");
         }
         if (request.reasoning() != null && !honoursReasoning(requested)) {
@@ -60,18 +60,18 @@ public final class CallPlanner {
         if (requested == null || requested.isBlank()) {
             throw JunctionException.builder(ErrorKind.INVALID_REQUEST, profile.id() + ": the request names no model")
                     .provider(profile.id())
-                    .hint("put one in the config string (" + profile.id() + ":" + profile.catalog().ids().get(0)
+                    .hint("put one in the config string (" + profile.id() + ":" + profile.models().ids().get(0)
                             + ") or on the request")
                     .build();
         }
-        RequestChecks.check(profile.id(), request, profile.catalog().find(requested).orElse(null));
+        RequestChecks.check(profile.id(), request, profile.models().find(requested).orElse(null));
         RequestChecks.checkRules(profile.id(), request, profile.rules());
     }
 
     /** Known models say whether they take reasoning controls; for unknown ones, any model of the vendor that does decides. */
     public boolean honoursReasoning(String requested) {
-        return profile.catalog().find(requested)
+        return profile.models().find(requested)
                 .map(m -> m.can(Capability.REASONING_CONTROL))
-                .orElseGet(() -> profile.catalog().models().stream().anyMatch(m -> m.can(Capability.REASONING_CONTROL)));
+                .orElseGet(() -> profile.models().models().stream().anyMatch(m -> m.can(Capability.REASONING_CONTROL)));
     }
 }

@@ -1,18 +1,29 @@
 package dev.junction.spi.openai.factory;
 
-import dev.junction.internal.openai.OpenAiCompatibleProvider;
-import dev.junction.spi.openai.Dialect;
-import dev.junction.spi.openai.VendorProfile;
-import dev.junction.cost.Price;
 import dev.junction.catalog.ProviderModels;
+import dev.junction.cost.Price;
+import dev.junction.internal.openai.OpenAiCompatibleProvider;
 import dev.junction.spi.Provider;
 import dev.junction.spi.ProviderContext;
 import dev.junction.spi.ProviderFactory;
+import dev.junction.spi.openai.Dialect;
+import dev.junction.spi.openai.VendorProfile;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A base for vendor factories: a vendor module subclasses it with its profile and dialect, and
- * registers the subclass as a {@link ProviderFactory} service.
+ * registers the subclass as a {@link ProviderFactory} service. Everything else (the catalog, the
+ * prices, creating the provider on core's engine) comes from the profile.
+ *
+ * <pre>{@code
+ * public final class ExampleProviderFactory extends OpenAiCompatibleFactory {
+ *     public ExampleProviderFactory() {
+ *         super(VendorProfile.read(ExampleProviderFactory.class.getResourceAsStream("example.json"), "example.json"),
+ *                 new ExampleDialect());
+ *     }
+ * }
+ * }</pre>
  */
 public abstract class OpenAiCompatibleFactory implements ProviderFactory {
     private final VendorProfile profile;
@@ -20,8 +31,8 @@ public abstract class OpenAiCompatibleFactory implements ProviderFactory {
 
     /** Binds the vendor's data and hooks. */
     protected OpenAiCompatibleFactory(VendorProfile profile, Dialect dialect) {
-        this.profile = profile;
-        this.dialect = dialect;
+        this.profile = Objects.requireNonNull(profile, "profile");
+        this.dialect = Objects.requireNonNull(dialect, "dialect");
     }
 
     /** The vendor's profile. */
@@ -50,12 +61,13 @@ public abstract class OpenAiCompatibleFactory implements ProviderFactory {
     }
 
     @Override
-    public ProviderModels catalog() {
-        return profile.catalog();
+    public ProviderModels models() {
+        return profile.models();
     }
 
+    /** Creates the provider on core's OpenAI-compatible engine; makes no network call. */
     @Override
-    public Provider create(ProviderContext context) {
+    public final Provider create(ProviderContext context) {
         return new OpenAiCompatibleProvider(profile, dialect, context);
     }
 }
