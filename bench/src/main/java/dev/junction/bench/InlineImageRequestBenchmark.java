@@ -1,5 +1,10 @@
 package dev.junction.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.junction.chat.ChatRequest;
+import dev.junction.chat.ChatResponse;
+import dev.junction.chat.Part;
+import dev.junction.cost.Price;
 import dev.junction.internal.json.JsonMappers;
 import dev.junction.internal.openai.OpenAiCompatibleProvider;
 import dev.junction.internal.openai.plan.CallPlan;
@@ -7,13 +12,7 @@ import dev.junction.internal.openai.reply.ReplyReader;
 import dev.junction.internal.openai.request.RequestWriter;
 import dev.junction.spi.openai.Dialect;
 import dev.junction.spi.openai.InlineMedia;
-import dev.junction.spi.openai.Json;
 import dev.junction.spi.openai.VendorProfile;
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.junction.chat.ChatRequest;
-import dev.junction.chat.ChatResponse;
-import dev.junction.chat.Part;
-import dev.junction.cost.Price;
 import io.vertx.core.buffer.Buffer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -56,8 +55,9 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@link #decodeDataUri}: the last step of {@link #readReply} alone, from the String.
  * </ul>
  *
- * <p>In core's package for the same reason as {@link SseMappingBenchmark}: {@link RequestWriter},
- * {@link ReplyReader} and {@link CallPlan} are package-private.
+ * <p>{@link RequestWriter}, {@link ReplyReader} and {@link CallPlan} are reached as
+ * {@link SseMappingBenchmark} reaches the engine: public classes of non-exported packages, on the
+ * class path.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)

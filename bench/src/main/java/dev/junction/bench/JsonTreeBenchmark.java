@@ -1,10 +1,9 @@
 package dev.junction.bench;
 
-import dev.junction.internal.json.JsonMappers;
-import dev.junction.internal.openai.stream.ChunkMapper;
-import dev.junction.spi.openai.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
+import dev.junction.internal.json.JsonMappers;
+import dev.junction.internal.openai.stream.ChunkMapper;
 import dev.junction.internal.sse.SseParser;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,9 +1,9 @@
 package dev.junction.bench;
 
-import dev.junction.quote.Quotes;
 import dev.junction.Junction;
 import dev.junction.chat.ChatRequest;
 import dev.junction.chat.Part;
+import dev.junction.quote.Quotes;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;

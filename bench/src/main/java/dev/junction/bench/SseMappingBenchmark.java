@@ -1,15 +1,15 @@
 package dev.junction.bench;
 
+import dev.junction.chat.StreamPart;
+import dev.junction.cost.Price;
 import dev.junction.internal.openai.errors.ErrorReplies;
 import dev.junction.internal.openai.plan.CallPlan;
 import dev.junction.internal.openai.stream.ChunkMapper;
 import dev.junction.internal.openai.stream.StreamingCall;
-import dev.junction.spi.openai.Dialect;
-import dev.junction.spi.openai.VendorProfile;
-import dev.junction.chat.StreamPart;
-import dev.junction.cost.Price;
 import dev.junction.internal.sse.SseParser;
 import dev.junction.spi.ProviderSettings;
+import dev.junction.spi.openai.Dialect;
+import dev.junction.spi.openai.VendorProfile;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import java.io.ByteArrayOutputStream;
@@ -37,11 +37,9 @@ import org.openjdk.jmh.infra.Blackhole;
  * of one streamed reply go through the real {@link SseParser} and {@link ChunkMapper}, exactly as
  * {@code StreamingCall} wires them, minus Vert.x and the socket.
  *
- * <p>The class lives in core's package {@code dev.junction.spi.openai} because {@link ChunkMapper}
- * and {@link CallPlan} are package-private. On the class path (this module has no module-info, and
- * the benchmarks jar is one plain jar) a class of the same package name shares the runtime package
- * with core's classes, so the access is legal; under the module system it would not be, and it is
- * not meant to be: this is a test seam, not API.
+ * <p>{@link ChunkMapper} and {@link CallPlan} are public classes of core's engine packages, which
+ * core does not export: the bench reaches them on the class path (it has no module-info), as the
+ * architecture rules allow it alone to, and never declares classes in core's packages.
  *
  * <p>Input: one reply of {@value #EVENTS} {@code delta.content} events of exactly
  * {@value #EVENT_BYTES} bytes each (mixed Chinese and English text, some JSON escapes), then a

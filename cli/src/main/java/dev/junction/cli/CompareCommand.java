@@ -1,16 +1,16 @@
 package dev.junction.cli;
 
 import dev.junction.Junction;
+import dev.junction.ProviderSpec;
 import dev.junction.catalog.Catalog;
 import dev.junction.catalog.Offer;
-import dev.junction.ProviderSpec;
 import dev.junction.chat.ChatRequest;
 import dev.junction.chat.ReasoningEffort;
 import dev.junction.chat.ReasoningSettings;
-import dev.junction.quote.QuoteOptions;
-import dev.junction.quote.Quotes;
 import dev.junction.error.ErrorKind;
 import dev.junction.error.JunctionException;
+import dev.junction.quote.QuoteOptions;
+import dev.junction.quote.Quotes;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;

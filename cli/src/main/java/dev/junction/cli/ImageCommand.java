@@ -1,14 +1,14 @@
 package dev.junction.cli;
 
 import dev.junction.Junction;
+import dev.junction.catalog.Capability;
+import dev.junction.catalog.ModelInfo;
 import dev.junction.chat.ChatModel;
 import dev.junction.chat.ChatRequest;
 import dev.junction.chat.ChatResponse;
 import dev.junction.chat.GeneratedImage;
 import dev.junction.error.ErrorKind;
 import dev.junction.error.JunctionException;
-import dev.junction.catalog.Capability;
-import dev.junction.catalog.ModelInfo;
 import java.nio.file.Path;
 import java.util.Optional;
 import picocli.CommandLine.Command;

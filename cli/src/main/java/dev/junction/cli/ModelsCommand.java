@@ -1,7 +1,7 @@
 package dev.junction.cli;
 
-import dev.junction.catalog.Catalog;
 import dev.junction.catalog.CanonicalModel;
+import dev.junction.catalog.Catalog;
 import dev.junction.catalog.Offer;
 import java.time.Duration;
 import java.util.List;

@@ -1,8 +1,8 @@
 package dev.junction.cli;
 
 import dev.junction.Junction;
-import dev.junction.catalog.Catalog;
 import dev.junction.catalog.CanonicalModel;
+import dev.junction.catalog.Catalog;
 import dev.junction.cost.Price;
 import dev.junction.cost.PriceTier;
 import dev.junction.cost.TokenRates;

@@ -1,10 +1,10 @@
 package dev.junction.cli;
 
 import dev.junction.cost.CostRange;
+import dev.junction.cost.TokenRates;
 import dev.junction.quote.Quote;
 import dev.junction.quote.Quotes;
 import dev.junction.quote.TokenEstimate;
-import dev.junction.cost.TokenRates;
 import dev.junction.quote.Unservable;
 import java.io.PrintStream;
 

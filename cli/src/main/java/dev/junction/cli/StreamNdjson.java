@@ -2,8 +2,8 @@ package dev.junction.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.junction.chat.StreamPart;
-import dev.junction.quote.Quote;
 import dev.junction.error.JunctionException;
+import dev.junction.quote.Quote;
 
 /**
  * {@code chat --stream --json}: one JSON object per part on stdout (NDJSON), each line flushed as

@@ -1,12 +1,12 @@
 package dev.junction.quote;
 
-import dev.junction.internal.media.MediaTokens;
 import dev.junction.chat.ChatRequest;
 import dev.junction.chat.Message;
 import dev.junction.chat.Part;
 import dev.junction.chat.ResponseFormat;
 import dev.junction.chat.Tool;
 import dev.junction.chat.ToolCall;
+import dev.junction.internal.media.MediaTokens;
 import java.util.List;
 import java.util.Objects;
 

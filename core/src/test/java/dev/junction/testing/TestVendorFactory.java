@@ -2,8 +2,8 @@ package dev.junction.testing;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.junction.spi.openai.Dialect;
-import dev.junction.spi.openai.factory.OpenAiCompatibleFactory;
 import dev.junction.spi.openai.VendorProfile;
+import dev.junction.spi.openai.factory.OpenAiCompatibleFactory;
 
 /**
  * A plain OpenAI-dialect vendor read from {@code testvendor.json}: two models (one with reasoning

@@ -8,9 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.junction.catalog.ProviderView;
 import dev.junction.error.ErrorKind;
 import dev.junction.error.JunctionException;
-import dev.junction.catalog.ProviderView;
 import io.vertx.core.Future;
 import java.util.List;
 import java.util.Optional;

@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.junction.Junction;
+import dev.junction.catalog.ProviderView;
 import dev.junction.chat.ChatModel;
 import dev.junction.chat.ChatRequest;
 import dev.junction.chat.ChatResponse;
 import dev.junction.error.ErrorKind;
 import dev.junction.error.JunctionException;
-import dev.junction.catalog.ProviderView;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

@@ -3,13 +3,13 @@ package dev.junction.testkit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.junction.catalog.Capability;
+import dev.junction.catalog.ModelInfo;
 import dev.junction.chat.ChatRequest;
 import dev.junction.chat.ResponseFormat;
 import dev.junction.chat.Tool;
 import dev.junction.error.ErrorKind;
 import dev.junction.error.JunctionException;
-import dev.junction.catalog.Capability;
-import dev.junction.catalog.ModelInfo;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.junction.catalog.Capability;
+import dev.junction.catalog.ModelInfo;
 import dev.junction.chat.ChatRequest;
 import dev.junction.chat.ChatResponse;
 import dev.junction.chat.Part;
@@ -16,8 +18,6 @@ import dev.junction.chat.ReasoningEffort;
 import dev.junction.chat.ReasoningSettings;
 import dev.junction.error.ErrorKind;
 import dev.junction.error.JunctionException;
-import dev.junction.catalog.Capability;
-import dev.junction.catalog.ModelInfo;
 import java.net.URI;
 import java.util.Base64;
 import java.util.List;

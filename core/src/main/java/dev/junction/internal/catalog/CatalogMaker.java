@@ -1,17 +1,17 @@
 package dev.junction.internal.catalog;
 
-import dev.junction.catalog.Catalog;
 import dev.junction.catalog.CanonicalModel;
+import dev.junction.catalog.Catalog;
 import dev.junction.catalog.Listing;
+import dev.junction.catalog.ModelInfo;
 import dev.junction.catalog.Offer;
+import dev.junction.catalog.RemoteModel;
 import dev.junction.cost.Price;
 import dev.junction.cost.PriceBook;
 import dev.junction.error.ErrorKind;
 import dev.junction.error.JunctionException;
-import dev.junction.catalog.ModelInfo;
 import dev.junction.spi.Provider;
 import dev.junction.spi.ProviderFactory;
-import dev.junction.catalog.RemoteModel;
 import io.vertx.core.Future;
 import java.util.ArrayList;
 import java.util.Collection;

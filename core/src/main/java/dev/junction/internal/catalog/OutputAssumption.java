@@ -1,10 +1,10 @@
 package dev.junction.internal.catalog;
 
 import dev.junction.catalog.CanonicalModel;
+import dev.junction.catalog.Capability;
 import dev.junction.chat.ChatRequest;
 import dev.junction.chat.ReasoningEffort;
 import dev.junction.quote.QuoteOptions;
-import dev.junction.catalog.Capability;
 import java.util.Locale;
 
 /**

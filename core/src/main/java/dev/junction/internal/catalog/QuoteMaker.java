@@ -1,22 +1,22 @@
 package dev.junction.internal.catalog;
 
-import dev.junction.catalog.Catalog;
 import dev.junction.catalog.CanonicalModel;
+import dev.junction.catalog.Catalog;
 import dev.junction.catalog.Offer;
 import dev.junction.chat.ChatRequest;
 import dev.junction.cost.Cost;
-import dev.junction.internal.cost.CostCalculator;
 import dev.junction.cost.CostRange;
 import dev.junction.cost.Price;
 import dev.junction.cost.PriceTier;
+import dev.junction.error.ErrorKind;
+import dev.junction.error.JunctionException;
+import dev.junction.internal.cost.CostCalculator;
 import dev.junction.quote.Quote;
 import dev.junction.quote.QuoteOptions;
 import dev.junction.quote.Quotes;
 import dev.junction.quote.TokenEstimate;
 import dev.junction.quote.TokenEstimator;
 import dev.junction.quote.Unservable;
-import dev.junction.error.ErrorKind;
-import dev.junction.error.JunctionException;
 import dev.junction.spi.Provider;
 import java.math.BigDecimal;
 import java.util.ArrayList;

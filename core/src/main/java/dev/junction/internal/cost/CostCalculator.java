@@ -1,11 +1,11 @@
 package dev.junction.internal.cost;
 
+import dev.junction.chat.Usage;
 import dev.junction.cost.Charge;
 import dev.junction.cost.Cost;
 import dev.junction.cost.Price;
 import dev.junction.cost.PriceTier;
 import dev.junction.cost.TokenRates;
-import dev.junction.chat.Usage;
 import java.math.BigDecimal;
 
 /** Turns reported token usage and a price row into a {@link Cost}. */

@@ -2,8 +2,8 @@ package dev.junction.internal.http;
 
 import dev.junction.error.ErrorKind;
 import dev.junction.error.JunctionException;
-import dev.junction.spi.HttpCall;
 import dev.junction.internal.secrets.Redaction;
+import dev.junction.spi.HttpCall;
 import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.StreamResetException;
 import java.io.IOException;

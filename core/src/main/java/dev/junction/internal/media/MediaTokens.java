@@ -1,8 +1,7 @@
 package dev.junction.internal.media;
 
-import dev.junction.quote.HeuristicTokenEstimator;
 import dev.junction.chat.MediaSource;
-import dev.junction.spi.openai.InlineMedia;
+import dev.junction.quote.HeuristicTokenEstimator;
 import java.io.EOFException;
 import java.io.IOException;
 import java.util.ArrayList;

@@ -1,12 +1,12 @@
 package dev.junction.internal.registry;
 
-import dev.junction.internal.prices.PriceFiles;
-import dev.junction.internal.prices.PriceRows;
+import dev.junction.catalog.ModelInfo;
+import dev.junction.catalog.ProviderModels;
 import dev.junction.cost.Price;
 import dev.junction.cost.PriceBook;
 import dev.junction.error.JunctionException;
-import dev.junction.catalog.ProviderModels;
-import dev.junction.catalog.ModelInfo;
+import dev.junction.internal.prices.PriceFiles;
+import dev.junction.internal.prices.PriceRows;
 import dev.junction.spi.ProviderFactory;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;

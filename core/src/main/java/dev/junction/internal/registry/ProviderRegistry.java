@@ -1,7 +1,7 @@
 package dev.junction.internal.registry;
 
-import dev.junction.internal.config.ConfigStrings;
 import dev.junction.error.JunctionException;
+import dev.junction.internal.config.ConfigStrings;
 import dev.junction.spi.ProviderFactory;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,12 +1,12 @@
 package dev.junction.spi.openai;
 
-import dev.junction.internal.media.Base64Reader;
-import dev.junction.internal.media.MediaTypes;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.junction.chat.GeneratedImage;
 import dev.junction.chat.MediaSource;
 import dev.junction.error.ErrorKind;
+import dev.junction.internal.media.Base64Reader;
+import dev.junction.internal.media.MediaTypes;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import dev.junction.spi.ApiKey;
 import java.net.URI;
 import java.time.Duration;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /** Well-formed config strings and what they parse to. */
 class ConfigStringsTest {

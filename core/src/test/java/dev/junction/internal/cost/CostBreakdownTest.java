@@ -1,15 +1,15 @@
 package dev.junction.internal.cost;
 
-import dev.junction.cost.Cost;
-import dev.junction.cost.Price;
-import dev.junction.cost.PriceTier;
-import dev.junction.cost.TokenRates;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.junction.chat.Usage;
+import dev.junction.cost.Cost;
+import dev.junction.cost.Price;
+import dev.junction.cost.PriceTier;
+import dev.junction.cost.TokenRates;
 import java.math.BigDecimal;
 import java.util.List;
 import org.junit.jupiter.api.Test;

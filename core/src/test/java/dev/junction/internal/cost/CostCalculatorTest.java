@@ -1,12 +1,12 @@
 package dev.junction.internal.cost;
 
-import dev.junction.cost.Cost;
-import dev.junction.cost.Price;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 import dev.junction.chat.Usage;
+import dev.junction.cost.Cost;
+import dev.junction.cost.Price;
 import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
 

@@ -11,9 +11,9 @@ import java.io.Reader;
 import java.util.Base64;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /** The streaming base64 encoder behind data URIs, around its 48 KiB block boundary. */
 public class Base64ReaderTest {

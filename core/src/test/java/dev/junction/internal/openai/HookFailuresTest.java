@@ -1,12 +1,5 @@
 package dev.junction.internal.openai;
 
-import dev.junction.spi.openai.MediaPartContext;
-import dev.junction.chat.Part;
-import dev.junction.chat.MediaSource;
-import dev.junction.chat.ChatRequest;
-import com.fasterxml.jackson.core.JsonGenerator;
-import dev.junction.spi.openai.Dialect;
-import dev.junction.spi.openai.factory.OpenAiCompatibleFactory;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -14,12 +7,19 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.junction.Junction;
+import dev.junction.chat.ChatRequest;
 import dev.junction.chat.GeneratedImage;
+import dev.junction.chat.MediaSource;
+import dev.junction.chat.Part;
 import dev.junction.error.ErrorKind;
 import dev.junction.error.JunctionException;
+import dev.junction.spi.openai.Dialect;
+import dev.junction.spi.openai.MediaPartContext;
+import dev.junction.spi.openai.factory.OpenAiCompatibleFactory;
 import dev.junction.testing.Futures;
 import dev.junction.testing.TestVendorFactory;
 import dev.junction.testing.VendorServer;

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.junction.Junction;
+import dev.junction.catalog.ProviderView;
 import dev.junction.error.ErrorKind;
 import dev.junction.error.JunctionException;
-import dev.junction.catalog.ProviderView;
 import dev.junction.spi.Provider;
 import dev.junction.spi.ProviderContext;
 import dev.junction.spi.ProviderFactory;

@@ -1,7 +1,5 @@
 package dev.junction.spi.openai;
 
-import dev.junction.internal.media.MediaTypes;
-import dev.junction.internal.media.Base64ReaderTest;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -13,6 +11,8 @@ import dev.junction.chat.GeneratedImage;
 import dev.junction.chat.MediaSource;
 import dev.junction.error.ErrorKind;
 import dev.junction.error.JunctionException;
+import dev.junction.internal.media.Base64ReaderTest;
+import dev.junction.internal.media.MediaTypes;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.net.URI;

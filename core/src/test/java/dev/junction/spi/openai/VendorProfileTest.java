@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.junction.chat.Role;
-import dev.junction.error.ErrorKind;
 import dev.junction.catalog.Capability;
 import dev.junction.catalog.ModelInfo;
+import dev.junction.chat.Role;
+import dev.junction.error.ErrorKind;
 import dev.junction.testing.TestVendorFactory;
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;

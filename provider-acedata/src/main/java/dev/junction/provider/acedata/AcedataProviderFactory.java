@@ -1,7 +1,7 @@
 package dev.junction.provider.acedata;
 
-import dev.junction.spi.openai.factory.OpenAiCompatibleFactory;
 import dev.junction.spi.openai.VendorProfile;
+import dev.junction.spi.openai.factory.OpenAiCompatibleFactory;
 
 /** Registers acedata with Junction: its profile ({@code acedata.json}) and its {@link AcedataDialect}. */
 public final class AcedataProviderFactory extends OpenAiCompatibleFactory {

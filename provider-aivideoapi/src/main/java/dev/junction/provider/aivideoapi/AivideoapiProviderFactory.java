@@ -1,7 +1,7 @@
 package dev.junction.provider.aivideoapi;
 
-import dev.junction.spi.openai.factory.OpenAiCompatibleFactory;
 import dev.junction.spi.openai.VendorProfile;
+import dev.junction.spi.openai.factory.OpenAiCompatibleFactory;
 
 /** Registers aivideoapi with Junction: its profile ({@code aivideoapi.json}) and its {@link AivideoapiDialect}. */
 public final class AivideoapiProviderFactory extends OpenAiCompatibleFactory {

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.junction.catalog.CreditBalance;
 import dev.junction.error.ErrorKind;
 import dev.junction.error.JunctionException;
-import dev.junction.catalog.CreditBalance;
 import dev.junction.testkit.ApiKeyCanaryConformance;
 import dev.junction.testkit.VendorDeclaration;
 import dev.junction.testkit.VendorStub;

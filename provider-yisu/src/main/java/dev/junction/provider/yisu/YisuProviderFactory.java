@@ -1,7 +1,7 @@
 package dev.junction.provider.yisu;
 
-import dev.junction.spi.openai.factory.OpenAiCompatibleFactory;
 import dev.junction.spi.openai.VendorProfile;
+import dev.junction.spi.openai.factory.OpenAiCompatibleFactory;
 
 /** Registers yisu with Junction: its profile ({@code yisu.json}) and its {@link YisuDialect}. */
 public final class YisuProviderFactory extends OpenAiCompatibleFactory {

@@ -1,16 +1,15 @@
 package dev.junction.internal.openai.errors;
 
-import dev.junction.internal.json.JsonMappers;
-import dev.junction.spi.openai.Dialect;
-import dev.junction.spi.openai.Json;
-import dev.junction.spi.openai.VendorError;
-import dev.junction.spi.openai.VendorProfile;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.junction.error.ErrorKind;
 import dev.junction.error.JunctionException;
+import dev.junction.internal.json.JsonMappers;
 import dev.junction.spi.ApiKey;
 import dev.junction.spi.HttpReply;
 import dev.junction.spi.ProviderSettings;
+import dev.junction.spi.openai.Dialect;
+import dev.junction.spi.openai.VendorError;
+import dev.junction.spi.openai.VendorProfile;
 import io.vertx.core.MultiMap;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,12 +1,12 @@
 package dev.junction.internal.openai.plan;
 
-import dev.junction.spi.openai.VendorProfile;
+import dev.junction.catalog.Capability;
+import dev.junction.catalog.ModelInfo;
 import dev.junction.chat.ChatRequest;
 import dev.junction.error.ErrorKind;
 import dev.junction.error.JunctionException;
-import dev.junction.catalog.Capability;
-import dev.junction.catalog.ModelInfo;
 import dev.junction.spi.ProviderSettings;
+import dev.junction.spi.openai.VendorProfile;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

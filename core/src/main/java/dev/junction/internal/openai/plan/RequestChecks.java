@@ -1,8 +1,7 @@
 package dev.junction.internal.openai.plan;
 
-import dev.junction.internal.media.MediaTypes;
-import dev.junction.spi.openai.InlineMedia;
-import dev.junction.spi.openai.VendorRule;
+import dev.junction.catalog.Capability;
+import dev.junction.catalog.ModelInfo;
 import dev.junction.chat.ChatRequest;
 import dev.junction.chat.MediaSource;
 import dev.junction.chat.Message;
@@ -12,8 +11,8 @@ import dev.junction.chat.ToolChoice;
 import dev.junction.error.ErrorKind;
 import dev.junction.error.JunctionException;
 import dev.junction.internal.media.MediaKind;
-import dev.junction.catalog.Capability;
-import dev.junction.catalog.ModelInfo;
+import dev.junction.internal.media.MediaTypes;
+import dev.junction.spi.openai.VendorRule;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;

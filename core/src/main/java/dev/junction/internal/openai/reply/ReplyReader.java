@@ -1,8 +1,5 @@
 package dev.junction.internal.openai.reply;
 
-import dev.junction.internal.openai.plan.CallPlan;
-import dev.junction.spi.openai.Dialect;
-import dev.junction.spi.openai.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.junction.chat.ChatResponse;
 import dev.junction.chat.FinishReason;
@@ -10,10 +7,13 @@ import dev.junction.chat.GeneratedImage;
 import dev.junction.chat.ToolCall;
 import dev.junction.chat.Usage;
 import dev.junction.cost.Cost;
-import dev.junction.internal.cost.CostCalculator;
 import dev.junction.cost.Price;
 import dev.junction.error.ErrorKind;
 import dev.junction.error.JunctionException;
+import dev.junction.internal.cost.CostCalculator;
+import dev.junction.internal.openai.plan.CallPlan;
+import dev.junction.spi.openai.Dialect;
+import dev.junction.spi.openai.Json;
 import java.util.ArrayList;
 import java.util.List;
 

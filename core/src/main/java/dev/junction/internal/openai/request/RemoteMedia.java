@@ -1,13 +1,13 @@
 package dev.junction.internal.openai.request;
 
-import dev.junction.internal.media.MagicBytes;
-import dev.junction.internal.media.MediaTypes;
 import dev.junction.chat.ChatRequest;
 import dev.junction.chat.MediaSource;
 import dev.junction.chat.Message;
 import dev.junction.chat.Part;
 import dev.junction.error.ErrorKind;
 import dev.junction.error.JunctionException;
+import dev.junction.internal.media.MagicBytes;
+import dev.junction.internal.media.MediaTypes;
 import dev.junction.spi.HttpCall;
 import dev.junction.spi.HttpReply;
 import dev.junction.spi.HttpTransport;

@@ -1,12 +1,5 @@
 package dev.junction.internal.openai.request;
 
-import dev.junction.internal.json.JsonMappers;
-import dev.junction.internal.media.MediaTypes;
-import dev.junction.spi.openai.Dialect;
-import dev.junction.spi.openai.InlineMedia;
-import dev.junction.spi.openai.Json;
-import dev.junction.spi.openai.MediaPartContext;
-import dev.junction.spi.openai.VendorProfile;
 import com.fasterxml.jackson.core.JsonGenerationException;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.junction.chat.ChatRequest;
@@ -15,6 +8,11 @@ import dev.junction.chat.Message;
 import dev.junction.chat.Part;
 import dev.junction.error.ErrorKind;
 import dev.junction.error.JunctionException;
+import dev.junction.internal.json.JsonMappers;
+import dev.junction.internal.media.MediaTypes;
+import dev.junction.spi.openai.Dialect;
+import dev.junction.spi.openai.MediaPartContext;
+import dev.junction.spi.openai.VendorProfile;
 import io.vertx.core.buffer.Buffer;
 import java.io.IOException;
 import java.io.OutputStream;

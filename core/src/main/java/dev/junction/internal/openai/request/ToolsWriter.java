@@ -1,8 +1,5 @@
 package dev.junction.internal.openai.request;
 
-import dev.junction.internal.json.JsonMappers;
-import dev.junction.spi.openai.Dialect;
-import dev.junction.spi.openai.Json;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.junction.chat.ChatRequest;
@@ -11,6 +8,8 @@ import dev.junction.chat.Tool;
 import dev.junction.chat.ToolCall;
 import dev.junction.error.ErrorKind;
 import dev.junction.error.JunctionException;
+import dev.junction.internal.json.JsonMappers;
+import dev.junction.spi.openai.Dialect;
 import java.io.IOException;
 import java.util.List;
 

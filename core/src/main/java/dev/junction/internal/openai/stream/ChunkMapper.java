@@ -1,11 +1,5 @@
 package dev.junction.internal.openai.stream;
 
-import dev.junction.internal.json.JsonMappers;
-import dev.junction.internal.openai.errors.ErrorReplies;
-import dev.junction.internal.openai.plan.CallPlan;
-import dev.junction.internal.openai.reply.ReplyReader;
-import dev.junction.spi.openai.Dialect;
-import dev.junction.spi.openai.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.junction.chat.FinishReason;
 import dev.junction.chat.GeneratedImage;
@@ -16,6 +10,12 @@ import dev.junction.cost.Cost;
 import dev.junction.cost.Price;
 import dev.junction.error.ErrorKind;
 import dev.junction.error.JunctionException;
+import dev.junction.internal.json.JsonMappers;
+import dev.junction.internal.openai.errors.ErrorReplies;
+import dev.junction.internal.openai.plan.CallPlan;
+import dev.junction.internal.openai.reply.ReplyReader;
+import dev.junction.spi.openai.Dialect;
+import dev.junction.spi.openai.Json;
 import io.vertx.core.MultiMap;
 import java.io.IOException;
 import java.util.ArrayList;

@@ -1,9 +1,8 @@
 package dev.junction.internal.openai.stream;
 
-import dev.junction.internal.json.JsonMappers;
-import dev.junction.spi.openai.Json;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.junction.internal.json.JsonMappers;
 import java.io.IOException;
 
 /**

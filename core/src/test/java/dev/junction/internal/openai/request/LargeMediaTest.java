@@ -1,7 +1,5 @@
 package dev.junction.internal.openai.request;
 
-import dev.junction.internal.json.JsonMappers;
-import dev.junction.spi.openai.Json;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -17,6 +15,7 @@ import dev.junction.chat.Part;
 import dev.junction.chat.StreamPart;
 import dev.junction.error.ErrorKind;
 import dev.junction.error.JunctionException;
+import dev.junction.internal.json.JsonMappers;
 import dev.junction.spi.ProviderContext;
 import dev.junction.testing.Futures;
 import dev.junction.testing.Sse;

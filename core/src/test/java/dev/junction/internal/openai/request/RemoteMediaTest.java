@@ -1,9 +1,5 @@
 package dev.junction.internal.openai.request;
 
-import dev.junction.spi.openai.Dialect;
-import dev.junction.spi.openai.InlineMedia;
-import dev.junction.spi.openai.MediaPartContext;
-import dev.junction.spi.openai.factory.OpenAiCompatibleFactory;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -28,6 +24,10 @@ import dev.junction.error.ErrorKind;
 import dev.junction.error.JunctionException;
 import dev.junction.internal.http.TransportOptions;
 import dev.junction.internal.http.VertxHttpTransport;
+import dev.junction.spi.openai.Dialect;
+import dev.junction.spi.openai.InlineMedia;
+import dev.junction.spi.openai.MediaPartContext;
+import dev.junction.spi.openai.factory.OpenAiCompatibleFactory;
 import dev.junction.testing.Futures;
 import dev.junction.testing.TestProfiles;
 import dev.junction.testing.TestVendorFactory;
