@@ -7,8 +7,10 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The main classes of one module, read from its {@code target/classes} folder (never its jar: the
@@ -16,6 +18,9 @@ import java.util.TreeSet;
  * before this one, as the root pom lists it last.
  */
 final class ModuleClasses {
+    /** Imports are cached: each rule reads the same folders, and reading core takes seconds. */
+    private static final Map<String, JavaClasses> CACHE = new ConcurrentHashMap<>();
+
     private ModuleClasses() {
     }
 
@@ -29,9 +34,11 @@ final class ModuleClasses {
 
     /** The module's main classes, with their dependencies on classes of other modules. */
     static JavaClasses of(String module) {
-        JavaClasses classes = new ClassFileImporter().importPath(folder(module));
-        assertTrue(classes.size() > 0, "no classes in " + folder(module));
-        return classes;
+        return CACHE.computeIfAbsent(module, m -> {
+            JavaClasses classes = new ClassFileImporter().importPath(folder(m));
+            assertTrue(classes.size() > 0, "no classes in " + folder(m));
+            return classes;
+        });
     }
 
     /** The packages the classes live in. */

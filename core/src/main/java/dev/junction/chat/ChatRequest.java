@@ -49,12 +49,6 @@ public record ChatRequest(
         tools = tools == null ? List.of() : List.copyOf(tools);
     }
 
-    /** A request without tools or a response format. */
-    public ChatRequest(String model, List<Message> messages, Double temperature, Integer maxOutputTokens,
-            ReasoningSettings reasoning, Map<String, Map<String, Object>> providerOptions) {
-        this(model, messages, temperature, maxOutputTokens, reasoning, providerOptions, null, null, null);
-    }
-
     /** A one-message request: the user says {@code prompt}. */
     public static ChatRequest of(String prompt) {
         return builder().user(prompt).build();

@@ -29,14 +29,9 @@ public record Message(Role role, List<Part> parts, String toolCallId, List<ToolC
         }
     }
 
-    /** A message without tool calls. */
-    public Message(Role role, List<Part> parts, String toolCallId) {
-        this(role, parts, toolCallId, null);
-    }
-
     /** A message of the given role made of parts. */
     public static Message of(Role role, Part... parts) {
-        return new Message(role, List.of(parts), null);
+        return new Message(role, List.of(parts), null, null);
     }
 
     /** An earlier assistant turn that called tools, for tool loops; {@code text} may be empty. */
@@ -73,7 +68,7 @@ public record Message(Role role, List<Part> parts, String toolCallId, List<ToolC
 
     /** The result of a tool call. */
     public static Message tool(String toolCallId, String result) {
-        return new Message(Role.TOOL, List.of(Part.text(result)), toolCallId);
+        return new Message(Role.TOOL, List.of(Part.text(result)), toolCallId, null);
     }
 
     /** The concatenated text parts, ignoring media. */

@@ -35,11 +35,6 @@ public record HttpCall(String provider, HttpMethod method, URI uri, MultiMap hea
         }
     }
 
-    /** A call under the transport's own reply cap. */
-    public HttpCall(String provider, HttpMethod method, URI uri, MultiMap headers, Buffer body, Duration timeout) {
-        this(provider, method, uri, headers, body, timeout, null);
-    }
-
     @Override
     public String toString() {
         return "HttpCall[" + provider + " " + method + " " + uri + " headers=" + Redaction.headers(headers)

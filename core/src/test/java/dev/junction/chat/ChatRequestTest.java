@@ -19,19 +19,19 @@ class ChatRequestTest {
 
     @Test
     void rejectsAMessageWithoutParts() {
-        assertThrows(IllegalArgumentException.class, () -> new Message(Role.USER, List.of(), null));
+        assertThrows(IllegalArgumentException.class, () -> new Message(Role.USER, List.of(), null, null));
     }
 
     @Test
     void rejectsAToolMessageWithoutItsCallId() {
-        assertThrows(IllegalArgumentException.class, () -> new Message(Role.TOOL, List.of(Part.text("r")), " "));
+        assertThrows(IllegalArgumentException.class, () -> new Message(Role.TOOL, List.of(Part.text("r")), " ", null));
     }
 
     @Test
     void copiesMessagesAndProviderOptions() {
         List<Message> messages = new ArrayList<>(List.of(Message.user("a")));
         Map<String, Object> options = new HashMap<>(Map.of("top_k", 1));
-        ChatRequest request = new ChatRequest(null, messages, null, null, null, Map.of("v", options));
+        ChatRequest request = new ChatRequest(null, messages, null, null, null, Map.of("v", options), null, null, null);
         messages.add(Message.user("b"));
         options.put("top_p", 0.5);
         assertEquals(1, request.messages().size());

@@ -211,7 +211,7 @@ public final class OpenAiCompatibleProvider implements Provider {
                 .set("Content-Type", "application/json")
                 .set("Accept", accept);
         dialect.authenticate(headers, settings.apiKey());
-        HttpCall call = new HttpCall(profile.id(), HttpMethod.POST, URI.create(chatUrl()), headers, body, settings.timeout());
+        HttpCall call = new HttpCall(profile.id(), HttpMethod.POST, URI.create(chatUrl()), headers, body, settings.timeout(), null);
         LOG.debug("sending {}", call);
         return call;
     }
