@@ -127,8 +127,9 @@ public final class Junction implements AutoCloseable {
      */
     public ProviderView provider(String configString) {
         ConfigValues config = ConfigStrings.parse(configString);
+        ProviderFactory factory = registry.get(config.providerId());
         ProviderSettings resolved = settings.resolve(config);
-        return new InstalledProvider(create(registry.get(config.providerId()), resolved), resolved);
+        return new InstalledProvider(create(factory, resolved), resolved);
     }
 
     /**
@@ -214,7 +215,8 @@ public final class Junction implements AutoCloseable {
     /** The SPI's provider for a config string, for the quote and catalog makers (and the engine's tests). */
     Provider engine(String configString) {
         ConfigValues config = ConfigStrings.parse(configString);
-        return create(registry.get(config.providerId()), settings.resolve(config));
+        ProviderFactory factory = registry.get(config.providerId());
+        return create(factory, settings.resolve(config));
     }
 
     private Provider create(ProviderFactory factory, ProviderSettings resolved) {

@@ -196,6 +196,18 @@ class JunctionEnvironmentTest {
     }
 
     @Test
+    void namesAnUnknownIdBeforeLookingAtItsEnvironment() {
+        env.put("AIVIDEOAPI_API_KEY", "has a space");
+        Junction j = junction(new TestVendorFactory("acedata"));
+        for (String config : List.of("aivideoapi", "aivideoapi:gemini-2.5-pro")) {
+            JunctionException e = assertThrows(JunctionException.class, () -> j.provider(config));
+            assertTrue(e.getMessage().contains("unknown provider 'aivideoapi'"), e.getMessage());
+            JunctionException chat = assertThrows(JunctionException.class, () -> j.chatModel(config));
+            assertTrue(chat.getMessage().contains("unknown provider 'aivideoapi'"), chat.getMessage());
+        }
+    }
+
+    @Test
     void bindsTheConfigStringModelAsTheDefault() {
         ChatModel model = junction(new TestVendorFactory()).chatModel("testvendor:gemini-3-pro-image?apiKey=k&baseUrl=" + wire.baseUrl());
         assertEquals("testvendor", model.provider());

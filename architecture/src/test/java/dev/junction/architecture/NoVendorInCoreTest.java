@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -25,9 +27,10 @@ class NoVendorInCoreTest {
 
     @Test
     void coresClassesAndResourcesNameNoVendor() throws IOException {
-        List<String> ids = new ArrayList<>();
+        // A set: the shaded CLI and bench jars on the class path list the same factories again.
+        Set<String> ids = new TreeSet<>();
         ServiceLoader.load(ProviderFactory.class).forEach(f -> ids.add(f.id().toLowerCase(Locale.ROOT)));
-        assertEquals(3, ids.size(), "the three vendor modules are on the test class path: " + ids);
+        assertEquals(Set.of("acedata", "aivideoapi", "yisu"), ids, "the three vendor modules are on the test class path");
 
         List<String> found = new ArrayList<>();
         Path core = ModuleClasses.folder("core");

@@ -45,7 +45,7 @@ public final class ProvidersCommand extends JunctionSubcommand {
             String keyVar = provider.apiKeyEnvVar();
             context.out().printf("%-" + idWidth + "s  %-" + nameWidth + "s  %-" + urlWidth + "s  (key: %s, %s)%n",
                     provider.id(), provider.displayName(), provider.baseUrl(), keyVar,
-                    isSet(context, keyVar) ? "set" : "not set");
+                    provider.hasApiKey() ? "set" : "not set");
             for (ModelInfo model : provider.models().models()) {
                 String vendorName = model.vendorModel().equals(model.id()) ? "" : "  (vendor: " + model.vendorModel() + ")";
                 context.out().println("  " + model.id() + vendorName);
@@ -54,11 +54,5 @@ public final class ProvidersCommand extends JunctionSubcommand {
         if (providers.isEmpty()) {
             context.err().println("warning: no provider module is on the class path");
         }
-    }
-
-    /** Whether the environment holds a non-blank value for the variable; the value itself is never shown. */
-    static boolean isSet(CliContext context, String variable) {
-        String value = context.env().apply(variable);
-        return value != null && !value.isBlank();
     }
 }

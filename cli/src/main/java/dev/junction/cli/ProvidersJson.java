@@ -20,7 +20,7 @@ final class ProvidersJson {
                     .put("name", provider.displayName())
                     .put("baseUrl", provider.baseUrl().toString())
                     .put("apiKeyEnvVar", keyVar)
-                    .put("apiKeySet", ProvidersCommand.isSet(context, keyVar));
+                    .put("apiKeySet", provider.hasApiKey());
             ArrayNode models = entry.putArray("models");
             for (ModelInfo model : provider.models().models()) {
                 var m = models.addObject()

@@ -22,6 +22,8 @@ import javax.tools.StandardLocation;
 import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.ParameterizedTest;
 
 /**
  * A JPMS application that {@code requires dev.junction.core} compiles against the exported
@@ -32,8 +34,6 @@ import org.junit.jupiter.api.io.TempDir;
  * compiles a small module the way a user's would be compiled, against core's module descriptor.
  */
 class ConsumerModuleTest {
-    /** A public class of core's engine, in an internal (not exported) package. */
-    private static final String INTERNAL_CLASS = "dev.junction.internal.openai.OpenAiCompatibleProvider";
 
     /** Test-only class path entries: the test libraries' jars. */
     private static final List<String> TEST_ONLY_JAR_PREFIXES = List.of(
@@ -51,13 +51,22 @@ class ConsumerModuleTest {
                 package demo;
 
                 import dev.junction.Junction;
+                import dev.junction.catalog.ProviderView;
                 import dev.junction.chat.ChatRequest;
                 import dev.junction.chat.ChatResponse;
+                import dev.junction.cost.Cost;
+                import dev.junction.error.ErrorKind;
+                import dev.junction.quote.Quotes;
+                import dev.junction.spi.openai.factory.OpenAiCompatibleFactory;
                 import io.vertx.core.Future;
 
                 public final class App {
                     private App() {
                     }
+
+                    // One type of each exported package (the vendor SPI too, which is exported for vendor modules).
+                    static final Class<?>[] EXPORTED = {ProviderView.class, Cost.class, ErrorKind.class, Quotes.class,
+                            OpenAiCompatibleFactory.class};
 
                     public static Future<ChatResponse> ask(Junction junction, String prompt) {
                         return junction.chatModel("acedata:gemini-2.5-pro").chat(ChatRequest.of(prompt));
@@ -73,9 +82,12 @@ class ConsumerModuleTest {
         assertTrue(Files.isRegularFile(work.resolve("classes/demo/App.class")), result::describe);
     }
 
-    @Test
-    void aConsumerModuleCannotImportAnInternalPackage() throws IOException {
-        String internalPackage = INTERNAL_CLASS.substring(0, INTERNAL_CLASS.lastIndexOf('.'));
+    /** Public classes of core's internal (not exported) packages: the engine, the settings resolver, the transport. */
+    @ParameterizedTest
+    @ValueSource(strings = {"dev.junction.internal.openai.OpenAiCompatibleProvider", "dev.junction.internal.config.SettingsResolver",
+        "dev.junction.internal.http.VertxHttpTransport"})
+    void aConsumerModuleCannotImportAnInternalPackage(String internalClass) throws IOException {
+        String internalPackage = internalClass.substring(0, internalClass.lastIndexOf('.'));
         String app = """
                 package demo;
 
@@ -85,11 +97,11 @@ class ConsumerModuleTest {
                     private App() {
                     }
 
-                    static Class<?> transport() {
+                    static Class<?> internal() {
                         return %s.class;
                     }
                 }
-                """.formatted(INTERNAL_CLASS, INTERNAL_CLASS.substring(INTERNAL_CLASS.lastIndexOf('.') + 1));
+                """.formatted(internalClass, internalClass.substring(internalClass.lastIndexOf('.') + 1));
 
         Compilation result = compile(app);
 

@@ -23,6 +23,8 @@ import java.util.function.BiFunction;
  * @param errorEnvelope writes the vendor's error body for a code and a message
  * @param documentedCreditsUrl the full URL of the documented balance endpoint, or {@code null} when there is none
  * @param documentedModelsUrl the full URL of the documented model-list endpoint, or {@code null} when there is none
+ * @param developerRole the role name a developer instruction travels under: {@code developer}, or {@code system} for a
+ *     vendor whose docs show only system, user and assistant
  */
 public record VendorDeclaration(
         String id,
@@ -35,7 +37,8 @@ public record VendorDeclaration(
         String sampleReplyFixture,
         BiFunction<String, String, String> errorEnvelope,
         URI documentedCreditsUrl,
-        URI documentedModelsUrl) {
+        URI documentedModelsUrl,
+        String developerRole) {
 
     /** Checks the declaration is complete and self-consistent. */
     public VendorDeclaration {
@@ -44,6 +47,7 @@ public record VendorDeclaration(
         Objects.requireNonNull(documentedChatUrl, "documentedChatUrl");
         Objects.requireNonNull(sampleReplyFixture, "sampleReplyFixture");
         Objects.requireNonNull(errorEnvelope, "errorEnvelope");
+        Objects.requireNonNull(developerRole, "developerRole");
         models = List.copyOf(models);
         if (models.isEmpty()) {
             throw new IllegalArgumentException("declare at least one model");
@@ -109,6 +113,7 @@ public record VendorDeclaration(
         private BiFunction<String, String, String> errorEnvelope;
         private URI creditsUrl;
         private URI modelsUrl;
+        private String developerRole = "developer";
 
         private Builder(String id) {
             this.id = id;
@@ -169,10 +174,16 @@ public record VendorDeclaration(
             return this;
         }
 
+        /** The role name a developer instruction is sent under; {@code developer} unless set. */
+        public Builder developerRole(String role) {
+            this.developerRole = role;
+            return this;
+        }
+
         /** Builds the declaration. */
         public VendorDeclaration build() {
             return new VendorDeclaration(id, baseUrl, chatUrl, models, streamsByDefault, publishesPrices,
-                    acceptsMediaUrls, sampleReply, errorEnvelope, creditsUrl, modelsUrl);
+                    acceptsMediaUrls, sampleReply, errorEnvelope, creditsUrl, modelsUrl, developerRole);
         }
     }
 }

@@ -13,6 +13,7 @@ import dev.junction.catalog.Capability;
 import dev.junction.catalog.ModelInfo;
 import dev.junction.chat.ChatRequest;
 import dev.junction.chat.ChatResponse;
+import dev.junction.chat.Message;
 import dev.junction.chat.Part;
 import dev.junction.chat.ReasoningEffort;
 import dev.junction.chat.ReasoningSettings;
@@ -40,6 +41,18 @@ public abstract class WireRequestConformance extends ConformanceBase {
 
     /** The vendor's JSON for one media part that carries {@code url} (a URL or a data URI). */
     protected abstract String mediaPartJson(String url);
+
+    @Test
+    void sendsADeveloperInstructionUnderTheDeclaredRoleName() {
+        JsonNode body = send(ChatRequest.builder().model(vendor().defaultModel())
+                .message(Message.developer("只用繁體中文回答")).user("你是什麼模型?").build());
+        JsonNode first = body.path("messages").path(0);
+        assertEquals(vendor().developerRole(), first.path("role").asText(),
+                () -> vendor().id() + " should receive a developer instruction as role " + vendor().developerRole()
+                        + " (the profile's \"roles\" mapping): " + body);
+        assertEquals("只用繁體中文回答", first.path("content").asText(), () -> "the instruction's text: " + body);
+        assertEquals("user", body.path("messages").path(1).path("role").asText(), () -> "other roles keep their names: " + body);
+    }
 
     @TestFactory
     Stream<DynamicTest> sendsEveryDocumentedRequestAsDocumented() {

@@ -210,7 +210,7 @@ public final class OpenAiCompatibleProvider implements Provider {
         MultiMap headers = MultiMap.caseInsensitiveMultiMap()
                 .set("Content-Type", "application/json")
                 .set("Accept", accept);
-        dialect.authenticate(headers, settings.apiKey());
+        errors.authenticate(headers, settings.requireApiKey());
         HttpCall call = new HttpCall(profile.id(), HttpMethod.POST, URI.create(chatUrl()), headers, body, settings.timeout(), null);
         LOG.debug("sending {}", call);
         return call;
@@ -253,5 +253,4 @@ public final class OpenAiCompatibleProvider implements Provider {
                 .hint("check that every attached file is readable")
                 .build();
     }
-
 }

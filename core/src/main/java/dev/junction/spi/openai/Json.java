@@ -1,18 +1,12 @@
 package dev.junction.spi.openai;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.junction.internal.json.JsonMappers;
 
 /**
  * Lenient JSON helpers shared by the engine and dialects: missing, {@code null} and mistyped
- * fields read as absent. The mapper itself stays package-private so nobody can reconfigure it.
+ * fields read as absent. The engine's mapper is not exposed, so no module can reconfigure it.
  */
 public final class Json {
-
-    /** The shared mapper; its configuration (and why) lives in {@link JsonMappers#LENIENT}. */
-    static final ObjectMapper MAPPER = JsonMappers.LENIENT;
-
     private Json() {
     }
 

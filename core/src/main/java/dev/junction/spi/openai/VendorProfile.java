@@ -5,6 +5,7 @@ import dev.junction.catalog.ProviderModels;
 import dev.junction.chat.Role;
 import dev.junction.cost.Price;
 import dev.junction.error.ErrorKind;
+import dev.junction.internal.json.JsonMappers;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -84,7 +85,7 @@ public final class VendorProfile {
             throw new IllegalStateException("vendor profile " + resourceName + " is missing from the module");
         }
         try (in) {
-            JsonNode root = Json.MAPPER.readTree(in);
+            JsonNode root = JsonMappers.LENIENT.readTree(in);
             if (root == null || !root.isObject()) {
                 throw new IllegalStateException("vendor profile " + resourceName + " must be a JSON object");
             }

@@ -3,27 +3,21 @@ package dev.junction.internal.media;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.junction.testing.TestBytes;
 import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
 import java.util.Base64;
-import java.util.Random;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The streaming base64 encoder behind data URIs, around its 48 KiB block boundary. */
-public class Base64ReaderTest {
+class Base64ReaderTest {
     private static final String PREFIX = "data:image/png;base64,";
-
-    public static byte[] randomBytes(int n) {
-        byte[] bytes = new byte[n];
-        new Random(31L * n + 1).nextBytes(bytes);
-        return bytes;
-    }
 
     private static String readAll(Reader reader, int chunk) throws IOException {
         StringBuilder out = new StringBuilder();
@@ -37,7 +31,7 @@ public class Base64ReaderTest {
     @ParameterizedTest
     @ValueSource(ints = {0, 1, 2, 3, 4, 49151, 49152, 49153, 100000})
     void streamsThePrefixThenTheExactBase64(int size) throws IOException {
-        byte[] bytes = randomBytes(size);
+        byte[] bytes = TestBytes.random(size);
         try (Reader reader = new Base64Reader(PREFIX, new ByteArrayInputStream(bytes))) {
             assertEquals(PREFIX + Base64.getEncoder().encodeToString(bytes), readAll(reader, 8192));
         }
@@ -46,7 +40,7 @@ public class Base64ReaderTest {
     @ParameterizedTest
     @ValueSource(ints = {4, 49153, 100000})
     void encodesTheSameWhenTheStreamDeliversOneByteAtATime(int size) throws IOException {
-        byte[] bytes = randomBytes(size);
+        byte[] bytes = TestBytes.random(size);
         InputStream trickle = new FilterInputStream(new ByteArrayInputStream(bytes)) {
             @Override
             public int read(byte[] b, int off, int len) throws IOException {

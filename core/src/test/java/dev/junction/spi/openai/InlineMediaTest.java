@@ -11,8 +11,9 @@ import dev.junction.chat.GeneratedImage;
 import dev.junction.chat.MediaSource;
 import dev.junction.error.ErrorKind;
 import dev.junction.error.JunctionException;
-import dev.junction.internal.media.Base64ReaderTest;
+import dev.junction.internal.json.JsonMappers;
 import dev.junction.internal.media.MediaTypes;
+import dev.junction.testing.TestBytes;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.net.URI;
@@ -33,16 +34,16 @@ class InlineMediaTest {
 
     private static String writeAsJson(MediaSource source) throws IOException {
         StringWriter out = new StringWriter();
-        try (JsonGenerator json = Json.MAPPER.getFactory().createGenerator(out)) {
+        try (JsonGenerator json = JsonMappers.LENIENT.getFactory().createGenerator(out)) {
             InlineMedia.writeDataUri(json, source, new MediaPartContext("testvendor", 0, 1, MediaTypes.of(source)));
         }
-        return Json.MAPPER.readTree(out.toString()).asText();
+        return JsonMappers.LENIENT.readTree(out.toString()).asText();
     }
 
     @ParameterizedTest
     @ValueSource(ints = {0, 1, 2, 3, 4, 49151, 49152, 49153, 100000})
     void writesBytesAsTheExactDataUri(int size) throws IOException {
-        byte[] bytes = Base64ReaderTest.randomBytes(size);
+        byte[] bytes = TestBytes.random(size);
         assertEquals("data:image/webp;base64," + Base64.getEncoder().encodeToString(bytes),
                 writeAsJson(new MediaSource.Bytes(bytes, "image/webp")));
     }
@@ -50,7 +51,7 @@ class InlineMediaTest {
     @ParameterizedTest
     @ValueSource(ints = {0, 2, 49152, 100000})
     void writesFilesAsTheExactDataUri(int size) throws IOException {
-        byte[] bytes = Base64ReaderTest.randomBytes(size);
+        byte[] bytes = TestBytes.random(size);
         Path file = Files.write(temp.resolve("clip" + size + ".mp4"), bytes);
         assertEquals("data:video/mp4;base64," + Base64.getEncoder().encodeToString(bytes),
                 writeAsJson(new MediaSource.File(file, null)));
@@ -70,19 +71,10 @@ class InlineMediaTest {
         assertTrue(e.getMessage().startsWith("testvendor: message 0, part 1:"), e.getMessage());
     }
 
-    @Test
-    void infersMediaTypesFromFileNamesAndUrls() {
-        assertEquals("image/png", MediaTypes.of(new MediaSource.File(Path.of("a/b/Cat.PNG"), null)));
-        assertEquals("audio/mpeg", MediaTypes.of(new MediaSource.Url(URI.create("https://x.example/s.mp3?sig=1"), null)));
-        assertNull(MediaTypes.of(new MediaSource.File(Path.of("noextension"), null)));
-        assertNull(MediaTypes.of(new MediaSource.File(Path.of("trailing."), null)));
-        assertEquals("image/gif", MediaTypes.of(new MediaSource.Bytes(new byte[0], "image/gif")));
-    }
-
     @ParameterizedTest
     @ValueSource(ints = {0, 1, 2, 3, 1000})
     void decodesWhatItWouldWrite(int size) {
-        byte[] bytes = Base64ReaderTest.randomBytes(size);
+        byte[] bytes = TestBytes.random(size);
         GeneratedImage image = InlineMedia.decodeDataUri("data:image/png;base64," + Base64.getEncoder().encodeToString(bytes));
         assertArrayEquals(bytes, image.bytes());
         assertEquals("image/png", image.mediaType());
@@ -90,7 +82,7 @@ class InlineMediaTest {
 
     @Test
     void toleratesLineBreaksInsideTheBase64() {
-        byte[] bytes = Base64ReaderTest.randomBytes(300);
+        byte[] bytes = TestBytes.random(300);
         String wrapped = Base64.getMimeEncoder().encodeToString(bytes);
         assertTrue(wrapped.contains("\r\n"));
         assertArrayEquals(bytes, InlineMedia.decodeDataUri("data:image/jpeg;base64," + wrapped).bytes());
@@ -118,7 +110,7 @@ class InlineMediaTest {
     @Test
     void readsImageEntriesInEachShapeAndWarnsForTheRest() throws IOException {
         List<String> warnings = new ArrayList<>();
-        List<GeneratedImage> images = InlineMedia.readImageArray(Json.MAPPER.readTree("""
+        List<GeneratedImage> images = InlineMedia.readImageArray(JsonMappers.LENIENT.readTree("""
                 [{"type":"image_url","image_url":{"url":"data:image/png;base64,AQID"}},
                  {"image_url":"data:image/jpeg;base64,BAUG"},
                  {"url":"data:image/gif;base64,BwgJ"},
@@ -138,7 +130,7 @@ class InlineMediaTest {
     @Test
     void readsNothingFromAMissingImageArray() throws IOException {
         List<String> warnings = new ArrayList<>();
-        assertEquals(List.of(), InlineMedia.readImageArray(Json.MAPPER.readTree("{}").path("images"), warnings));
+        assertEquals(List.of(), InlineMedia.readImageArray(JsonMappers.LENIENT.readTree("{}").path("images"), warnings));
         assertEquals(List.of(), warnings);
     }
 }

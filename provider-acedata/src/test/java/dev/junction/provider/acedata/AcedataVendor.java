@@ -25,6 +25,7 @@ final class AcedataVendor {
             .model(new ModelInfo("gemini-3.1-pro", "gemini-3.1-pro", MULTIMODAL, null))
             .streamsByDefault(false)
             .publishesPrices(false)
+            .developerRole("system") // the docs show only system, user and assistant
             .acceptsMediaUrls(true)
             .sampleReplyFixture("fixtures/what-model-reply.json")
             .errorEnvelope((code, message) -> errorBody(code, message, "5b0e7d4c-0000-4000-8000-c0nf0rmance"))

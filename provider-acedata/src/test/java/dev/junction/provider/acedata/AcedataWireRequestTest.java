@@ -3,7 +3,6 @@ package dev.junction.provider.acedata;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.junction.chat.ChatRequest;
 import dev.junction.chat.Message;
@@ -16,7 +15,6 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
-import org.junit.jupiter.api.Test;
 
 /**
  * The request bodies acedata's doc shows. Its multimodal examples send {@code "stream": false},
@@ -50,15 +48,6 @@ class AcedataWireRequestTest extends WireRequestConformance {
     @Override
     protected String mediaPartJson(String url) {
         return Fixtures.toJson(Map.of("type", "image_url", "image_url", Map.of("url", url)));
-    }
-
-    @Test
-    void sendsADeveloperInstructionAsASystemMessage() {
-        // acedata documents only system, user and assistant roles.
-        JsonNode body = send(ChatRequest.builder().model("gemini-2.5-pro")
-                .message(Message.developer("只用繁體中文回答")).user("你是什麼模型?").build());
-        assertEquals("system", body.path("messages").path(0).path("role").asText());
-        assertEquals("只用繁體中文回答", body.path("messages").path(0).path("content").asText());
     }
 
     private static DocumentedRequest multimodal(String name, String model, String question, String url, String fixture) {

@@ -26,6 +26,7 @@ final class YisuVendor {
                     null))
             .streamsByDefault(false)
             .publishesPrices(false)
+            .developerRole("system") // the docs show only system, user and assistant
             .acceptsMediaUrls(false) // 支持 Base64 图片输入 only
             .sampleReplyFixture("fixtures/vision-reply.json")
             .errorEnvelope(YisuVendor::errorBody)

@@ -117,7 +117,7 @@ public final class AccountEndpoints {
 
     private HttpCall call(String url, ApiKey key) {
         MultiMap headers = MultiMap.caseInsensitiveMultiMap().set("Accept", "application/json");
-        dialect.authenticate(headers, key);
+        errors.authenticate(headers, key);
         HttpCall call = new HttpCall(profile.id(), HttpMethod.GET, URI.create(url), headers, null,
                 context.settings().timeout(), MAX_REPLY_BYTES);
         LOG.debug("sending {}", call);

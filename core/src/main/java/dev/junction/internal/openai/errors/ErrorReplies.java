@@ -119,6 +119,34 @@ public final class ErrorReplies {
                 .build();
     }
 
+    /**
+     * Runs the dialect's credential hook. A hook that throws anything but a JunctionException is a
+     * bug in the vendor module: it fails the call as a request error, before anything is sent.
+     */
+    public void authenticate(MultiMap headers, ApiKey key) {
+        try {
+            dialect.authenticate(headers, key);
+        } catch (JunctionException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw hookFailed("authenticate", e);
+        }
+    }
+
+    /**
+     * A dialect hook that failed while a request was being prepared: a bug in the vendor module,
+     * reported before anything is sent. The message names the exception's class only, since a
+     * buggy hook's own message may hold the key.
+     */
+    public JunctionException hookFailed(String hook, RuntimeException e) {
+        return JunctionException.builder(ErrorKind.INVALID_REQUEST, profile.id() + ": the vendor module's " + hook
+                        + " hook failed before anything was sent (" + e.getClass().getSimpleName() + ")")
+                .provider(profile.id())
+                .cause(e)
+                .hint("this is a bug in the " + profile.id() + " vendor module; report it with this message")
+                .build();
+    }
+
     private JunctionException.Builder base(ErrorKind kind, String message, int status, MultiMap headers) {
         JunctionException.Builder b = JunctionException.builder(kind, message)
                 .provider(profile.id())
