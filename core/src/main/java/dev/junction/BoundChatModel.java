@@ -4,19 +4,25 @@ import dev.junction.chat.ChatModel;
 import dev.junction.chat.ChatRequest;
 import dev.junction.chat.ChatResponse;
 import dev.junction.chat.ChatStream;
+import dev.junction.internal.retry.RetryLoop;
 import dev.junction.spi.Provider;
 import io.vertx.core.Future;
 import java.util.Objects;
 
-/** A {@link ChatModel} that fills in a default model on requests that name none. */
+/**
+ * A {@link ChatModel} over one provider: fills in a default model on requests that name none, and
+ * repeats failed calls through the provider's {@link RetryLoop}.
+ */
 final class BoundChatModel implements ChatModel {
     private final Provider provider;
     private final String model;
+    private final RetryLoop retries;
 
-    /** Binds the provider to a default model, which may be {@code null}. */
-    BoundChatModel(Provider provider, String model) {
+    /** Binds the provider to a default model, which may be {@code null}, and its retry loop. */
+    BoundChatModel(Provider provider, String model, RetryLoop retries) {
         this.provider = Objects.requireNonNull(provider, "provider");
         this.model = model;
+        this.retries = Objects.requireNonNull(retries, "retries");
     }
 
     @Override
@@ -32,7 +38,8 @@ final class BoundChatModel implements ChatModel {
     @Override
     public Future<ChatResponse> chat(ChatRequest request) {
         Objects.requireNonNull(request, "request");
-        return provider.chat(request.model() == null && model != null ? request.withModel(model) : request);
+        ChatRequest bound = request.model() == null && model != null ? request.withModel(model) : request;
+        return retries.chat(() -> provider.chat(bound));
     }
 
     @Override

@@ -17,6 +17,9 @@ import dev.junction.internal.http.TransportOptions;
 import dev.junction.internal.http.VertxHttpTransport;
 import dev.junction.internal.registry.PriceBookLoader;
 import dev.junction.internal.registry.ProviderRegistry;
+import dev.junction.internal.retry.RetryLoops;
+import dev.junction.internal.retry.Scheduler;
+import dev.junction.internal.retry.VertxScheduler;
 import dev.junction.quote.HeuristicTokenEstimator;
 import dev.junction.quote.QuoteOptions;
 import dev.junction.quote.Quotes;
@@ -36,10 +39,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
+import java.util.random.RandomGenerator;
 
 /**
  * The entry point: finds provider modules, parses config strings and hands out chat models.
@@ -64,6 +70,7 @@ public final class Junction implements AutoCloseable {
     private volatile PriceBook prices;
     private final TokenEstimator estimator;
     private final int maxStreamEventBytes;
+    private final RetryLoops retries;
 
     private Junction(Builder b, TransportOptions transportOptions, ProviderRegistry registry, PriceBookLoader priceLoader,
             PriceBook prices) {
@@ -76,6 +83,8 @@ public final class Junction implements AutoCloseable {
         this.prices = prices;
         this.estimator = b.estimator;
         this.maxStreamEventBytes = b.maxStreamEventBytes;
+        this.retries = b.retryScheduler != null ? new RetryLoops(b.retryScheduler, false, b.retryRandom, b.retryClock)
+                : new RetryLoops(new VertxScheduler(vertx), true, b.retryRandom, b.retryClock);
     }
 
     /** A Junction with its own Vert.x, discovering providers on the class or module path. */
@@ -143,7 +152,7 @@ public final class Junction implements AutoCloseable {
         ProviderFactory factory = registry.get(config.providerId());
         ProviderSettings resolved = settings.resolve(config);
         resolved.requireApiKey();
-        return new BoundChatModel(create(factory, resolved), config.model());
+        return new BoundChatModel(create(factory, resolved), config.model(), retries.forProvider(factory.id(), resolved));
     }
 
     /**
@@ -232,6 +241,7 @@ public final class Junction implements AutoCloseable {
     /** Closes the HTTP client and, if Junction created it, Vert.x. Waits at most ten seconds. */
     @Override
     public void close() {
+        retries.close();
         transport.close();
         if (ownsVertx) {
             try {
@@ -259,8 +269,29 @@ public final class Junction implements AutoCloseable {
         private int maxConnectionsPerHost = TransportOptions.defaults().maxConnectionsPerHost();
         private long maxResponseBytes = TransportOptions.DEFAULT_MAX_RESPONSE_BYTES;
         private int maxStreamEventBytes = ProviderContext.DEFAULT_MAX_STREAM_EVENT_BYTES;
+        private Scheduler retryScheduler;
+        private RandomGenerator retryRandom = new SplittableRandom();
+        private LongSupplier retryClock = System::nanoTime;
 
         private Builder() {
+        }
+
+        /** Test seam: waits between retries on this scheduler instead of Vert.x timers. */
+        Builder retryScheduler(Scheduler scheduler) {
+            this.retryScheduler = Objects.requireNonNull(scheduler, "scheduler");
+            return this;
+        }
+
+        /** Test seam: draws the retry jitter from this generator. */
+        Builder retryRandom(RandomGenerator random) {
+            this.retryRandom = Objects.requireNonNull(random, "random");
+            return this;
+        }
+
+        /** Test seam: the retry budget's clock, in nanoseconds. */
+        Builder retryClock(LongSupplier nanoTime) {
+            this.retryClock = Objects.requireNonNull(nanoTime, "nanoTime");
+            return this;
         }
 
         /** Runs on this Vert.x instead of creating one; Junction will not close it. */

@@ -21,9 +21,12 @@ import java.util.List;
  * @param firstByteTimeout from {@code firstByteTimeout=}, same forms as {@code timeout}
  * @param idleTimeout from {@code idleTimeout=}, same forms as {@code timeout}
  * @param inlineRemoteMedia from {@code inlineRemoteMedia=} ({@code true} or {@code false})
+ * @param maxRetryDelay from {@code maxRetryDelay=}, same forms as {@code timeout}
+ * @param retryOnTimeout from {@code retryOnTimeout=} ({@code true} or {@code false})
  */
 public record ProviderSpec(String providerId, String model, boolean hasApiKey, URI baseUrl, Duration timeout,
-        Integer maxRetries, Duration firstByteTimeout, Duration idleTimeout, Boolean inlineRemoteMedia) {
+        Integer maxRetries, Duration firstByteTimeout, Duration idleTimeout, Boolean inlineRemoteMedia, Duration maxRetryDelay,
+        Boolean retryOnTimeout) {
 
     /** The keys a config string may carry. */
     public static final List<String> KEYS = ConfigValues.KEYS;
@@ -37,6 +40,6 @@ public record ProviderSpec(String providerId, String model, boolean hasApiKey, U
     public static ProviderSpec parse(String configString) {
         ConfigValues v = ConfigStrings.parse(configString);
         return new ProviderSpec(v.providerId(), v.model(), v.apiKey() != null, v.baseUrl(), v.timeout(), v.maxRetries(),
-                v.firstByteTimeout(), v.idleTimeout(), v.inlineRemoteMedia());
+                v.firstByteTimeout(), v.idleTimeout(), v.inlineRemoteMedia(), v.maxRetryDelay(), v.retryOnTimeout());
     }
 }

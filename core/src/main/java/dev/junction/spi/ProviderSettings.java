@@ -21,6 +21,8 @@ public final class ProviderSettings {
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(60);
     /** How many times a retryable failure may be repeated when nothing is configured. */
     public static final int DEFAULT_MAX_RETRIES = 2;
+    /** The longest delay a server may ask for before a retry when nothing is configured. */
+    public static final Duration DEFAULT_MAX_RETRY_DELAY = Duration.ofSeconds(60);
 
     private final String providerId;
     private final ApiKey apiKey;
@@ -30,6 +32,8 @@ public final class ProviderSettings {
     private final Duration firstByteTimeout;
     private final Duration idleTimeout;
     private final boolean inlineRemoteMedia;
+    private final Duration maxRetryDelay;
+    private final boolean retryOnTimeout;
 
     private ProviderSettings(Builder b) {
         this.providerId = b.providerId;
@@ -43,6 +47,8 @@ public final class ProviderSettings {
         }
         this.maxRetries = b.maxRetries;
         this.inlineRemoteMedia = b.inlineRemoteMedia;
+        this.maxRetryDelay = positive(b.maxRetryDelay, DEFAULT_MAX_RETRY_DELAY, "maxRetryDelay");
+        this.retryOnTimeout = b.retryOnTimeout;
     }
 
     /** Starts settings for a provider id; every other field has its default. */
@@ -88,7 +94,7 @@ public final class ProviderSettings {
         return timeout;
     }
 
-    /** How many times a retryable failure may be repeated. */
+    /** How many times a retryable failure may be repeated (retries, not counting the first attempt). */
     public int maxRetries() {
         return maxRetries;
     }
@@ -109,6 +115,19 @@ public final class ProviderSettings {
      */
     public boolean inlineRemoteMedia() {
         return inlineRemoteMedia;
+    }
+
+    /** The longest delay a server may ask for (Retry-After); a longer one fails the call at once. */
+    public Duration maxRetryDelay() {
+        return maxRetryDelay;
+    }
+
+    /**
+     * Whether a call that timed out before the first byte is repeated. The vendor may have done the
+     * work already, so a repeat can bill twice.
+     */
+    public boolean retryOnTimeout() {
+        return retryOnTimeout;
     }
 
     /** The environment variable that supplies this provider's key, such as {@code EXAMPLE_API_KEY}. */
@@ -138,7 +157,8 @@ public final class ProviderSettings {
     public String toString() {
         return "ProviderSettings[" + providerId + " apiKey=" + (apiKey == null ? "none" : apiKey) + " baseUrl=" + baseUrl
                 + " timeout=" + timeout + " maxRetries=" + maxRetries + " firstByteTimeout=" + firstByteTimeout
-                + " idleTimeout=" + idleTimeout + " inlineRemoteMedia=" + inlineRemoteMedia + "]";
+                + " idleTimeout=" + idleTimeout + " inlineRemoteMedia=" + inlineRemoteMedia + " maxRetryDelay=" + maxRetryDelay
+                + " retryOnTimeout=" + retryOnTimeout + "]";
     }
 
     /** Collects settings; a field left unset keeps its default. */
@@ -151,6 +171,8 @@ public final class ProviderSettings {
         private Duration firstByteTimeout;
         private Duration idleTimeout;
         private boolean inlineRemoteMedia;
+        private Duration maxRetryDelay;
+        private boolean retryOnTimeout = true;
 
         private Builder(String providerId) {
             this.providerId = Objects.requireNonNull(providerId, "providerId");
@@ -195,6 +217,18 @@ public final class ProviderSettings {
         /** Whether Junction downloads media URLs and inlines them; off unless set. */
         public Builder inlineRemoteMedia(boolean inlineRemoteMedia) {
             this.inlineRemoteMedia = inlineRemoteMedia;
+            return this;
+        }
+
+        /** The longest server-requested retry delay; {@code null} for {@link #DEFAULT_MAX_RETRY_DELAY}. */
+        public Builder maxRetryDelay(Duration maxRetryDelay) {
+            this.maxRetryDelay = maxRetryDelay;
+            return this;
+        }
+
+        /** Whether a timeout before the first byte is retried; on unless set. */
+        public Builder retryOnTimeout(boolean retryOnTimeout) {
+            this.retryOnTimeout = retryOnTimeout;
             return this;
         }
 

@@ -60,9 +60,15 @@ public final class VendorServer implements AutoCloseable {
         return model(MODEL, "");
     }
 
-    /** A chat model on {@code model}, with extra {@code &key=value} pairs appended to the config string. */
+    /**
+     * A chat model on {@code model}, with extra {@code &key=value} pairs appended to the config
+     * string. Engine tests see each attempt on its own, so retries are off unless the extra pairs
+     * set {@code maxRetries}.
+     */
     public ChatModel model(String model, String extraQuery) {
-        return junction.chatModel(TestVendorFactory.ID + ":" + model + "?apiKey=" + KEY + "&baseUrl=" + wire.baseUrl() + extraQuery);
+        String retries = extraQuery.contains("maxRetries=") ? "" : "&maxRetries=0";
+        return junction.chatModel(TestVendorFactory.ID + ":" + model + "?apiKey=" + KEY + "&baseUrl=" + wire.baseUrl() + retries
+                + extraQuery);
     }
 
     /** Answers every chat call with {@code response}. */

@@ -60,7 +60,9 @@ public final class ConfigStrings {
                 values.containsKey("maxRetries") ? retries(id, values.get("maxRetries")) : null,
                 values.containsKey("firstByteTimeout") ? duration(id, "firstByteTimeout", values.get("firstByteTimeout")) : null,
                 values.containsKey("idleTimeout") ? duration(id, "idleTimeout", values.get("idleTimeout")) : null,
-                values.containsKey("inlineRemoteMedia") ? bool(id, "inlineRemoteMedia", values.get("inlineRemoteMedia")) : null);
+                values.containsKey("inlineRemoteMedia") ? bool(id, "inlineRemoteMedia", values.get("inlineRemoteMedia")) : null,
+                values.containsKey("maxRetryDelay") ? duration(id, "maxRetryDelay", values.get("maxRetryDelay")) : null,
+                values.containsKey("retryOnTimeout") ? bool(id, "retryOnTimeout", values.get("retryOnTimeout")) : null);
     }
 
     private static Map<String, String> pairs(String id, String query) {

@@ -19,13 +19,16 @@ import java.util.Objects;
  * @param firstByteTimeout from {@code firstByteTimeout=}
  * @param idleTimeout from {@code idleTimeout=}
  * @param inlineRemoteMedia from {@code inlineRemoteMedia=}
+ * @param maxRetryDelay from {@code maxRetryDelay=}
+ * @param retryOnTimeout from {@code retryOnTimeout=}
  */
 public record ConfigValues(String providerId, String model, ApiKey apiKey, URI baseUrl, Duration timeout, Integer maxRetries,
-        Duration firstByteTimeout, Duration idleTimeout, Boolean inlineRemoteMedia) {
+        Duration firstByteTimeout, Duration idleTimeout, Boolean inlineRemoteMedia, Duration maxRetryDelay,
+        Boolean retryOnTimeout) {
 
     /** The keys a config string may carry. */
     public static final List<String> KEYS = List.of("apiKey", "baseUrl", "timeout", "maxRetries", "firstByteTimeout", "idleTimeout",
-            "inlineRemoteMedia");
+            "inlineRemoteMedia", "maxRetryDelay", "retryOnTimeout");
 
     /** Checks the id is present. */
     public ConfigValues {
@@ -34,6 +37,6 @@ public record ConfigValues(String providerId, String model, ApiKey apiKey, URI b
 
     /** A config string that names only a provider. */
     public static ConfigValues of(String providerId) {
-        return new ConfigValues(providerId, null, null, null, null, null, null, null, null);
+        return new ConfigValues(providerId, null, null, null, null, null, null, null, null, null, null);
     }
 }

@@ -44,7 +44,9 @@ public final class SettingsResolver {
                 .timeout(config.timeout())
                 .firstByteTimeout(config.firstByteTimeout())
                 .idleTimeout(config.idleTimeout())
-                .inlineRemoteMedia(Boolean.TRUE.equals(config.inlineRemoteMedia()));
+                .inlineRemoteMedia(Boolean.TRUE.equals(config.inlineRemoteMedia()))
+                .maxRetryDelay(config.maxRetryDelay())
+                .retryOnTimeout(!Boolean.FALSE.equals(config.retryOnTimeout()));
         if (config.maxRetries() != null) {
             settings.maxRetries(config.maxRetries());
         }

@@ -29,7 +29,7 @@ final class BodyCollector {
             }
             body.appendBuffer(chunk);
         });
-        response.exceptionHandler(error -> promise.tryFail(TransportErrors.network(call, error)));
+        response.exceptionHandler(error -> promise.tryFail(TransportErrors.afterReplyBegan(TransportErrors.network(call, error))));
         response.endHandler(end -> promise.tryComplete(new HttpReply(response.statusCode(), response.headers(), body)));
     }
 

@@ -27,6 +27,22 @@ final class TransportErrors {
                 .build();
     }
 
+    /**
+     * The same failure, marked not to be repeated: the reply had begun, so the vendor has done (and
+     * may bill) the work. Failures before any reply keep their kind's default.
+     */
+    static JunctionException afterReplyBegan(JunctionException e) {
+        if (!e.retryable()) {
+            return e;
+        }
+        return JunctionException.builder(e.kind(), e.getMessage())
+                .provider(e.provider())
+                .hint(e.hint().orElse(null))
+                .cause(e.getCause())
+                .retryable(false)
+                .build();
+    }
+
     static JunctionException cancelled(HttpCall call) {
         return JunctionException.builder(ErrorKind.NETWORK, call.provider() + ": the call was cancelled before the reply began")
                 .provider(call.provider())

@@ -16,6 +16,7 @@ import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -57,10 +58,17 @@ public final class VertxHttpTransport implements HttpTransport, AutoCloseable {
         Promise<HttpReply> promise = Promise.promise();
         AtomicReference<HttpClientRequest> inFlight = new AtomicReference<>();
         long started = System.nanoTime();
-        armTimer(call.timeout(), promise, inFlight, () -> TransportErrors.timeout(call, "did not answer", call.timeout(), "timeout"));
+        // Whether the reply had begun when the call failed decides whether it may be repeated.
+        AtomicBoolean began = new AtomicBoolean();
+        armTimer(call.timeout(), promise, inFlight, () -> began.get()
+                ? TransportErrors.afterReplyBegan(TransportErrors.timeout(call, "did not finish answering", call.timeout(), "timeout"))
+                : TransportErrors.timeout(call, "did not answer", call.timeout(), "timeout"));
         long cap = call.maxResponseBytes() == null ? options.maxResponseBytes()
                 : Math.min(call.maxResponseBytes(), options.maxResponseBytes());
-        start(call, promise, inFlight, response -> BodyCollector.collect(call, response, cap, promise));
+        start(call, promise, inFlight, response -> {
+            began.set(true);
+            BodyCollector.collect(call, response, cap, promise);
+        });
         if (LOG.isDebugEnabled()) {
             promise.future().onSuccess(reply -> LOG.debug("{} {} {} -> HTTP {} ({} bytes, {} ms)", call.provider(), call.method(),
                     call.uri(), reply.status(), reply.body().length(), (System.nanoTime() - started) / 1_000_000));

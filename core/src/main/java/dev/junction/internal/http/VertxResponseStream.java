@@ -49,9 +49,9 @@ final class VertxResponseStream implements HttpResponseStream, ReadStream<Buffer
         this.firstByte = firstByte;
         this.firstByteDeadlineNanos = firstByteDeadlineNanos;
         long remainingMillis = Math.max(1, (deadlineNanos - System.nanoTime()) / 1_000_000);
-        this.totalTimer = vertx.setTimer(remainingMillis, id -> fail(TransportErrors.timeout(call, "did not finish answering",
-                call.timeout(), "timeout")));
-        response.exceptionHandler(error -> fail(TransportErrors.network(call, error)));
+        this.totalTimer = vertx.setTimer(remainingMillis, id -> fail(TransportErrors.afterReplyBegan(
+                TransportErrors.timeout(call, "did not finish answering", call.timeout(), "timeout"))));
+        response.exceptionHandler(error -> fail(TransportErrors.afterReplyBegan(TransportErrors.network(call, error))));
     }
 
     @Override
@@ -168,7 +168,7 @@ final class VertxResponseStream implements HttpResponseStream, ReadStream<Buffer
         }
         if (gotFirstChunk) {
             idleTimer = vertx.setTimer(Math.max(1, idle.toMillis()),
-                    id -> fail(TransportErrors.timeout(call, "sent nothing", idle, "idleTimeout")));
+                    id -> fail(TransportErrors.afterReplyBegan(TransportErrors.timeout(call, "sent nothing", idle, "idleTimeout"))));
         } else {
             long left = Math.max(1, (firstByteDeadlineNanos - System.nanoTime()) / 1_000_000);
             idleTimer = vertx.setTimer(left,

@@ -152,7 +152,7 @@ public final class ErrorReplies {
                 .provider(profile.id())
                 .httpStatus(status)
                 .traceId(traceHeader(headers));
-        Duration retryAfter = retryAfter(headers.get("Retry-After"));
+        Duration retryAfter = retryAfter(headers.get("Retry-After-Ms"), headers.get("Retry-After"));
         if (retryAfter != null) {
             b.retryAfter(retryAfter);
         }
@@ -200,6 +200,24 @@ public final class ErrorReplies {
             }
         }
         return null;
+    }
+
+    /**
+     * The delay a server asked for: {@code Retry-After-Ms} (milliseconds, as OpenAI sends) when
+     * readable, else {@code Retry-After}; {@code null} when neither is.
+     */
+    static Duration retryAfter(String milliseconds, String header) {
+        if (milliseconds != null && !milliseconds.isBlank()) {
+            try {
+                double ms = Double.parseDouble(milliseconds.trim());
+                if (ms >= 0 && ms < 1e12) {
+                    return Duration.ofNanos((long) (ms * 1_000_000));
+                }
+            } catch (NumberFormatException unreadable) {
+                // fall through to Retry-After
+            }
+        }
+        return retryAfter(header);
     }
 
     /** Parses {@code Retry-After} as seconds or an HTTP date; {@code null} when absent or unreadable. */

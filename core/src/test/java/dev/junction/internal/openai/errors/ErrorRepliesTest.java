@@ -133,6 +133,13 @@ class ErrorRepliesTest {
     }
 
     @Test
+    void readsRetryAfterMsBeforeRetryAfter() {
+        JunctionException e = failWith(json(429, "{\"error\":{\"code\":\"rate_limit_exceeded\",\"message\":\"slow\"}}")
+                .withHeader("Retry-After-Ms", "1200").withHeader("Retry-After", "7"));
+        assertEquals(Duration.ofMillis(1200), e.retryAfter().orElseThrow());
+    }
+
+    @Test
     void readsRetryAfterAsAnHttpDate() {
         String inAnHour = DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC).plusHours(1));
         JunctionException e = failWith(aResponse().withStatus(503).withHeader("Retry-After", inAnHour));
@@ -151,6 +158,15 @@ class ErrorRepliesTest {
         assertNull(ErrorReplies.retryAfter("-5"));
         assertNull(ErrorReplies.retryAfter(" "));
         assertNull(ErrorReplies.retryAfter(null));
+    }
+
+    @Test
+    void prefersRetryAfterMsToRetryAfter() {
+        assertEquals(Duration.ofMillis(1500), ErrorReplies.retryAfter("1500", "30"));
+        assertEquals(Duration.ofNanos(250_500_000), ErrorReplies.retryAfter("250.5", null));
+        assertEquals(Duration.ofSeconds(30), ErrorReplies.retryAfter("soon", "30"), "an unreadable Retry-After-Ms falls back");
+        assertEquals(Duration.ofSeconds(30), ErrorReplies.retryAfter("-1", "30"));
+        assertNull(ErrorReplies.retryAfter(null, null));
     }
 
     @Test

@@ -1,0 +1,65 @@
+package dev.junction.internal.retry;
+
+import dev.junction.error.ErrorKind;
+import dev.junction.error.JunctionException;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Retry delays on Vert.x timers. Closing it fails every pending delay, so no call waits on a stopped Vert.x. */
+public final class VertxScheduler implements Scheduler, AutoCloseable {
+    private final Vertx vertx;
+    private final Map<Long, Promise<Void>> pending = new ConcurrentHashMap<>();
+    private volatile boolean closed;
+
+    /** Schedules on {@code vertx}. */
+    public VertxScheduler(Vertx vertx) {
+        this.vertx = vertx;
+    }
+
+    @Override
+    public Future<Void> after(Duration delay) {
+        if (closed) {
+            return Future.failedFuture(closedError());
+        }
+        if (delay.isZero() || delay.isNegative()) {
+            return Future.succeededFuture();
+        }
+        Promise<Void> promise = Promise.promise();
+        long id = vertx.setTimer(Math.max(1, delay.toMillis()), timer -> {
+            Promise<Void> due = pending.remove(timer);
+            if (due != null) {
+                due.tryComplete();
+            }
+        });
+        pending.put(id, promise);
+        if (closed && pending.remove(id) != null) {
+            // close() ran between the check above and the put: it cannot have seen this timer.
+            vertx.cancelTimer(id);
+            promise.tryFail(closedError());
+        }
+        return promise.future();
+    }
+
+    /** Cancels every pending delay, failing its call with NETWORK. */
+    @Override
+    public void close() {
+        closed = true;
+        for (Long id : pending.keySet()) {
+            Promise<Void> promise = pending.remove(id);
+            if (promise != null) {
+                vertx.cancelTimer(id);
+                promise.tryFail(closedError());
+            }
+        }
+    }
+
+    private static JunctionException closedError() {
+        return JunctionException.builder(ErrorKind.NETWORK, "Junction was closed while a call waited to be retried")
+                .retryable(false)
+                .build();
+    }
+}
