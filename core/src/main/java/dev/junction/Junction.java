@@ -152,7 +152,7 @@ public final class Junction implements AutoCloseable {
         ProviderFactory factory = registry.get(config.providerId());
         ProviderSettings resolved = settings.resolve(config);
         resolved.requireApiKey();
-        return new BoundChatModel(create(factory, resolved), config.model(), retries.forProvider(factory.id(), resolved));
+        return new BoundChatModel(create(factory, resolved), config.model(), retries.forProvider(factory.id(), resolved), vertx);
     }
 
     /**

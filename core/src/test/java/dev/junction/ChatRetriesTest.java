@@ -10,11 +10,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
+import dev.junction.chat.ChatRequest;
 import dev.junction.chat.ChatResponse;
+import dev.junction.chat.StreamPart;
 import dev.junction.error.ErrorKind;
 import dev.junction.error.JunctionException;
 import dev.junction.internal.retry.Scheduler;
 import dev.junction.testing.Futures;
+import dev.junction.testing.Sse;
+import dev.junction.testing.StreamRecorder;
 import dev.junction.testing.TestVendorFactory;
 import dev.junction.testing.VendorServer;
 import io.vertx.core.Future;
@@ -168,5 +172,31 @@ class ChatRetriesTest {
         replies(error(503, "overloaded"), ok());
         assertEquals(ErrorKind.SERVER_ERROR, fail("").kind());
         assertEquals(1, vendor.requests());
+    }
+
+    private static ResponseDefinitionBuilder sse(String body) {
+        return aResponse().withStatus(200).withHeader("Content-Type", "text/event-stream").withBody(body);
+    }
+
+    @Test
+    void repeatsAStreamThatFailedBeforeItsFirstPart() {
+        replies(error(503, "overloaded"), sse(Sse.events(Sse.text("你好"), Sse.finish("stop")) + Sse.DONE));
+        StreamRecorder r = StreamRecorder.record(vendor.model(VendorServer.MODEL, "&maxRetries=2").stream(ChatRequest.of("你好")));
+        r.awaitEnd();
+        assertEquals("你好", r.text());
+        assertTrue(r.parts().stream().noneMatch(p -> p instanceof StreamPart.Failure), r.parts().toString());
+        assertEquals(2, vendor.requests());
+        assertEquals(List.of(Duration.ofMillis(500)), delays);
+    }
+
+    @Test
+    void neverRepeatsAStreamOnceAPartReachedTheCaller() {
+        replies(sse(Sse.events(Sse.text("你好")) + "data: {\"error\":{\"code\":\"overloaded\",\"message\":\"上游繁忙\"}}\n\n"),
+                sse(Sse.events(Sse.text("不该出现"), Sse.finish("stop")) + Sse.DONE));
+        StreamRecorder r = StreamRecorder.record(vendor.model(VendorServer.MODEL, "&maxRetries=2").stream(ChatRequest.of("你好")));
+        r.awaitFailure();
+        assertEquals("你好", r.text());
+        assertEquals(1, vendor.requests());
+        assertEquals(List.of(), delays);
     }
 }

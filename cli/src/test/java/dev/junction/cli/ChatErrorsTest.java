@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -13,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -34,7 +36,7 @@ class ChatErrorsTest {
                 .withHeader("Content-Type", "application/json").withBody(Cli.fixture("yisu-rate-limit-error.json"))));
 
         Cli.Result result = Cli.run("chat", "--json", "-p",
-                "yisu:gemini-3-pro-image-preview?apiKey=yisu-test&baseUrl=" + base(), "生成未来城市夜景").assertExit(1);
+                "yisu:gemini-3-pro-image-preview?apiKey=yisu-test&maxRetries=0&baseUrl=" + base(), "生成未来城市夜景").assertExit(1);
 
         JsonNode error = result.json().get("error");
         assertEquals(1, result.json().size(), "the document holds only the error");
@@ -57,7 +59,7 @@ class ChatErrorsTest {
                 .withHeader("Content-Type", "application/json").withBody(Cli.fixture("yisu-rate-limit-error.json"))));
 
         Cli.Result result = Cli.run("chat", "--json", "-p",
-                "yisu:gemini-3-pro-image-preview?apiKey=yisu-test&baseUrl=" + base(), "生成未来城市夜景").assertExit(1);
+                "yisu:gemini-3-pro-image-preview?apiKey=yisu-test&maxRetries=0&baseUrl=" + base(), "生成未来城市夜景").assertExit(1);
 
         assertEquals(17, result.json().get("error").get("retryAfterSeconds").asInt());
         assertTrue(result.err().lines().anyMatch("retry after: 17 s"::equals), result.err());
@@ -68,8 +70,8 @@ class ChatErrorsTest {
         vendor.stubFor(post(urlEqualTo("/gemini/chat/completions")).willReturn(aResponse().withStatus(500)
                 .withHeader("Content-Type", "application/json").withBody(Cli.fixture("acedata-api-error.json"))));
 
-        Cli.Result result = Cli.run("chat", "--json", "-p", "acedata:gemini-2.5-pro?apiKey=ace-test&baseUrl=" + base(), "hi")
-                .assertExit(1);
+        Cli.Result result = Cli.run("chat", "--json", "-p", "acedata:gemini-2.5-pro?apiKey=ace-test&maxRetries=0&baseUrl=" + base(),
+                "hi").assertExit(1);
 
         JsonNode error = result.json().get("error");
         assertEquals("SERVER_ERROR", error.get("kind").asText());
@@ -83,11 +85,27 @@ class ChatErrorsTest {
     }
 
     @Test
+    void aServerErrorIsRetriedBeforeTheAnswerIsShown() {
+        vendor.stubFor(post(urlEqualTo("/gemini/chat/completions")).inScenario("retry").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(503).withHeader("Content-Type", "application/json")
+                        .withBody(Cli.fixture("acedata-api-error.json")))
+                .willSetStateTo("answered"));
+        vendor.stubFor(post(urlEqualTo("/gemini/chat/completions")).inScenario("retry").whenScenarioStateIs("answered")
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody(Cli.fixture("acedata-what-model-reply.json"))));
+
+        Cli.Result result = Cli.run("chat", "-p", "acedata:gemini-2.5-pro?apiKey=ace-test&baseUrl=" + base(), "hi").assertExit(0);
+
+        assertEquals(2, vendor.countRequestsMatching(postRequestedFor(urlEqualTo("/gemini/chat/completions")).build()).getCount());
+        assertFalse(result.out().isBlank(), result.err());
+    }
+
+    @Test
     void brokenConnectionExitsOneWithoutAnHttpStatus() {
         vendor.stubFor(post(anyUrl()).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
 
-        Cli.Result result = Cli.run("chat", "--json", "-p", "acedata:gemini-2.5-pro?apiKey=ace-test&baseUrl=" + base(), "hi")
-                .assertExit(1);
+        Cli.Result result = Cli.run("chat", "--json", "-p", "acedata:gemini-2.5-pro?apiKey=ace-test&maxRetries=0&baseUrl=" + base(),
+                "hi").assertExit(1);
 
         JsonNode error = result.json().get("error");
         assertEquals("NETWORK", error.get("kind").asText());
