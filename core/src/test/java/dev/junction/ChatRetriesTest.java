@@ -13,6 +13,7 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import dev.junction.chat.ChatRequest;
 import dev.junction.chat.ChatResponse;
 import dev.junction.chat.StreamPart;
+import dev.junction.error.Attempt;
 import dev.junction.error.ErrorKind;
 import dev.junction.error.JunctionException;
 import dev.junction.internal.retry.Scheduler;
@@ -89,9 +90,14 @@ class ChatRetriesTest {
     @Test
     void repeatsA503AfterTheFirstBackoffStep() {
         replies(error(503, "overloaded"), ok());
-        assertEquals("好的", chat("&maxRetries=2").text());
+        ChatResponse response = chat("&maxRetries=2");
+        assertEquals("好的", response.text());
         assertEquals(2, vendor.requests());
         assertEquals(List.of(Duration.ofMillis(500)), delays);
+        Attempt failed = response.failedAttempts().get(0);
+        assertEquals(List.of(new Attempt("testvendor", ErrorKind.SERVER_ERROR, 503, failed.duration(), Duration.ofMillis(500))),
+                response.failedAttempts(), "the response lists the attempt that failed and the wait after it");
+        assertTrue(!failed.duration().isNegative() && failed.duration().compareTo(Duration.ofSeconds(10)) < 0, failed.toString());
     }
 
     @Test
@@ -101,6 +107,9 @@ class ChatRetriesTest {
         assertEquals(ErrorKind.SERVER_ERROR, e.kind());
         assertEquals(4, vendor.requests(), "the first attempt and three retries");
         assertEquals(List.of(Duration.ofMillis(500), Duration.ofMillis(1000), Duration.ofMillis(2000)), delays);
+        assertEquals(List.of(Duration.ofMillis(500), Duration.ofMillis(1000), Duration.ofMillis(2000), Duration.ZERO),
+                e.attempts().stream().map(Attempt::waitedAfter).toList(), "the error lists every attempt and each wait");
+        assertTrue(e.attempts().stream().allMatch(a -> a.kind() == ErrorKind.SERVER_ERROR && a.httpStatus() == 503), e.attempts()::toString);
     }
 
     @Test

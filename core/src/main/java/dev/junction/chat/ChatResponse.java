@@ -1,6 +1,7 @@
 package dev.junction.chat;
 
 import dev.junction.cost.Cost;
+import dev.junction.error.Attempt;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +25,8 @@ import java.util.Objects;
  * @param usage token counts, each {@code null} when not reported
  * @param cost what the call cost, or {@code null} when the price or the usage is unknown (a warning says which)
  * @param warnings things the caller should know that did not make the call fail
+ * @param failedAttempts the attempts that failed before the one that served this response, in
+ *     order (retries, and providers fallen back from); empty when the first attempt served it
  */
 public record ChatResponse(
         String id,
@@ -38,7 +41,8 @@ public record ChatResponse(
         String rawFinishReason,
         Usage usage,
         Cost cost,
-        List<String> warnings) {
+        List<String> warnings,
+        List<Attempt> failedAttempts) {
 
     /** Copies the lists and replaces missing values by their empty forms. */
     public ChatResponse {
@@ -49,6 +53,13 @@ public record ChatResponse(
         finishReason = finishReason == null ? FinishReason.OTHER : finishReason;
         usage = usage == null ? Usage.NONE : usage;
         warnings = warnings == null ? List.of() : List.copyOf(warnings);
+        failedAttempts = failedAttempts == null ? List.of() : List.copyOf(failedAttempts);
+    }
+
+    /** This response with the attempts that failed before it. */
+    public ChatResponse withFailedAttempts(List<Attempt> attempts) {
+        return new ChatResponse(id, provider, model, vendorModel, text, reasoning, images, toolCalls, finishReason, rawFinishReason,
+                usage, cost, warnings, attempts);
     }
 
     /**

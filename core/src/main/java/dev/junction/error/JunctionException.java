@@ -1,6 +1,7 @@
 package dev.junction.error;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -24,6 +25,7 @@ public class JunctionException extends RuntimeException {
     private final Duration retryAfter;
     private final String hint;
     private final String rawReply;
+    private final List<Attempt> attempts;
 
     /** Creates an exception from a filled {@link Builder}. */
     protected JunctionException(Builder builder) {
@@ -37,6 +39,7 @@ public class JunctionException extends RuntimeException {
         this.retryAfter = builder.retryAfter;
         this.hint = builder.hint;
         this.rawReply = builder.rawReply;
+        this.attempts = List.copyOf(builder.attempts);
     }
 
     /** Starts a builder for an error of the given kind and message. */
@@ -98,10 +101,34 @@ public class JunctionException extends RuntimeException {
         return Optional.ofNullable(rawReply);
     }
 
+    /**
+     * Every attempt the call made, in order, when it made more than one or went through a retry
+     * loop; empty otherwise.
+     */
+    public List<Attempt> attempts() {
+        return attempts;
+    }
+
+    /** A builder holding every field of this exception, the message and cause included, to derive another. */
+    public Builder toBuilder() {
+        Builder b = new Builder(kind, getMessage())
+                .provider(provider)
+                .httpStatus(httpStatus)
+                .vendorCode(vendorCode)
+                .traceId(traceId)
+                .retryAfter(retryAfter)
+                .hint(hint)
+                .rawReply(rawReply)
+                .cause(getCause())
+                .attempts(attempts);
+        b.retryable = retryable;
+        return b;
+    }
+
     /** Collects the fields of a {@link JunctionException}. */
     public static final class Builder {
         private final ErrorKind kind;
-        private final String message;
+        private String message;
         private String provider;
         private Integer httpStatus;
         private String vendorCode;
@@ -111,10 +138,23 @@ public class JunctionException extends RuntimeException {
         private String hint;
         private String rawReply;
         private Throwable cause;
+        private List<Attempt> attempts = List.of();
 
         private Builder(ErrorKind kind, String message) {
             this.kind = kind;
             this.message = message;
+        }
+
+        /** Replaces the message. */
+        public Builder message(String message) {
+            this.message = message;
+            return this;
+        }
+
+        /** Sets the call's attempts, in order. */
+        public Builder attempts(List<Attempt> attempts) {
+            this.attempts = List.copyOf(attempts);
+            return this;
         }
 
         /** Sets the provider id. */

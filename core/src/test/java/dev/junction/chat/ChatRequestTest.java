@@ -55,7 +55,7 @@ class ChatRequestTest {
 
     @Test
     void fillsEmptyFormsInAResponse() {
-        ChatResponse r = new ChatResponse(null, "v", "m", "m", null, null, null, null, null, null, null, null, null);
+        ChatResponse r = new ChatResponse(null, "v", "m", "m", null, null, null, null, null, null, null, null, null, List.of());
         assertEquals("", r.text());
         assertEquals(FinishReason.OTHER, r.finishReason());
         assertEquals(Usage.NONE, r.usage());

@@ -17,7 +17,7 @@ class SaveImagesTest {
 
     private static ChatResponse withImages(GeneratedImage... images) {
         return new ChatResponse("id", "yisu", "m", "m", "", null, List.of(images), List.of(), FinishReason.STOP, "stop",
-                null, null, List.of());
+                null, null, List.of(), List.of());
     }
 
     @Test

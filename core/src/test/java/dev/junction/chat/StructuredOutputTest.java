@@ -50,7 +50,7 @@ class StructuredOutputTest {
     private static final StructuredOutput<Scientists> OUT = StructuredOutput.of(Scientists.class);
 
     private static ChatResponse reply(String text, FinishReason finish) {
-        return new ChatResponse("c1", "testvendor", "m", "m", text, null, null, null, finish, null, null, null, null);
+        return new ChatResponse("c1", "testvendor", "m", "m", text, null, null, null, finish, null, null, null, null, List.of());
     }
 
     @Test

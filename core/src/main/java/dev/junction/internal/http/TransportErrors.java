@@ -35,12 +35,7 @@ final class TransportErrors {
         if (!e.retryable()) {
             return e;
         }
-        return JunctionException.builder(e.kind(), e.getMessage())
-                .provider(e.provider())
-                .hint(e.hint().orElse(null))
-                .cause(e.getCause())
-                .retryable(false)
-                .build();
+        return e.toBuilder().retryable(false).build();
     }
 
     static JunctionException cancelled(HttpCall call) {

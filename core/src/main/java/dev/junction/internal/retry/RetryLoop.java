@@ -1,9 +1,14 @@
 package dev.junction.internal.retry;
 
 import dev.junction.chat.ChatResponse;
+import dev.junction.error.Attempt;
 import dev.junction.error.ErrorKind;
 import dev.junction.error.JunctionException;
 import io.vertx.core.Future;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -12,21 +17,28 @@ import java.util.function.Supplier;
  * by {@link RetryingChatStream} for streams through {@link #next}.
  */
 public final class RetryLoop {
+    private final String provider;
     private final RetryPolicy policy;
     private final RetryBudget budget;
     private final Scheduler scheduler;
+    private final LongSupplier nanoTime;
 
-    /** A loop over one provider's calls. */
-    public RetryLoop(RetryPolicy policy, RetryBudget budget, Scheduler scheduler) {
+    /** A loop over the calls of provider {@code provider}, timing attempts with {@code nanoTime}. */
+    public RetryLoop(String provider, RetryPolicy policy, RetryBudget budget, Scheduler scheduler, LongSupplier nanoTime) {
+        this.provider = provider;
         this.policy = policy;
         this.budget = budget;
         this.scheduler = scheduler;
+        this.nanoTime = nanoTime;
     }
 
-    /** Runs a call: the first attempt at once, each retry after its delay; fails with the last verdict's error. */
+    /**
+     * Runs a call: the first attempt at once, each retry after its delay. A response lists the
+     * attempts that failed before it; the final error lists every attempt.
+     */
     public Future<ChatResponse> chat(Supplier<Future<ChatResponse>> attempt) {
         budget.recordCall();
-        return run(attempt, 1);
+        return run(attempt, new ArrayList<>());
     }
 
     /** Counts a call made outside {@link #chat}, such as a stream's first attempt. */
@@ -34,8 +46,24 @@ public final class RetryLoop {
         budget.recordCall();
     }
 
-    private Future<ChatResponse> run(Supplier<Future<ChatResponse>> attempt, int attemptNumber) {
-        return attempt.get().recover(e -> next(asJunction(e), attemptNumber).compose(v -> run(attempt, attemptNumber + 1)));
+    // Attempts run one after another, each started from the previous one's completion, so the list
+    // is never touched by two threads at once.
+    private Future<ChatResponse> run(Supplier<Future<ChatResponse>> attempt, List<Attempt> failed) {
+        long started = nanoTime.getAsLong();
+        return attempt.get()
+                .map(response -> failed.isEmpty() ? response : response.withFailedAttempts(failed))
+                .recover(e -> {
+                    JunctionException error = asJunction(e);
+                    Attempt tried = new Attempt(provider, error.kind(), error.httpStatus().isPresent() ? error.httpStatus().getAsInt() : null,
+                            Duration.ofNanos(nanoTime.getAsLong() - started), Duration.ZERO);
+                    Verdict verdict = decide(error, failed.size() + 1);
+                    if (verdict instanceof Verdict.Retry retry) {
+                        failed.add(tried.withWaitedAfter(retry.delay()));
+                        return scheduler.after(retry.delay()).compose(v -> run(attempt, failed));
+                    }
+                    failed.add(tried);
+                    return Future.failedFuture(((Verdict.Stop) verdict).error().toBuilder().attempts(failed).build());
+                });
     }
 
     /**
@@ -43,26 +71,26 @@ public final class RetryLoop {
      * the next attempt may start, or fails with the call's error when there is none.
      */
     public Future<Void> next(JunctionException error, int attemptsMade) {
+        Verdict verdict = decide(error, attemptsMade);
+        return verdict instanceof Verdict.Retry retry ? scheduler.after(retry.delay())
+                : Future.failedFuture(((Verdict.Stop) verdict).error());
+    }
+
+    /** The policy's verdict, turned into a stop when the provider's retry budget is spent. */
+    private Verdict decide(JunctionException error, int attemptsMade) {
         Verdict verdict = policy.judge(error, attemptsMade - 1);
-        if (verdict instanceof Verdict.Stop stop) {
-            return Future.failedFuture(stop.error());
+        if (verdict instanceof Verdict.Retry && !budget.tryRetry()) {
+            return new Verdict.Stop(budgetSpent(error));
         }
-        if (!budget.tryRetry()) {
-            return Future.failedFuture(budgetSpent(error));
-        }
-        return scheduler.after(((Verdict.Retry) verdict).delay());
+        return verdict;
     }
 
     private static JunctionException budgetSpent(JunctionException e) {
-        return JunctionException.builder(e.kind(), e.getMessage() + "; not retried: " + (e.provider() == null ? "the provider" : e.provider())
+        return e.toBuilder()
+                .message(e.getMessage() + "; not retried: " + (e.provider() == null ? "the provider" : e.provider())
                         + "'s retry budget is spent (retries are held to " + (int) (RetryBudget.PERCENT_CAN_RETRY * 100)
                         + " % of calls over " + RetryBudget.WINDOW_SECONDS + " s, plus " + RetryBudget.MIN_RETRIES_PER_SECOND
                         + " a second)")
-                .provider(e.provider())
-                .httpStatus(e.httpStatus().isPresent() ? e.httpStatus().getAsInt() : null)
-                .vendorCode(e.vendorCode().orElse(null))
-                .traceId(e.traceId().orElse(null))
-                .retryable(e.retryable())
                 .hint("the provider is failing often; try another provider or later")
                 .cause(e)
                 .build();

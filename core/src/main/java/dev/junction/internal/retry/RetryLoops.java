@@ -33,7 +33,7 @@ public final class RetryLoops implements AutoCloseable {
     /** The loop for one chat model of provider {@code providerId}, configured by its settings. */
     public RetryLoop forProvider(String providerId, ProviderSettings settings) {
         RetryBudget budget = budgets.computeIfAbsent(providerId, id -> new RetryBudget(nanoTime));
-        return new RetryLoop(new RetryPolicy(RetryOptions.of(settings), random), budget, scheduler);
+        return new RetryLoop(providerId, new RetryPolicy(RetryOptions.of(settings), random), budget, scheduler, nanoTime);
     }
 
     @Override

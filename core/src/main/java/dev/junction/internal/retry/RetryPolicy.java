@@ -83,14 +83,10 @@ public final class RetryPolicy {
     }
 
     private JunctionException tooLong(JunctionException e, Duration asked) {
-        return JunctionException.builder(e.kind(), e.getMessage() + "; the server asks to wait " + asked.toMillis()
-                        + " ms, more than maxRetryDelay (" + options.maxRetryDelay().toMillis() + " ms), so it was not retried")
-                .provider(e.provider())
-                .httpStatus(e.httpStatus().isPresent() ? e.httpStatus().getAsInt() : null)
-                .vendorCode(e.vendorCode().orElse(null))
-                .traceId(e.traceId().orElse(null))
+        return e.toBuilder()
+                .message(e.getMessage() + "; the server asks to wait " + asked.toMillis() + " ms, more than maxRetryDelay ("
+                        + options.maxRetryDelay().toMillis() + " ms), so it was not retried")
                 .retryAfter(asked)
-                .retryable(e.retryable())
                 .hint("retry after that delay, or raise maxRetryDelay=… in the config string to let Junction wait")
                 .cause(e)
                 .build();

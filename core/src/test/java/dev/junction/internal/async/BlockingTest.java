@@ -13,6 +13,7 @@ import dev.junction.error.ErrorKind;
 import dev.junction.error.JunctionException;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -62,7 +63,7 @@ class BlockingTest {
     }
 
     private static ChatResponse response(String text) {
-        return new ChatResponse(null, "testvendor", "m", "m", text, null, null, null, null, null, null, null, null);
+        return new ChatResponse(null, "testvendor", "m", "m", text, null, null, null, null, null, null, null, null, List.of());
     }
 
     @Test

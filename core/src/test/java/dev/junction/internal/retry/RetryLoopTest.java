@@ -25,8 +25,8 @@ class RetryLoopTest {
         while (budget.tryRetry()) {
             // spend the floor of 100 retries
         }
-        RetryLoop loop = new RetryLoop(new RetryPolicy(new RetryOptions(2, Duration.ofSeconds(60), true), new SplittableRandom(1)),
-                budget, delay -> Future.succeededFuture());
+        RetryLoop loop = new RetryLoop("v", new RetryPolicy(new RetryOptions(2, Duration.ofSeconds(60), true), new SplittableRandom(1)),
+                budget, delay -> Future.succeededFuture(), () -> 0L);
         JunctionException e = Futures.failure(loop.next(OVERLOADED, 1));
         assertEquals(ErrorKind.SERVER_ERROR, e.kind());
         assertEquals(503, e.httpStatus().getAsInt());
@@ -36,10 +36,10 @@ class RetryLoopTest {
 
     @Test
     void passesTheErrorOnWhenNoRetryIsDue() {
-        RetryLoop loop = new RetryLoop(new RetryPolicy(new RetryOptions(0, Duration.ofSeconds(60), true), new SplittableRandom(1)),
+        RetryLoop loop = new RetryLoop("v", new RetryPolicy(new RetryOptions(0, Duration.ofSeconds(60), true), new SplittableRandom(1)),
                 new RetryBudget(() -> 0L), delay -> {
                     throw new AssertionError("no delay without a retry");
-                });
+                }, () -> 0L);
         assertSame(OVERLOADED, Futures.failure(loop.next(OVERLOADED, 1)));
     }
 

@@ -214,7 +214,7 @@ class RetryingChatStreamTest {
                 List.of(FakeAttempt.failing(List.of(), error(ErrorKind.SERVER_ERROR, 503)), FakeAttempt.ending(REPLY)), allow())));
 
         assertEquals(new ChatResponse("c2", "acedata", "gemini-2.5-pro", "gemini-2.5-pro", "你好", null, List.of(), List.of(),
-                FinishReason.STOP, "stop", null, null, List.of()), response);
+                FinishReason.STOP, "stop", null, null, List.of(), List.of()), response);
         assertEquals(2, started.size());
     }
 

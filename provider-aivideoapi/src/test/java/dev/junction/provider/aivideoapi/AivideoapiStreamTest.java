@@ -63,7 +63,7 @@ class AivideoapiStreamTest extends StreamConformance {
     private static ChatResponse asStreamed(ChatResponse plain) {
         return new ChatResponse(plain.id(), plain.provider(), plain.model(), plain.vendorModel(), STREAMED_TEXT,
                 plain.reasoning(), plain.images(), plain.toolCalls(), plain.finishReason(), null, plain.usage(),
-                plain.cost(), plain.warnings());
+                plain.cost(), plain.warnings(), List.of());
     }
 
     private static BigDecimal perMillion(long tokens, String price) {

@@ -59,7 +59,7 @@ public final class ReplyReader {
                 rawFinish,
                 usage,
                 cost(usage, price, call, warnings),
-                warnings);
+                warnings, List.of());
     }
 
     /** Reads OpenAI's {@code tool_calls}; an entry without a function name is dropped with a warning, as in streams. */
