@@ -4,12 +4,14 @@ import dev.junction.chat.ChatModel;
 import dev.junction.chat.ChatRequest;
 import dev.junction.chat.ChatResponse;
 import dev.junction.chat.ChatStream;
+import dev.junction.error.JunctionException;
 import dev.junction.internal.retry.RetryLoop;
 import dev.junction.internal.retry.RetryingChatStream;
 import dev.junction.spi.Provider;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A {@link ChatModel} over one provider: fills in a default model on requests that name none, and
@@ -42,17 +44,37 @@ final class BoundChatModel implements ChatModel {
     @Override
     public Future<ChatResponse> chat(ChatRequest request) {
         Objects.requireNonNull(request, "request");
-        ChatRequest bound = request.model() == null && model != null ? request.withModel(model) : request;
+        ChatRequest bound = bind(request);
         return retries.chat(() -> provider.chat(bound));
     }
 
     @Override
     public ChatStream stream(ChatRequest request) {
         Objects.requireNonNull(request, "request");
-        ChatRequest bound = request.model() == null && model != null ? request.withModel(model) : request;
+        ChatRequest bound = bind(request);
         retries.recordCall();
         // Retried only before its first part reaches the caller; see RetryingChatStream.
         return new RetryingChatStream(vertx.getOrCreateContext(), () -> provider.stream(bound), retries::next);
+    }
+
+    /** The request with this model's default filled in when it names none. */
+    ChatRequest bind(ChatRequest request) {
+        return request.model() == null && model != null ? request.withModel(model) : request;
+    }
+
+    /** Why this provider could not serve the request, judged offline; empty when it looks servable. May read file heads. */
+    Optional<JunctionException> precheck(ChatRequest request) {
+        return provider.precheck(bind(request));
+    }
+
+    /** One attempt of a stream, without this model's retries: for a caller that runs its own loop. */
+    ChatStream attempt(ChatRequest request) {
+        return provider.stream(bind(request));
+    }
+
+    /** This provider's retry loop. */
+    RetryLoop retries() {
+        return retries;
     }
 
     @Override

@@ -10,8 +10,6 @@ import dev.junction.error.ErrorKind;
 import dev.junction.error.JunctionException;
 import dev.junction.internal.catalog.CatalogMaker;
 import dev.junction.internal.catalog.QuoteMaker;
-import dev.junction.internal.config.ConfigStrings;
-import dev.junction.internal.config.ConfigValues;
 import dev.junction.internal.config.SettingsResolver;
 import dev.junction.internal.http.TransportOptions;
 import dev.junction.internal.http.VertxHttpTransport;
@@ -27,7 +25,6 @@ import dev.junction.quote.TokenEstimator;
 import dev.junction.spi.Provider;
 import dev.junction.spi.ProviderContext;
 import dev.junction.spi.ProviderFactory;
-import dev.junction.spi.ProviderSettings;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
@@ -65,12 +62,11 @@ public final class Junction implements AutoCloseable {
     private final boolean ownsVertx;
     private final VertxHttpTransport transport;
     private final ProviderRegistry registry;
-    private final SettingsResolver settings;
     private final PriceBookLoader priceLoader;
     private volatile PriceBook prices;
     private final TokenEstimator estimator;
-    private final int maxStreamEventBytes;
     private final RetryLoops retries;
+    private final ProviderWiring wiring;
 
     private Junction(Builder b, TransportOptions transportOptions, ProviderRegistry registry, PriceBookLoader priceLoader,
             PriceBook prices) {
@@ -78,13 +74,13 @@ public final class Junction implements AutoCloseable {
         this.vertx = ownsVertx ? Vertx.vertx() : b.vertx;
         this.transport = new VertxHttpTransport(vertx, transportOptions);
         this.registry = registry;
-        this.settings = new SettingsResolver(b.environment);
         this.priceLoader = priceLoader;
         this.prices = prices;
         this.estimator = b.estimator;
-        this.maxStreamEventBytes = b.maxStreamEventBytes;
         this.retries = b.retryScheduler != null ? new RetryLoops(b.retryScheduler, false, b.retryRandom, b.retryClock)
                 : new RetryLoops(new VertxScheduler(vertx), true, b.retryRandom, b.retryClock);
+        this.wiring = new ProviderWiring(registry, new SettingsResolver(b.environment), retries, vertx, transport, this::prices,
+                b.maxStreamEventBytes);
     }
 
     /** A Junction with its own Vert.x, discovering providers on the class or module path. */
@@ -107,8 +103,7 @@ public final class Junction implements AutoCloseable {
     public List<ProviderView> providers() {
         List<ProviderView> out = new ArrayList<>();
         for (ProviderFactory factory : registry.factories().values()) {
-            ProviderSettings resolved = settings.resolve(ConfigValues.of(factory.id()));
-            out.add(new InstalledProvider(create(factory, resolved), resolved));
+            out.add(wiring.view(factory));
         }
         return out;
     }
@@ -135,10 +130,7 @@ public final class Junction implements AutoCloseable {
      * @throws JunctionException CONFIGURATION for a malformed config string or an unknown id
      */
     public ProviderView provider(String configString) {
-        ConfigValues config = ConfigStrings.parse(configString);
-        ProviderFactory factory = registry.get(config.providerId());
-        ProviderSettings resolved = settings.resolve(config);
-        return new InstalledProvider(create(factory, resolved), resolved);
+        return wiring.view(configString);
     }
 
     /**
@@ -148,11 +140,28 @@ public final class Junction implements AutoCloseable {
      *     or a missing API key (naming the environment variable to set)
      */
     public ChatModel chatModel(String configString) {
-        ConfigValues config = ConfigStrings.parse(configString);
-        ProviderFactory factory = registry.get(config.providerId());
-        ProviderSettings resolved = settings.resolve(config);
-        resolved.requireApiKey();
-        return new BoundChatModel(create(factory, resolved), config.model(), retries.forProvider(factory.id(), resolved), vertx);
+        return wiring.bound(configString);
+    }
+
+    /**
+     * A chat model that falls back across providers, tried in the order given, such as
+     * {@code chatModel("example:gemini-2.5-pro", "other:gemini-2.5-pro")}. Each provider's
+     * retries come first; then the next provider is tried, at once after a billing, key or
+     * permission error. A provider whose catalog or rules say it cannot serve a request is skipped
+     * (the response's warnings say why); an INVALID_REQUEST ends the fallback, since the request
+     * itself is wrong. A response lists every failed attempt before it; when all fail, the error has
+     * the most telling kind, every provider's message, and every attempt. Streams fall back only
+     * before their first part reaches the caller.
+     *
+     * @throws JunctionException CONFIGURATION as {@link #chatModel(String)} does, for any of them
+     */
+    public ChatModel chatModel(String first, String... fallbacks) {
+        List<BoundChatModel> members = new ArrayList<>();
+        members.add(wiring.bound(first));
+        for (String configString : fallbacks) {
+            members.add(wiring.bound(configString));
+        }
+        return new FallbackChatModel(members, vertx);
     }
 
     /**
@@ -223,19 +232,7 @@ public final class Junction implements AutoCloseable {
 
     /** The SPI's provider for a config string, for the quote and catalog makers (and the engine's tests). */
     Provider engine(String configString) {
-        ConfigValues config = ConfigStrings.parse(configString);
-        ProviderFactory factory = registry.get(config.providerId());
-        return create(factory, settings.resolve(config));
-    }
-
-    private Provider create(ProviderFactory factory, ProviderSettings resolved) {
-        return factory.create(ProviderContext.builder()
-                .vertx(vertx)
-                .transport(transport)
-                .settings(resolved)
-                .prices(prices())
-                .maxStreamEventBytes(maxStreamEventBytes)
-                .build());
+        return wiring.engine(configString);
     }
 
     /** Closes the HTTP client and, if Junction created it, Vert.x. Waits at most ten seconds. */

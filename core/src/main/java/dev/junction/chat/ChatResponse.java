@@ -56,6 +56,14 @@ public record ChatResponse(
         failedAttempts = failedAttempts == null ? List.of() : List.copyOf(failedAttempts);
     }
 
+    /** This response with more warnings after its own. */
+    public ChatResponse withWarnings(List<String> more) {
+        List<String> all = new ArrayList<>(warnings);
+        all.addAll(more);
+        return new ChatResponse(id, provider, model, vendorModel, text, reasoning, images, toolCalls, finishReason, rawFinishReason,
+                usage, cost, all, failedAttempts);
+    }
+
     /** This response with the attempts that failed before it. */
     public ChatResponse withFailedAttempts(List<Attempt> attempts) {
         return new ChatResponse(id, provider, model, vendorModel, text, reasoning, images, toolCalls, finishReason, rawFinishReason,

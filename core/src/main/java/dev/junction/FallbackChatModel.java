@@ -1,0 +1,152 @@
+package dev.junction;
+
+import dev.junction.chat.ChatModel;
+import dev.junction.chat.ChatRequest;
+import dev.junction.chat.ChatResponse;
+import dev.junction.chat.ChatStream;
+import dev.junction.error.Attempt;
+import dev.junction.error.ErrorKind;
+import dev.junction.error.JunctionException;
+import dev.junction.internal.media.MediaScan;
+import dev.junction.internal.retry.RetryingChatStream;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A chat model over several providers, tried in order: each with its own retries, then the next.
+ * A provider whose catalog or documented rules say it cannot serve the request is skipped, and the
+ * response says why. An INVALID_REQUEST stops the fallback: the request itself is wrong.
+ */
+final class FallbackChatModel implements ChatModel {
+    private final List<BoundChatModel> members;
+    private final Vertx vertx;
+
+    FallbackChatModel(List<BoundChatModel> members, Vertx vertx) {
+        this.members = List.copyOf(members);
+        this.vertx = vertx;
+    }
+
+    @Override
+    public String provider() {
+        return members.get(0).provider();
+    }
+
+    @Override
+    public String model() {
+        return members.get(0).model();
+    }
+
+    @Override
+    public Future<ChatResponse> chat(ChatRequest request) {
+        Objects.requireNonNull(request, "request");
+        Outcome outcome = new Outcome();
+        // Prechecks may read the head of attached files, which must not happen on an event loop.
+        return (MediaScan.hasFile(request) ? vertx.executeBlocking(() -> servable(request, outcome), false)
+                : Future.succeededFuture(servable(request, outcome)))
+                .compose(servable -> tryFrom(servable, 0, request, outcome));
+    }
+
+    @Override
+    public ChatStream stream(ChatRequest request) {
+        Objects.requireNonNull(request, "request");
+        Outcome outcome = new Outcome();
+        // No file reads on the stream's event loop: with files attached, each provider's own
+        // pre-send checks decide instead (an unservable provider then fails, and the next is tried).
+        List<BoundChatModel> servable = MediaScan.hasFile(request) ? members : servable(request, outcome);
+        if (servable.isEmpty()) {
+            servable = members;
+        }
+        StreamCursor cursor = new StreamCursor(servable, request);
+        servable.get(0).retries().recordCall();
+        return new RetryingChatStream(vertx.getOrCreateContext(), cursor::attempt, cursor::next);
+    }
+
+    /** The members that look able to serve the request, noting why the others were skipped. */
+    private List<BoundChatModel> servable(ChatRequest request, Outcome outcome) {
+        List<BoundChatModel> out = new ArrayList<>();
+        for (BoundChatModel m : members) {
+            Optional<JunctionException> why = m.precheck(request);
+            if (why.isPresent()) {
+                outcome.skipped.add(m.provider() + " was skipped: " + why.get().getMessage());
+                outcome.failures.add(why.get());
+            } else {
+                out.add(m);
+            }
+        }
+        return out;
+    }
+
+    private Future<ChatResponse> tryFrom(List<BoundChatModel> servable, int i, ChatRequest request, Outcome outcome) {
+        if (i >= servable.size()) {
+            return Future.failedFuture(outcome.failure());
+        }
+        return servable.get(i).chat(request)
+                .map(response -> response.withFailedAttempts(outcome.before(response.failedAttempts()))
+                        .withWarnings(outcome.skipped))
+                .recover(e -> {
+                    JunctionException error = (JunctionException) e;
+                    outcome.failed(error);
+                    return error.kind() == ErrorKind.INVALID_REQUEST ? Future.failedFuture(outcome.failure())
+                            : tryFrom(servable, i + 1, request, outcome);
+                });
+    }
+
+    /** What the members said so far: skips, failures and every attempt, in order. */
+    private static final class Outcome {
+        final List<String> skipped = new ArrayList<>();
+        final List<JunctionException> failures = new ArrayList<>();
+        final List<Attempt> attempts = new ArrayList<>();
+
+        void failed(JunctionException error) {
+            failures.add(error);
+            attempts.addAll(error.attempts());
+        }
+
+        List<Attempt> before(List<Attempt> own) {
+            List<Attempt> all = new ArrayList<>(attempts);
+            all.addAll(own);
+            return all;
+        }
+
+        JunctionException failure() {
+            return FallbackErrors.combined(failures, attempts);
+        }
+    }
+
+    /** Which member a stream's attempts go to, and when to move on to the next. */
+    private final class StreamCursor {
+        private final List<BoundChatModel> servable;
+        private final ChatRequest request;
+        private int index;
+        private int attemptsHere;
+        private final Outcome outcome = new Outcome();
+
+        StreamCursor(List<BoundChatModel> servable, ChatRequest request) {
+            this.servable = servable;
+            this.request = request;
+        }
+
+        ChatStream attempt() {
+            attemptsHere++;
+            return servable.get(index).attempt(request);
+        }
+
+        /** The current member's retry verdict; once it says no, the next member at once, unless the request is wrong. */
+        Future<Void> next(JunctionException error, int attemptsMade) {
+            return servable.get(index).retries().next(error, attemptsHere).recover(stop -> {
+                outcome.failed(stop instanceof JunctionException je ? je : error);
+                if (error.kind() == ErrorKind.INVALID_REQUEST || index + 1 >= servable.size()) {
+                    return Future.failedFuture(outcome.failure());
+                }
+                index++;
+                attemptsHere = 0;
+                servable.get(index).retries().recordCall();
+                return Future.succeededFuture();
+            });
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package dev.junction;
+
+import dev.junction.catalog.ProviderView;
+import dev.junction.cost.PriceBook;
+import dev.junction.internal.config.ConfigStrings;
+import dev.junction.internal.config.ConfigValues;
+import dev.junction.internal.config.SettingsResolver;
+import dev.junction.internal.registry.ProviderRegistry;
+import dev.junction.internal.retry.RetryLoops;
+import dev.junction.spi.HttpTransport;
+import dev.junction.spi.Provider;
+import dev.junction.spi.ProviderContext;
+import dev.junction.spi.ProviderFactory;
+import dev.junction.spi.ProviderSettings;
+import io.vertx.core.Vertx;
+import java.util.function.Supplier;
+
+/**
+ * Turns config strings into providers: the factory looked up first (so an unknown id is named
+ * before its environment is read), the settings resolved once, the provider created with the
+ * shared transport and prices, and a chat model bound to its retry loop.
+ */
+final class ProviderWiring {
+    private final ProviderRegistry registry;
+    private final SettingsResolver settings;
+    private final RetryLoops retries;
+    private final Vertx vertx;
+    private final HttpTransport transport;
+    private final Supplier<PriceBook> prices;
+    private final int maxStreamEventBytes;
+
+    ProviderWiring(ProviderRegistry registry, SettingsResolver settings, RetryLoops retries, Vertx vertx, HttpTransport transport,
+            Supplier<PriceBook> prices, int maxStreamEventBytes) {
+        this.registry = registry;
+        this.settings = settings;
+        this.retries = retries;
+        this.vertx = vertx;
+        this.transport = transport;
+        this.prices = prices;
+        this.maxStreamEventBytes = maxStreamEventBytes;
+    }
+
+    /** The user's view of an installed provider configured from the environment only. */
+    ProviderView view(ProviderFactory factory) {
+        ProviderSettings resolved = settings.resolve(ConfigValues.of(factory.id()));
+        return new InstalledProvider(create(factory, resolved), resolved);
+    }
+
+    /** The user's view of the provider a config string names. */
+    ProviderView view(String configString) {
+        ConfigValues config = ConfigStrings.parse(configString);
+        ProviderFactory factory = registry.get(config.providerId());
+        ProviderSettings resolved = settings.resolve(config);
+        return new InstalledProvider(create(factory, resolved), resolved);
+    }
+
+    /** A chat model on the provider a config string names, with its key checked and its retry loop. */
+    BoundChatModel bound(String configString) {
+        ConfigValues config = ConfigStrings.parse(configString);
+        ProviderFactory factory = registry.get(config.providerId());
+        ProviderSettings resolved = settings.resolve(config);
+        resolved.requireApiKey();
+        return new BoundChatModel(create(factory, resolved), config.model(), retries.forProvider(factory.id(), resolved), vertx);
+    }
+
+    /** The SPI's provider for a config string, no key needed, for the quote and catalog makers. */
+    Provider engine(String configString) {
+        ConfigValues config = ConfigStrings.parse(configString);
+        ProviderFactory factory = registry.get(config.providerId());
+        return create(factory, settings.resolve(config));
+    }
+
+    private Provider create(ProviderFactory factory, ProviderSettings resolved) {
+        return factory.create(ProviderContext.builder()
+                .vertx(vertx)
+                .transport(transport)
+                .settings(resolved)
+                .prices(prices.get())
+                .maxStreamEventBytes(maxStreamEventBytes)
+                .build());
+    }
+}
