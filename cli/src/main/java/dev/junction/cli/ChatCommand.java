@@ -34,11 +34,12 @@ import picocli.CommandLine.Option;
                 "  junction chat --json -p aivideoapi:gemini-3-pro --attach beach.png \"描述这张图片\"",
                 "  junction chat --json -p aivideoapi:gemini-3-pro --tool weather.json --tool-choice required \"东京天气?\"",
                 "  junction chat --json -p aivideoapi:gemini-3-pro --schema scientists.json \"列出三位物理学家\" | jq .json",
-                "  junction chat -p yisu:gemini-3-pro-image-preview --save-images out/ \"画一只猫\""})
+                "  junction chat -p yisu:gemini-3-pro-image-preview --save-images out/ \"画一只猫\"",
+                "  junction chat -p acedata:gemini-2.5-pro -p aivideoapi:gemini-2.5-pro \"你好\"   (falls back in order)"})
 public final class ChatCommand extends JunctionSubcommand {
 
     @Mixin
-    private ProviderOption provider;
+    private ChatProviders providers;
 
     @Mixin
     private PromptOptions prompt;
@@ -79,7 +80,7 @@ public final class ChatCommand extends JunctionSubcommand {
         }
         Path imageFolder = saveImages == null ? null : ImageFiles.folder("--save-images", saveImages);
         Answer answer = withJunction(context, junction -> {
-            ChatModel chatModel = junction.chatModel(provider.spec);
+            ChatModel chatModel = providers.chatModel(junction);
             Quote quote = quote(junction, chatModel, request, context);
             return new Answer(chatModel.chatBlocking(request), quote);
         });
@@ -104,7 +105,7 @@ public final class ChatCommand extends JunctionSubcommand {
 
     /** Streams the reply; it runs inside {@link #withJunction}, whose Vert.x carries the stream until it ends. */
     private int stream(Junction junction, ChatRequest request, CliContext context) {
-        ChatModel chatModel = junction.chatModel(provider.spec);
+        ChatModel chatModel = providers.chatModel(junction);
         Quote quote = quote(junction, chatModel, request, context);
         StreamRun.Output output = json.enabled ? new StreamNdjson(context, quote) : new StreamPrinter(context, UsageLine.quoted(quote));
         return StreamRun.await(chatModel.stream(request), output);

@@ -7,6 +7,8 @@ import dev.junction.chat.GeneratedImage;
 import dev.junction.chat.ToolCall;
 import dev.junction.chat.Usage;
 import dev.junction.cost.Cost;
+import dev.junction.error.Attempt;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -43,7 +45,25 @@ final class ChatJson {
         }
         ArrayNode warnings = json.putArray("warnings");
         response.warnings().forEach(warnings::add);
+        json.set("attempts", attempts(response.failedAttempts()));
         return json;
+    }
+
+    /**
+     * {@code [{"provider","kind","status","waitedMs","durationMs"}]}: attempts that failed, in order,
+     * with the wait that followed each; shared with the error document.
+     */
+    static ArrayNode attempts(List<Attempt> attempts) {
+        ArrayNode array = CliJson.nodes().arrayNode();
+        for (Attempt a : attempts) {
+            array.addObject()
+                    .put("provider", a.provider())
+                    .put("kind", a.kind().name())
+                    .put("status", a.httpStatus())
+                    .put("waitedMs", a.waitedAfter().toMillis())
+                    .put("durationMs", a.duration().toMillis());
+        }
+        return array;
     }
 
     /**

@@ -50,7 +50,7 @@ final class ErrorReport {
     }
 
     /**
-     * {@code {"error":{"kind","provider","status","code","message","traceId","retryable","hint","retryAfterSeconds","rawReply"}}};
+     * {@code {"error":{"kind","provider","status","code","message","traceId","retryable","hint","retryAfterSeconds","rawReply","attempts"}}};
      * {@code rawReply} is the model's whole text when it was not what was asked for (such as an answer that is no JSON), else null.
      */
     static ObjectNode toJson(JunctionException error) {
@@ -66,6 +66,7 @@ final class ErrorReport {
         json.put("hint", error.hint().orElse(null));
         json.put("retryAfterSeconds", error.retryAfter().map(java.time.Duration::toSeconds).orElse(null));
         json.put("rawReply", error.rawReply().orElse(null));
+        json.set("attempts", ChatJson.attempts(error.attempts()));
         return document;
     }
 }
