@@ -10,6 +10,8 @@ import dev.junction.error.ErrorKind;
 import dev.junction.error.JunctionException;
 import dev.junction.internal.catalog.CatalogMaker;
 import dev.junction.internal.catalog.QuoteMaker;
+import dev.junction.internal.config.RouteStrings;
+import dev.junction.internal.config.RouteValues;
 import dev.junction.internal.config.SettingsResolver;
 import dev.junction.internal.http.TransportOptions;
 import dev.junction.internal.http.VertxHttpTransport;
@@ -27,12 +29,14 @@ import dev.junction.spi.ProviderContext;
 import dev.junction.spi.ProviderFactory;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -140,7 +144,30 @@ public final class Junction implements AutoCloseable {
      *     or a missing API key (naming the environment variable to set)
      */
     public ChatModel chatModel(String configString) {
+        if (RouteStrings.isRoute(configString)) {
+            RouteValues route = RouteStrings.parse(configString);
+            return route(route.model(), RoutePolicy.valueOf(route.policy().toUpperCase(Locale.ROOT)), route.maxPriceUsd(),
+                    route.providers(), route.providerQuery());
+        }
         return wiring.bound(configString);
+    }
+
+    /**
+     * A route: every installed provider of {@code model} that has a key, ordered per request by
+     * {@code policy}, held under {@code maxPriceUsd} per request when it is not {@code null}, and
+     * tried as a fallback. The same as the config string
+     * {@code route:MODEL?policy=cheapest&maxPriceUsd=0.01}.
+     *
+     * @throws JunctionException MODEL_NOT_FOUND when no provider offers the model; CONFIGURATION when none has a key
+     */
+    public ChatModel route(String model, RoutePolicy policy, BigDecimal maxPriceUsd) {
+        return route(model, policy, maxPriceUsd, List.of(), "");
+    }
+
+    private ChatModel route(String model, RoutePolicy policy, BigDecimal maxPriceUsd, List<String> only, String providerQuery) {
+        Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(policy, "policy");
+        return wiring.route(this, catalog(), model, policy, maxPriceUsd, only, providerQuery);
     }
 
     /**

@@ -1,7 +1,13 @@
 package dev.junction;
 
+import dev.junction.catalog.CanonicalModel;
+import dev.junction.catalog.Catalog;
+import dev.junction.catalog.Offer;
 import dev.junction.catalog.ProviderView;
+import dev.junction.chat.ChatModel;
 import dev.junction.cost.PriceBook;
+import dev.junction.error.ErrorKind;
+import dev.junction.error.JunctionException;
 import dev.junction.internal.config.ConfigStrings;
 import dev.junction.internal.config.ConfigValues;
 import dev.junction.internal.config.SettingsResolver;
@@ -13,6 +19,13 @@ import dev.junction.spi.ProviderContext;
 import dev.junction.spi.ProviderFactory;
 import dev.junction.spi.ProviderSettings;
 import io.vertx.core.Vertx;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -61,6 +74,47 @@ final class ProviderWiring {
         ProviderSettings resolved = settings.resolve(config);
         resolved.requireApiKey();
         return new BoundChatModel(create(factory, resolved), config.model(), retries.forProvider(factory.id(), resolved), vertx);
+    }
+
+    /** Whether the provider has a key, from the config string or the environment, without creating it. */
+    boolean hasKey(String configString) {
+        return settings.resolve(ConfigStrings.parse(configString)).apiKey() != null;
+    }
+
+    /** The retry loops' median time to answer of a provider's recent calls. */
+    Optional<Duration> medianLatency(String providerId) {
+        return retries.medianLatency(providerId);
+    }
+
+    /**
+     * A route over the providers of {@code model} that have a key (only those in {@code only}, in
+     * that order, when it is not empty), each configured by {@code providerQuery}.
+     */
+    ChatModel route(Junction junction, Catalog catalog, String model, RoutePolicy policy, BigDecimal maxPriceUsd, List<String> only,
+            String providerQuery) {
+        CanonicalModel canonical = catalog.find(model).orElseThrow(() -> JunctionException.builder(ErrorKind.MODEL_NOT_FOUND,
+                        "no installed provider offers " + model).hint("known models: " + String.join(", ", catalog.ids())).build());
+        Map<String, BoundChatModel> candidates = new LinkedHashMap<>();
+        List<String> notes = new ArrayList<>();
+        List<Offer> offers = canonical.offers().stream().filter(o -> !o.reference()).toList();
+        List<String> ids = only.isEmpty() ? offers.stream().map(Offer::provider).toList() : only;
+        for (String id : ids) {
+            if (offers.stream().noneMatch(o -> o.provider().equals(id))) {
+                notes.add(id + " does not offer " + canonical.id());
+                continue;
+            }
+            String configString = id + ":" + canonical.id() + (providerQuery.isEmpty() ? "" : "?" + providerQuery);
+            if (!hasKey(configString)) {
+                notes.add(id + " skipped: no API key (" + ProviderSettings.envVar(id, "API_KEY") + ")");
+                continue;
+            }
+            candidates.put(id, bound(configString));
+        }
+        if (candidates.isEmpty()) {
+            throw JunctionException.configuration(null, "no provider of " + canonical.id() + " can be called: " + String.join("; ", notes),
+                    "set the API key of a provider of " + canonical.id());
+        }
+        return new RouteChatModel(junction, canonical.id(), policy, maxPriceUsd, candidates, notes, this::medianLatency, vertx);
     }
 
     /** The SPI's provider for a config string, no key needed, for the quote and catalog makers. */

@@ -204,7 +204,7 @@ public final class ConfigStrings {
      * Strict percent-decoding: {@code %XX} becomes a byte, the bytes must be UTF-8, and {@code +}
      * stays a plus (API keys may contain one). The message never repeats an apiKey value.
      */
-    static String decode(String id, String key, String raw) {
+    public static String decode(String id, String key, String raw) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(raw.length());
         for (int i = 0; i < raw.length(); i++) {
             char c = raw.charAt(i);

@@ -2,6 +2,7 @@ package dev.junction.internal.registry;
 
 import dev.junction.error.JunctionException;
 import dev.junction.internal.config.ConfigStrings;
+import dev.junction.internal.config.RouteStrings;
 import dev.junction.spi.ProviderFactory;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -127,6 +128,11 @@ public final class ProviderRegistry {
         }
         if (!ConfigStrings.isValidId(id)) {
             report(factory.getClass().getName() + " has an invalid id '" + id + "'; ids are lower-case letters, digits, . _ -");
+            return;
+        }
+        if (id.equals(RouteStrings.ROUTE_ID)) {
+            report(factory.getClass().getName() + " uses the id '" + id + "', which config strings reserve for routes;"
+                    + " the provider is ignored");
             return;
         }
         ProviderFactory existing = factories.putIfAbsent(id, factory);

@@ -22,14 +22,20 @@ public final class RetryLoop {
     private final RetryBudget budget;
     private final Scheduler scheduler;
     private final LongSupplier nanoTime;
+    private final LatencyWindow latency;
 
-    /** A loop over the calls of provider {@code provider}, timing attempts with {@code nanoTime}. */
-    public RetryLoop(String provider, RetryPolicy policy, RetryBudget budget, Scheduler scheduler, LongSupplier nanoTime) {
+    /**
+     * A loop over the calls of provider {@code provider}, timing attempts with {@code nanoTime} and
+     * recording successful ones in {@code latency}.
+     */
+    public RetryLoop(String provider, RetryPolicy policy, RetryBudget budget, Scheduler scheduler, LongSupplier nanoTime,
+            LatencyWindow latency) {
         this.provider = provider;
         this.policy = policy;
         this.budget = budget;
         this.scheduler = scheduler;
         this.nanoTime = nanoTime;
+        this.latency = latency;
     }
 
     /**
@@ -51,7 +57,10 @@ public final class RetryLoop {
     private Future<ChatResponse> run(Supplier<Future<ChatResponse>> attempt, List<Attempt> failed) {
         long started = nanoTime.getAsLong();
         return attempt.get()
-                .map(response -> failed.isEmpty() ? response : response.withFailedAttempts(failed))
+                .map(response -> {
+                    latency.record(Duration.ofNanos(nanoTime.getAsLong() - started));
+                    return failed.isEmpty() ? response : response.withFailedAttempts(failed);
+                })
                 .recover(e -> {
                     JunctionException error = asJunction(e);
                     Attempt tried = new Attempt(provider, error.kind(), error.httpStatus().isPresent() ? error.httpStatus().getAsInt() : null,

@@ -1,7 +1,9 @@
 package dev.junction.internal.retry;
 
 import dev.junction.spi.ProviderSettings;
+import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 import java.util.random.RandomGenerator;
@@ -16,6 +18,7 @@ public final class RetryLoops implements AutoCloseable {
     private final RandomGenerator random;
     private final LongSupplier nanoTime;
     private final Map<String, RetryBudget> budgets = new ConcurrentHashMap<>();
+    private final Map<String, LatencyWindow> latencies = new ConcurrentHashMap<>();
 
     /**
      * Loops waiting on {@code scheduler}, drawing jitter from {@code random} and timing the budget
@@ -33,7 +36,14 @@ public final class RetryLoops implements AutoCloseable {
     /** The loop for one chat model of provider {@code providerId}, configured by its settings. */
     public RetryLoop forProvider(String providerId, ProviderSettings settings) {
         RetryBudget budget = budgets.computeIfAbsent(providerId, id -> new RetryBudget(nanoTime));
-        return new RetryLoop(providerId, new RetryPolicy(RetryOptions.of(settings), random), budget, scheduler, nanoTime);
+        LatencyWindow latency = latencies.computeIfAbsent(providerId, id -> new LatencyWindow());
+        return new RetryLoop(providerId, new RetryPolicy(RetryOptions.of(settings), random), budget, scheduler, nanoTime, latency);
+    }
+
+    /** The median time to answer of a provider's recent successful calls, or empty when none is known. */
+    public Optional<Duration> medianLatency(String providerId) {
+        LatencyWindow window = latencies.get(providerId);
+        return window == null ? Optional.empty() : window.median();
     }
 
     @Override

@@ -113,6 +113,14 @@ class ProviderRegistryTest {
     }
 
     @Test
+    void ignoresAFactoryClaimingTheRouteId() {
+        ProviderRegistry registry = ProviderRegistry.of(List.of(new TestVendorFactory("route"), new TestVendorFactory()));
+        assertEquals(List.of("testvendor"), List.copyOf(registry.factories().keySet()));
+        assertTrue(registry.problems().get(0).contains("uses the id 'route', which config strings reserve for routes"),
+                registry.problems().toString());
+    }
+
+    @Test
     void reportsEachProblemOnceHoweverOftenAsked() throws IOException {
         ProviderRegistry registry = new ProviderRegistry(List.of(loaderListing("dev.junction.internal.NoSuchFactory")));
         assertEquals(1, registry.problems().size());

@@ -26,7 +26,7 @@ class RetryLoopTest {
             // spend the floor of 100 retries
         }
         RetryLoop loop = new RetryLoop("v", new RetryPolicy(new RetryOptions(2, Duration.ofSeconds(60), true), new SplittableRandom(1)),
-                budget, delay -> Future.succeededFuture(), () -> 0L);
+                budget, delay -> Future.succeededFuture(), () -> 0L, new LatencyWindow());
         JunctionException e = Futures.failure(loop.next(OVERLOADED, 1));
         assertEquals(ErrorKind.SERVER_ERROR, e.kind());
         assertEquals(503, e.httpStatus().getAsInt());
@@ -39,7 +39,7 @@ class RetryLoopTest {
         RetryLoop loop = new RetryLoop("v", new RetryPolicy(new RetryOptions(0, Duration.ofSeconds(60), true), new SplittableRandom(1)),
                 new RetryBudget(() -> 0L), delay -> {
                     throw new AssertionError("no delay without a retry");
-                }, () -> 0L);
+                }, () -> 0L, new LatencyWindow());
         assertSame(OVERLOADED, Futures.failure(loop.next(OVERLOADED, 1)));
     }
 
