@@ -35,7 +35,8 @@ import picocli.CommandLine.Option;
                 "  junction chat --json -p aivideoapi:gemini-3-pro --tool weather.json --tool-choice required \"东京天气?\"",
                 "  junction chat --json -p aivideoapi:gemini-3-pro --schema scientists.json \"列出三位物理学家\" | jq .json",
                 "  junction chat -p yisu:gemini-3-pro-image-preview --save-images out/ \"画一只猫\"",
-                "  junction chat -p acedata:gemini-2.5-pro -p aivideoapi:gemini-2.5-pro \"你好\"   (falls back in order)"})
+                "  junction chat -p acedata:gemini-2.5-pro -p aivideoapi:gemini-2.5-pro \"你好\"   (falls back in order)",
+                "  junction chat --route cheapest --max-price 0.01 --model gemini-2.5-pro \"你好\""})
 public final class ChatCommand extends JunctionSubcommand {
 
     @Mixin
@@ -80,8 +81,13 @@ public final class ChatCommand extends JunctionSubcommand {
         }
         Path imageFolder = saveImages == null ? null : ImageFiles.folder("--save-images", saveImages);
         Answer answer = withJunction(context, junction -> {
-            ChatModel chatModel = providers.chatModel(junction);
-            Quote quote = quote(junction, chatModel, request, context);
+            ChatModel chatModel = providers.chatModel(junction, prompt.model);
+            if (providers.isRoute()) {
+                // The route picks per request; the quote shown is the one of the provider it picked.
+                ChatResponse response = chatModel.chatBlocking(request);
+                return new Answer(response, quote(junction, response.provider(), chatModel.model(), request, context));
+            }
+            Quote quote = quote(junction, chatModel.provider(), chatModel.model(), request, context);
             return new Answer(chatModel.chatBlocking(request), quote);
         });
         return print(answer.response(), imageFolder, answer.quote(), context);
@@ -105,8 +111,8 @@ public final class ChatCommand extends JunctionSubcommand {
 
     /** Streams the reply; it runs inside {@link #withJunction}, whose Vert.x carries the stream until it ends. */
     private int stream(Junction junction, ChatRequest request, CliContext context) {
-        ChatModel chatModel = providers.chatModel(junction);
-        Quote quote = quote(junction, chatModel, request, context);
+        ChatModel chatModel = providers.chatModel(junction, prompt.model);
+        Quote quote = providers.isRoute() ? null : quote(junction, chatModel.provider(), chatModel.model(), request, context);
         StreamRun.Output output = json.enabled ? new StreamNdjson(context, quote) : new StreamPrinter(context, UsageLine.quoted(quote));
         return StreamRun.await(chatModel.stream(request), output);
     }
@@ -117,12 +123,12 @@ public final class ChatCommand extends JunctionSubcommand {
      * refusal (a model no catalog knows) just leaves it out; anything else is a bug, reported as a
      * warning on stderr before the chat goes on.
      */
-    private static Quote quote(Junction junction, ChatModel chatModel, ChatRequest request, CliContext context) {
+    private static Quote quote(Junction junction, String provider, String model, ChatRequest request, CliContext context) {
         try {
-            ChatRequest priced = request.model() != null ? request : request.withModel(chatModel.model());
-            Quotes quotes = junction.quote(priced, QuoteOptions.defaults().withProviders(Set.of(chatModel.provider())));
+            ChatRequest priced = request.model() != null ? request : request.withModel(model);
+            Quotes quotes = junction.quote(priced, QuoteOptions.defaults().withProviders(Set.of(provider)));
             return quotes.quotes().stream()
-                    .filter(q -> q.provider().equals(chatModel.provider()) && !q.reference())
+                    .filter(q -> q.provider().equals(provider) && !q.reference())
                     .findFirst().orElse(null);
         } catch (JunctionException expected) {
             return null;
