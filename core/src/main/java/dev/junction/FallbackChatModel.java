@@ -1,5 +1,6 @@
 package dev.junction;
 
+import dev.junction.catalog.HealthStore;
 import dev.junction.chat.ChatModel;
 import dev.junction.chat.ChatRequest;
 import dev.junction.chat.ChatResponse;
@@ -11,6 +12,7 @@ import dev.junction.internal.media.MediaScan;
 import dev.junction.internal.retry.RetryingChatStream;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -18,16 +20,19 @@ import java.util.Optional;
 
 /**
  * A chat model over several providers, tried in order: each with its own retries, then the next.
- * A provider whose catalog or documented rules say it cannot serve the request is skipped, and the
- * response says why. An INVALID_REQUEST stops the fallback: the request itself is wrong.
+ * A provider whose catalog or documented rules say it cannot serve the request, or that is cooling
+ * down after recent failures, is skipped, and the response says why. An INVALID_REQUEST stops the
+ * fallback: the request itself is wrong.
  */
 final class FallbackChatModel implements ChatModel {
     private final List<BoundChatModel> members;
     private final Vertx vertx;
+    private final HealthStore health;
 
-    FallbackChatModel(List<BoundChatModel> members, Vertx vertx) {
+    FallbackChatModel(List<BoundChatModel> members, Vertx vertx, HealthStore health) {
         this.members = List.copyOf(members);
         this.vertx = vertx;
+        this.health = health;
     }
 
     @Override
@@ -56,7 +61,7 @@ final class FallbackChatModel implements ChatModel {
         Outcome outcome = new Outcome();
         // No file reads on the stream's event loop: with files attached, each provider's own
         // pre-send checks decide instead (an unservable provider then fails, and the next is tried).
-        List<BoundChatModel> servable = MediaScan.hasFile(request) ? members : servable(request, outcome);
+        List<BoundChatModel> servable = MediaScan.hasFile(request) ? warm(members, outcome) : servable(request, outcome);
         if (servable.isEmpty()) {
             servable = members;
         }
@@ -65,7 +70,7 @@ final class FallbackChatModel implements ChatModel {
         return new RetryingChatStream(vertx.getOrCreateContext(), cursor::attempt, cursor::next);
     }
 
-    /** The members that look able to serve the request, noting why the others were skipped. */
+    /** The members that look able to serve the request and are not cooling down, noting why the others were skipped. */
     private List<BoundChatModel> servable(ChatRequest request, Outcome outcome) {
         List<BoundChatModel> out = new ArrayList<>();
         for (BoundChatModel m : members) {
@@ -77,7 +82,34 @@ final class FallbackChatModel implements ChatModel {
                 out.add(m);
             }
         }
-        return out;
+        return warm(out, outcome);
+    }
+
+    /**
+     * The members not cooling down after recent failures; when every one is, the one whose cooldown
+     * ends first, so that a call is still made.
+     */
+    private List<BoundChatModel> warm(List<BoundChatModel> candidates, Outcome outcome) {
+        List<BoundChatModel> warm = new ArrayList<>();
+        BoundChatModel soonest = null;
+        Instant soonestEnd = null;
+        for (BoundChatModel m : candidates) {
+            Optional<Instant> until = health.cooldownUntil(m.provider());
+            if (until.isEmpty()) {
+                warm.add(m);
+            } else {
+                outcome.skipped.add(m.provider() + " was skipped: cooling down after recent failures, until " + until.get());
+                if (soonestEnd == null || until.get().isBefore(soonestEnd)) {
+                    soonest = m;
+                    soonestEnd = until.get();
+                }
+            }
+        }
+        if (warm.isEmpty() && soonest != null) {
+            outcome.skipped.add("every provider is cooling down; " + soonest.provider() + ", whose cooldown ends first, is tried");
+            return List.of(soonest);
+        }
+        return warm;
     }
 
     private Future<ChatResponse> tryFrom(List<BoundChatModel> servable, int i, ChatRequest request, Outcome outcome) {

@@ -1,6 +1,8 @@
 package dev.junction;
 
 import dev.junction.catalog.Catalog;
+import dev.junction.catalog.HealthStore;
+import dev.junction.catalog.ProviderHealth;
 import dev.junction.catalog.ProviderView;
 import dev.junction.chat.ChatModel;
 import dev.junction.chat.ChatRequest;
@@ -17,6 +19,7 @@ import dev.junction.internal.http.TransportOptions;
 import dev.junction.internal.http.VertxHttpTransport;
 import dev.junction.internal.registry.PriceBookLoader;
 import dev.junction.internal.registry.ProviderRegistry;
+import dev.junction.internal.retry.LocalHealth;
 import dev.junction.internal.retry.RetryLoops;
 import dev.junction.internal.retry.Scheduler;
 import dev.junction.internal.retry.VertxScheduler;
@@ -31,6 +34,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -81,8 +85,10 @@ public final class Junction implements AutoCloseable {
         this.priceLoader = priceLoader;
         this.prices = prices;
         this.estimator = b.estimator;
-        this.retries = b.retryScheduler != null ? new RetryLoops(b.retryScheduler, false, b.retryRandom, b.retryClock)
-                : new RetryLoops(new VertxScheduler(vertx), true, b.retryRandom, b.retryClock);
+        HealthStore health = b.healthStore != null ? b.healthStore
+                : new LocalHealth(b.healthClock, b.cooldownFailures, b.cooldownWindow, b.cooldownDuration);
+        this.retries = b.retryScheduler != null ? new RetryLoops(b.retryScheduler, false, b.retryRandom, b.retryClock, health)
+                : new RetryLoops(new VertxScheduler(vertx), true, b.retryRandom, b.retryClock, health);
         this.wiring = new ProviderWiring(registry, new SettingsResolver(b.environment), retries, vertx, transport, this::prices,
                 b.maxStreamEventBytes);
     }
@@ -120,6 +126,18 @@ public final class Junction implements AutoCloseable {
      */
     public Set<String> providerIds() {
         return Collections.unmodifiableSet(new TreeSet<>(registry.factories().keySet()));
+    }
+
+    /**
+     * How each installed provider has been answering: attempts, failures, cooldown, median and 95th
+     * percentile time to answer of its recent successful calls; sorted by id.
+     */
+    public Map<String, ProviderHealth> health() {
+        Map<String, ProviderHealth> out = new TreeMap<>();
+        for (String id : registry.factories().keySet()) {
+            out.put(id, wiring.health().snapshot(id));
+        }
+        return Collections.unmodifiableMap(out);
     }
 
     /** Discovery problems (a broken service entry, an invalid id), one line each. */
@@ -188,7 +206,7 @@ public final class Junction implements AutoCloseable {
         for (String configString : fallbacks) {
             members.add(wiring.bound(configString));
         }
-        return new FallbackChatModel(members, vertx);
+        return new FallbackChatModel(members, vertx, wiring.health());
     }
 
     /**
@@ -296,6 +314,11 @@ public final class Junction implements AutoCloseable {
         private Scheduler retryScheduler;
         private RandomGenerator retryRandom = new SplittableRandom();
         private LongSupplier retryClock = System::nanoTime;
+        private HealthStore healthStore;
+        private Clock healthClock = Clock.systemUTC();
+        private int cooldownFailures = 3;
+        private Duration cooldownWindow = Duration.ofSeconds(60);
+        private Duration cooldownDuration = Duration.ofSeconds(30);
 
         private Builder() {
         }
@@ -309,6 +332,33 @@ public final class Junction implements AutoCloseable {
         /** Test seam: draws the retry jitter from this generator. */
         Builder retryRandom(RandomGenerator random) {
             this.retryRandom = Objects.requireNonNull(random, "random");
+            return this;
+        }
+
+        /**
+         * Keeps provider health (outcomes, cooldowns) in this store instead of in memory, such as one
+         * shared by several gateway instances; {@link #cooldown} then does not apply.
+         */
+        public Builder healthStore(HealthStore store) {
+            this.healthStore = Objects.requireNonNull(store, "store");
+            return this;
+        }
+
+        /**
+         * The cooldown rule: after {@code failures} retryable failures within {@code window}, routes and
+         * fallbacks skip a provider for {@code duration}. Default: 3 within 60 s, for 30 s. A rate limit
+         * with a Retry-After cools a provider down for that delay, whatever the rule.
+         */
+        public Builder cooldown(int failures, Duration window, Duration duration) {
+            this.cooldownFailures = failures;
+            this.cooldownWindow = Objects.requireNonNull(window, "window");
+            this.cooldownDuration = Objects.requireNonNull(duration, "duration");
+            return this;
+        }
+
+        /** Test seam: the clock cooldowns are measured on. */
+        Builder healthClock(Clock clock) {
+            this.healthClock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 
@@ -410,6 +460,10 @@ public final class Junction implements AutoCloseable {
                 options = new TransportOptions(connectTimeout, maxConnectionsPerHost, -1, maxResponseBytes);
                 if (maxStreamEventBytes < 1) {
                     throw new IllegalArgumentException("maxStreamEventBytes must be positive");
+                }
+                if (cooldownFailures < 1 || cooldownWindow.isNegative() || cooldownWindow.isZero() || cooldownDuration.isNegative()
+                        || cooldownDuration.isZero()) {
+                    throw new IllegalArgumentException("cooldown needs at least 1 failure, and a positive window and duration");
                 }
             } catch (IllegalArgumentException e) {
                 throw JunctionException.configuration(null, "Junction.builder(): " + e.getMessage(), "pass a positive value");

@@ -2,6 +2,7 @@ package dev.junction;
 
 import dev.junction.catalog.CanonicalModel;
 import dev.junction.catalog.Catalog;
+import dev.junction.catalog.HealthStore;
 import dev.junction.catalog.Offer;
 import dev.junction.catalog.ProviderView;
 import dev.junction.chat.ChatModel;
@@ -81,9 +82,14 @@ final class ProviderWiring {
         return settings.resolve(ConfigStrings.parse(configString)).apiKey() != null;
     }
 
-    /** The retry loops' median time to answer of a provider's recent calls. */
+    /** The median time to answer of a provider's recent successful calls, or empty when none is known. */
     Optional<Duration> medianLatency(String providerId) {
-        return retries.medianLatency(providerId);
+        return Optional.ofNullable(retries.health().snapshot(providerId).medianTimeToAnswer());
+    }
+
+    /** Where every attempt's outcome is recorded. */
+    HealthStore health() {
+        return retries.health();
     }
 
     /**
@@ -114,7 +120,7 @@ final class ProviderWiring {
             throw JunctionException.configuration(null, "no provider of " + canonical.id() + " can be called: " + String.join("; ", notes),
                     "set the API key of a provider of " + canonical.id());
         }
-        return new RouteChatModel(junction, canonical.id(), policy, maxPriceUsd, candidates, notes, this::medianLatency, vertx);
+        return new RouteChatModel(junction, canonical.id(), policy, maxPriceUsd, candidates, notes, this::medianLatency, vertx, health());
     }
 
     /** The SPI's provider for a config string, no key needed, for the quote and catalog makers. */

@@ -1,5 +1,6 @@
 package dev.junction;
 
+import dev.junction.catalog.HealthStore;
 import dev.junction.chat.ChatModel;
 import dev.junction.chat.ChatRequest;
 import dev.junction.chat.ChatResponse;
@@ -38,9 +39,10 @@ final class RouteChatModel implements ChatModel {
     private final List<String> notes;
     private final Function<String, Optional<Duration>> medianLatency;
     private final Vertx vertx;
+    private final HealthStore health;
 
     RouteChatModel(Junction junction, String model, RoutePolicy policy, BigDecimal maxPriceUsd, Map<String, BoundChatModel> candidates,
-            List<String> notes, Function<String, Optional<Duration>> medianLatency, Vertx vertx) {
+            List<String> notes, Function<String, Optional<Duration>> medianLatency, Vertx vertx, HealthStore health) {
         this.junction = junction;
         this.model = model;
         this.policy = policy;
@@ -49,6 +51,7 @@ final class RouteChatModel implements ChatModel {
         this.notes = List.copyOf(notes);
         this.medianLatency = medianLatency;
         this.vertx = vertx;
+        this.health = health;
     }
 
     @Override
@@ -71,7 +74,7 @@ final class RouteChatModel implements ChatModel {
         } catch (JunctionException e) {
             return Future.failedFuture(e);
         }
-        return new FallbackChatModel(plan.members, vertx).chat(bound).map(response -> response.withWarnings(plan.notes));
+        return new FallbackChatModel(plan.members, vertx, health).chat(bound).map(response -> response.withWarnings(plan.notes));
     }
 
     @Override
@@ -79,7 +82,7 @@ final class RouteChatModel implements ChatModel {
         Objects.requireNonNull(request, "request");
         ChatRequest bound = request.model() == null ? request.withModel(model) : request;
         try {
-            return new FallbackChatModel(plan(bound).members, vertx).stream(bound);
+            return new FallbackChatModel(plan(bound).members, vertx, health).stream(bound);
         } catch (JunctionException e) {
             StreamingCall failed = new StreamingCall(vertx.getOrCreateContext(), "route", 1);
             failed.failBeforeSending(e);

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import dev.junction.catalog.ProviderHealth;
 import dev.junction.chat.ChatModel;
 import dev.junction.chat.ChatRequest;
 import dev.junction.chat.ChatResponse;
@@ -25,6 +26,7 @@ import dev.junction.internal.retry.Scheduler;
 import dev.junction.spi.openai.Dialect;
 import dev.junction.spi.openai.factory.OpenAiCompatibleFactory;
 import dev.junction.testing.Futures;
+import dev.junction.testing.MutableClock;
 import dev.junction.testing.Sse;
 import dev.junction.testing.StreamRecorder;
 import dev.junction.testing.TestProfiles;
@@ -32,7 +34,9 @@ import dev.junction.testing.TestVendorFactory;
 import dev.junction.testing.VendorServer;
 import io.vertx.core.Future;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.AfterEach;
@@ -46,6 +50,7 @@ class FallbackTest {
     private final WireMockServer first = new WireMockServer(options().dynamicPort());
     private final WireMockServer second = new WireMockServer(options().dynamicPort());
     private final List<Duration> delays = new CopyOnWriteArrayList<>();
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-12-06T10:00:00Z"));
     private Junction junction;
 
     /** A provider like the test vendor under another id; "second" also takes function tools. */
@@ -69,6 +74,7 @@ class FallbackTest {
             return Future.succeededFuture();
         };
         junction = Junction.builder().environment(name -> null).factories(List.of(vendor("first"), vendor("second")))
+                .cooldown(1, Duration.ofSeconds(60), Duration.ofSeconds(30)).healthClock(clock)
                 .retryScheduler(recording).retryRandom(new RandomGenerator() {
                     @Override
                     public long nextLong() {
@@ -177,5 +183,33 @@ class FallbackTest {
         assertEquals(2, requests(first));
         assertEquals(1, requests(second));
         assertEquals(List.of(Duration.ofMillis(500)), delays);
+    }
+
+    @Test
+    void skipsAProviderCoolingDownAndTriesTheSoonestWhenAllAre() {
+        answer(first, error(503, "overloaded"));
+        answer(second, okJson(VendorServer.okBody("第二家")));
+        Futures.await(model(0).chat("你好"));
+        assertEquals(1, requests(first), "one failure cools first down (the rule here is 1 within 60 s)");
+
+        ChatResponse next = Futures.await(model(0).chat("你好"));
+        assertEquals("second", next.provider());
+        assertEquals(1, requests(first), "first is cooling down, so it is skipped");
+        assertTrue(next.warnings().stream().anyMatch(w -> w.startsWith("first was skipped: cooling down")), next.warnings()::toString);
+
+        answer(second, error(503, "overloaded"));
+        Futures.failure(model(0).chat("你好"));
+        clock.advance(Duration.ofSeconds(5));
+        answer(second, okJson(VendorServer.okBody("第二家")));
+        answer(first, okJson(VendorServer.okBody("第一家")));
+        ChatResponse both = Futures.await(model(0).chat("你好"));
+        assertEquals("first", both.provider(), "both cooling down: first's cooldown ends first");
+        assertTrue(both.warnings().stream().anyMatch(w -> w.contains("every provider is cooling down")), both.warnings()::toString);
+
+        Map<String, ProviderHealth> health = junction.health();
+        assertEquals(2, health.get("first").calls(), "its failure, then the call it served");
+        assertEquals(1, health.get("first").failures());
+        assertTrue(health.get("second").cooldownUntil() != null, health.toString());
+        assertTrue(health.get("first").medianTimeToAnswer() != null, health.toString());
     }
 }

@@ -1,5 +1,6 @@
 package dev.junction.internal.retry;
 
+import dev.junction.catalog.HealthStore;
 import dev.junction.chat.ChatResponse;
 import dev.junction.error.Attempt;
 import dev.junction.error.ErrorKind;
@@ -22,20 +23,20 @@ public final class RetryLoop {
     private final RetryBudget budget;
     private final Scheduler scheduler;
     private final LongSupplier nanoTime;
-    private final LatencyWindow latency;
+    private final HealthStore health;
 
     /**
      * A loop over the calls of provider {@code provider}, timing attempts with {@code nanoTime} and
-     * recording successful ones in {@code latency}.
+     * recording each outcome in {@code health}.
      */
     public RetryLoop(String provider, RetryPolicy policy, RetryBudget budget, Scheduler scheduler, LongSupplier nanoTime,
-            LatencyWindow latency) {
+            HealthStore health) {
         this.provider = provider;
         this.policy = policy;
         this.budget = budget;
         this.scheduler = scheduler;
         this.nanoTime = nanoTime;
-        this.latency = latency;
+        this.health = health;
     }
 
     /**
@@ -58,11 +59,12 @@ public final class RetryLoop {
         long started = nanoTime.getAsLong();
         return attempt.get()
                 .map(response -> {
-                    latency.record(Duration.ofNanos(nanoTime.getAsLong() - started));
+                    health.recordSuccess(provider, Duration.ofNanos(nanoTime.getAsLong() - started));
                     return failed.isEmpty() ? response : response.withFailedAttempts(failed);
                 })
                 .recover(e -> {
                     JunctionException error = asJunction(e);
+                    health.recordFailure(provider, error);
                     Attempt tried = new Attempt(provider, error.kind(), error.httpStatus().isPresent() ? error.httpStatus().getAsInt() : null,
                             Duration.ofNanos(nanoTime.getAsLong() - started), Duration.ZERO);
                     Verdict verdict = decide(error, failed.size() + 1);
@@ -80,6 +82,7 @@ public final class RetryLoop {
      * the next attempt may start, or fails with the call's error when there is none.
      */
     public Future<Void> next(JunctionException error, int attemptsMade) {
+        health.recordFailure(provider, error);
         Verdict verdict = decide(error, attemptsMade);
         return verdict instanceof Verdict.Retry retry ? scheduler.after(retry.delay())
                 : Future.failedFuture(((Verdict.Stop) verdict).error());

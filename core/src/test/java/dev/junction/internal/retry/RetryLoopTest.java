@@ -10,6 +10,7 @@ import dev.junction.error.JunctionException;
 import dev.junction.testing.Futures;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -26,7 +27,7 @@ class RetryLoopTest {
             // spend the floor of 100 retries
         }
         RetryLoop loop = new RetryLoop("v", new RetryPolicy(new RetryOptions(2, Duration.ofSeconds(60), true), new SplittableRandom(1)),
-                budget, delay -> Future.succeededFuture(), () -> 0L, new LatencyWindow());
+                budget, delay -> Future.succeededFuture(), () -> 0L, LocalHealth.defaults(Clock.systemUTC()));
         JunctionException e = Futures.failure(loop.next(OVERLOADED, 1));
         assertEquals(ErrorKind.SERVER_ERROR, e.kind());
         assertEquals(503, e.httpStatus().getAsInt());
@@ -39,7 +40,7 @@ class RetryLoopTest {
         RetryLoop loop = new RetryLoop("v", new RetryPolicy(new RetryOptions(0, Duration.ofSeconds(60), true), new SplittableRandom(1)),
                 new RetryBudget(() -> 0L), delay -> {
                     throw new AssertionError("no delay without a retry");
-                }, () -> 0L, new LatencyWindow());
+                }, () -> 0L, LocalHealth.defaults(Clock.systemUTC()));
         assertSame(OVERLOADED, Futures.failure(loop.next(OVERLOADED, 1)));
     }
 
