@@ -24,7 +24,11 @@ import dev.junction.testing.TestVendorFactory;
 import dev.junction.testing.VendorServer;
 import io.vertx.core.Future;
 import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.AfterEach;
@@ -205,6 +209,44 @@ class ChatRetriesTest {
         StreamRecorder r = StreamRecorder.record(vendor.model(VendorServer.MODEL, "&maxRetries=2").stream(ChatRequest.of("你好")));
         r.awaitFailure();
         assertEquals("你好", r.text());
+        assertEquals(1, vendor.requests());
+        assertEquals(List.of(), delays);
+    }
+
+    @Test
+    void waitsUntilAnHttpDateRetryAfter() {
+        String inFiveSeconds = DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(5));
+        replies(error(503, "overloaded").withHeader("Retry-After", inFiveSeconds), ok());
+        assertEquals("好的", chat("&maxRetries=2").text());
+        assertEquals(2, vendor.requests());
+        Duration waited = delays.get(0);
+        assertTrue(waited.compareTo(Duration.ofSeconds(3)) > 0 && waited.compareTo(Duration.ofSeconds(6)) <= 0, waited.toString());
+    }
+
+    @Test
+    void drawsEachBackoffWithinItsJitterBand() {
+        List<Duration> drawn = new CopyOnWriteArrayList<>();
+        try (VendorServer seeded = new VendorServer(b -> b.retryScheduler(delay -> {
+            drawn.add(delay);
+            return Future.succeededFuture();
+        }).retryRandom(new SplittableRandom(42)))) {
+            seeded.wire().stubFor(post(urlEqualTo(TestVendorFactory.CHAT_PATH)).willReturn(error(503, "overloaded")));
+            Futures.failure(seeded.model(VendorServer.MODEL, "&maxRetries=6").chat("你好"));
+            assertEquals(7, seeded.requests());
+        }
+        long[] bands = {500, 1000, 2000, 4000, 8000, 8000};
+        assertEquals(bands.length, drawn.size());
+        for (int n = 0; n < bands.length; n++) {
+            long ms = drawn.get(n).toMillis();
+            assertTrue(ms >= 0 && ms <= bands[n], "retry " + n + " waited " + ms + " ms, outside [0, " + bands[n] + "]");
+        }
+        assertTrue(drawn.stream().distinct().count() > 1, "the jitter varies: " + drawn);
+    }
+
+    @Test
+    void acceptsAReplyDribbledInChunks() {
+        replies(ok().withChunkedDribbleDelay(8, 200));
+        assertEquals("好的", chat("&maxRetries=2").text());
         assertEquals(1, vendor.requests());
         assertEquals(List.of(), delays);
     }
