@@ -90,7 +90,7 @@ public final class Junction implements AutoCloseable {
         this.retries = b.retryScheduler != null ? new RetryLoops(b.retryScheduler, false, b.retryRandom, b.retryClock, health)
                 : new RetryLoops(new VertxScheduler(vertx), true, b.retryRandom, b.retryClock, health);
         this.wiring = new ProviderWiring(registry, new SettingsResolver(b.environment), retries, vertx, transport, this::prices,
-                b.maxStreamEventBytes);
+                b.maxStreamEventBytes, b.maxRequestBytes);
     }
 
     /** A Junction with its own Vert.x, discovering providers on the class or module path. */
@@ -311,6 +311,7 @@ public final class Junction implements AutoCloseable {
         private int maxConnectionsPerHost = TransportOptions.defaults().maxConnectionsPerHost();
         private long maxResponseBytes = TransportOptions.DEFAULT_MAX_RESPONSE_BYTES;
         private int maxStreamEventBytes = ProviderContext.DEFAULT_MAX_STREAM_EVENT_BYTES;
+        private long maxRequestBytes = ProviderContext.DEFAULT_MAX_REQUEST_BYTES;
         private Scheduler retryScheduler;
         private RandomGenerator retryRandom = new SplittableRandom();
         private LongSupplier retryClock = System::nanoTime;
@@ -447,6 +448,12 @@ public final class Junction implements AutoCloseable {
             return this;
         }
 
+        /** A request body larger than this fails with INVALID_REQUEST before anything is sent; 64 MiB by default. */
+        public Builder maxRequestBytes(long maxRequestBytes) {
+            this.maxRequestBytes = maxRequestBytes;
+            return this;
+        }
+
         /**
          * Builds the Junction. Discovers the providers now when a price file is given, to check its rows.
          *
@@ -458,8 +465,8 @@ public final class Junction implements AutoCloseable {
             try {
                 // Checked before Vert.x starts, so a bad value leaves no threads behind.
                 options = new TransportOptions(connectTimeout, maxConnectionsPerHost, -1, maxResponseBytes);
-                if (maxStreamEventBytes < 1) {
-                    throw new IllegalArgumentException("maxStreamEventBytes must be positive");
+                if (maxStreamEventBytes < 1 || maxRequestBytes < 1) {
+                    throw new IllegalArgumentException("maxStreamEventBytes and maxRequestBytes must be positive");
                 }
                 if (cooldownFailures < 1 || cooldownWindow.isNegative() || cooldownWindow.isZero() || cooldownDuration.isNegative()
                         || cooldownDuration.isZero()) {

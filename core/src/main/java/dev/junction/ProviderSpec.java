@@ -23,10 +23,11 @@ import java.util.List;
  * @param inlineRemoteMedia from {@code inlineRemoteMedia=} ({@code true} or {@code false})
  * @param maxRetryDelay from {@code maxRetryDelay=}, same forms as {@code timeout}
  * @param retryOnTimeout from {@code retryOnTimeout=} ({@code true} or {@code false})
+ * @param connectTimeout from {@code connectTimeout=}, same forms as {@code timeout}
  */
 public record ProviderSpec(String providerId, String model, boolean hasApiKey, URI baseUrl, Duration timeout,
         Integer maxRetries, Duration firstByteTimeout, Duration idleTimeout, Boolean inlineRemoteMedia, Duration maxRetryDelay,
-        Boolean retryOnTimeout) {
+        Boolean retryOnTimeout, Duration connectTimeout) {
 
     /** The keys a config string may carry. */
     public static final List<String> KEYS = ConfigValues.KEYS;
@@ -40,6 +41,7 @@ public record ProviderSpec(String providerId, String model, boolean hasApiKey, U
     public static ProviderSpec parse(String configString) {
         ConfigValues v = ConfigStrings.parse(configString);
         return new ProviderSpec(v.providerId(), v.model(), v.apiKey() != null, v.baseUrl(), v.timeout(), v.maxRetries(),
-                v.firstByteTimeout(), v.idleTimeout(), v.inlineRemoteMedia(), v.maxRetryDelay(), v.retryOnTimeout());
+                v.firstByteTimeout(), v.idleTimeout(), v.inlineRemoteMedia(), v.maxRetryDelay(), v.retryOnTimeout(),
+                v.connectTimeout());
     }
 }

@@ -42,9 +42,10 @@ final class ProviderWiring {
     private final HttpTransport transport;
     private final Supplier<PriceBook> prices;
     private final int maxStreamEventBytes;
+    private final long maxRequestBytes;
 
     ProviderWiring(ProviderRegistry registry, SettingsResolver settings, RetryLoops retries, Vertx vertx, HttpTransport transport,
-            Supplier<PriceBook> prices, int maxStreamEventBytes) {
+            Supplier<PriceBook> prices, int maxStreamEventBytes, long maxRequestBytes) {
         this.registry = registry;
         this.settings = settings;
         this.retries = retries;
@@ -52,6 +53,7 @@ final class ProviderWiring {
         this.transport = transport;
         this.prices = prices;
         this.maxStreamEventBytes = maxStreamEventBytes;
+        this.maxRequestBytes = maxRequestBytes;
     }
 
     /** The user's view of an installed provider configured from the environment only. */
@@ -137,6 +139,7 @@ final class ProviderWiring {
                 .settings(resolved)
                 .prices(prices.get())
                 .maxStreamEventBytes(maxStreamEventBytes)
+                .maxRequestBytes(maxRequestBytes)
                 .build());
     }
 }

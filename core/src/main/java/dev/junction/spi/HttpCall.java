@@ -19,9 +19,10 @@ import java.util.Objects;
  * @param timeout the total time the exchange may take, from connecting to the last body byte
  * @param maxResponseBytes a lower cap than the transport's for this reply's body, or {@code null}
  *     for the transport's own; the connection is closed as soon as the body passes it
+ * @param connectTimeout how long opening a connection may take, or {@code null} for the transport's own
  */
 public record HttpCall(String provider, HttpMethod method, URI uri, MultiMap headers, Buffer body, Duration timeout,
-        Long maxResponseBytes) {
+        Long maxResponseBytes, Duration connectTimeout) {
 
     /** Checks the required fields. */
     public HttpCall {
@@ -30,6 +31,9 @@ public record HttpCall(String provider, HttpMethod method, URI uri, MultiMap hea
         Objects.requireNonNull(uri, "uri");
         Objects.requireNonNull(headers, "headers");
         Objects.requireNonNull(timeout, "timeout");
+        if (connectTimeout != null && (connectTimeout.isNegative() || connectTimeout.isZero())) {
+            throw new IllegalArgumentException("connectTimeout must be positive");
+        }
         if (maxResponseBytes != null && maxResponseBytes < 1) {
             throw new IllegalArgumentException("maxResponseBytes must be positive");
         }

@@ -12,12 +12,15 @@ public final class ProviderContext {
 
     /** 8 MiB: room for an inline generated image in one event, while keeping memory bounded. */
     public static final int DEFAULT_MAX_STREAM_EVENT_BYTES = 8 * 1024 * 1024;
+    /** 64 MiB: a request body above it is a mistake (a wrong file attached), refused before sending. */
+    public static final long DEFAULT_MAX_REQUEST_BYTES = 64L * 1024 * 1024;
 
     private final Vertx vertx;
     private final HttpTransport transport;
     private final ProviderSettings settings;
     private final PriceBook prices;
     private final int maxStreamEventBytes;
+    private final long maxRequestBytes;
 
     private ProviderContext(Builder b) {
         this.vertx = Objects.requireNonNull(b.vertx, "vertx");
@@ -28,6 +31,10 @@ public final class ProviderContext {
             throw new IllegalArgumentException("maxStreamEventBytes must be positive");
         }
         this.maxStreamEventBytes = b.maxStreamEventBytes;
+        if (b.maxRequestBytes < 1) {
+            throw new IllegalArgumentException("maxRequestBytes must be positive");
+        }
+        this.maxRequestBytes = b.maxRequestBytes;
     }
 
     /** Starts a context. */
@@ -60,6 +67,11 @@ public final class ProviderContext {
         return maxStreamEventBytes;
     }
 
+    /** The largest request body a provider may send; a larger one fails with INVALID_REQUEST before sending. */
+    public long maxRequestBytes() {
+        return maxRequestBytes;
+    }
+
     @Override
     public String toString() {
         return "ProviderContext[" + settings + "]";
@@ -72,6 +84,7 @@ public final class ProviderContext {
         private ProviderSettings settings;
         private PriceBook prices;
         private int maxStreamEventBytes = DEFAULT_MAX_STREAM_EVENT_BYTES;
+        private long maxRequestBytes = DEFAULT_MAX_REQUEST_BYTES;
 
         private Builder() {
         }
@@ -106,11 +119,17 @@ public final class ProviderContext {
             return this;
         }
 
+        /** The request body cap; {@link #DEFAULT_MAX_REQUEST_BYTES} unless set. */
+        public Builder maxRequestBytes(long maxRequestBytes) {
+            this.maxRequestBytes = maxRequestBytes;
+            return this;
+        }
+
         /**
          * The context.
          *
          * @throws NullPointerException naming a missing required part
-         * @throws IllegalArgumentException for a non-positive event cap
+         * @throws IllegalArgumentException for a non-positive event or request cap
          */
         public ProviderContext build() {
             return new ProviderContext(this);

@@ -34,6 +34,7 @@ public final class ProviderSettings {
     private final boolean inlineRemoteMedia;
     private final Duration maxRetryDelay;
     private final boolean retryOnTimeout;
+    private final Duration connectTimeout;
 
     private ProviderSettings(Builder b) {
         this.providerId = b.providerId;
@@ -49,6 +50,7 @@ public final class ProviderSettings {
         this.inlineRemoteMedia = b.inlineRemoteMedia;
         this.maxRetryDelay = positive(b.maxRetryDelay, DEFAULT_MAX_RETRY_DELAY, "maxRetryDelay");
         this.retryOnTimeout = b.retryOnTimeout;
+        this.connectTimeout = b.connectTimeout == null ? null : positive(b.connectTimeout, null, "connectTimeout");
     }
 
     /** Starts settings for a provider id; every other field has its default. */
@@ -130,6 +132,11 @@ public final class ProviderSettings {
         return retryOnTimeout;
     }
 
+    /** How long opening a connection may take, or {@code null} for Junction's (10 s unless the builder says otherwise). */
+    public Duration connectTimeout() {
+        return connectTimeout;
+    }
+
     /** The environment variable that supplies this provider's key, such as {@code EXAMPLE_API_KEY}. */
     public String apiKeyEnvVar() {
         return envVar(providerId, "API_KEY");
@@ -158,7 +165,7 @@ public final class ProviderSettings {
         return "ProviderSettings[" + providerId + " apiKey=" + (apiKey == null ? "none" : apiKey) + " baseUrl=" + baseUrl
                 + " timeout=" + timeout + " maxRetries=" + maxRetries + " firstByteTimeout=" + firstByteTimeout
                 + " idleTimeout=" + idleTimeout + " inlineRemoteMedia=" + inlineRemoteMedia + " maxRetryDelay=" + maxRetryDelay
-                + " retryOnTimeout=" + retryOnTimeout + "]";
+                + " retryOnTimeout=" + retryOnTimeout + " connectTimeout=" + connectTimeout + "]";
     }
 
     /** Collects settings; a field left unset keeps its default. */
@@ -173,6 +180,7 @@ public final class ProviderSettings {
         private boolean inlineRemoteMedia;
         private Duration maxRetryDelay;
         private boolean retryOnTimeout = true;
+        private Duration connectTimeout;
 
         private Builder(String providerId) {
             this.providerId = Objects.requireNonNull(providerId, "providerId");
@@ -229,6 +237,12 @@ public final class ProviderSettings {
         /** Whether a timeout before the first byte is retried; on unless set. */
         public Builder retryOnTimeout(boolean retryOnTimeout) {
             this.retryOnTimeout = retryOnTimeout;
+            return this;
+        }
+
+        /** How long opening a connection may take; {@code null} for Junction's own. */
+        public Builder connectTimeout(Duration connectTimeout) {
+            this.connectTimeout = connectTimeout;
             return this;
         }
 

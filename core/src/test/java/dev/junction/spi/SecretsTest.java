@@ -67,7 +67,7 @@ class SecretsTest {
                 .set("x-api-key", CANARY)
                 .set("Content-Type", "application/json");
         HttpCall call = new HttpCall("acedata", HttpMethod.POST, URI.create("https://x.example/v1/chat/completions"),
-                headers, Buffer.buffer("{\"a\":1}"), Duration.ofSeconds(5), null);
+                headers, Buffer.buffer("{\"a\":1}"), Duration.ofSeconds(5), null, null);
         String text = call.toString();
         assertFalse(text.contains(CANARY), text);
         assertTrue(text.contains("Authorization: ****"), text);

@@ -62,7 +62,8 @@ public final class ConfigStrings {
                 values.containsKey("idleTimeout") ? duration(id, "idleTimeout", values.get("idleTimeout")) : null,
                 values.containsKey("inlineRemoteMedia") ? bool(id, "inlineRemoteMedia", values.get("inlineRemoteMedia")) : null,
                 values.containsKey("maxRetryDelay") ? duration(id, "maxRetryDelay", values.get("maxRetryDelay")) : null,
-                values.containsKey("retryOnTimeout") ? bool(id, "retryOnTimeout", values.get("retryOnTimeout")) : null);
+                values.containsKey("retryOnTimeout") ? bool(id, "retryOnTimeout", values.get("retryOnTimeout")) : null,
+                values.containsKey("connectTimeout") ? duration(id, "connectTimeout", values.get("connectTimeout")) : null);
     }
 
     private static Map<String, String> pairs(String id, String query) {

@@ -21,14 +21,15 @@ import java.util.Objects;
  * @param inlineRemoteMedia from {@code inlineRemoteMedia=}
  * @param maxRetryDelay from {@code maxRetryDelay=}
  * @param retryOnTimeout from {@code retryOnTimeout=}
+ * @param connectTimeout from {@code connectTimeout=}
  */
 public record ConfigValues(String providerId, String model, ApiKey apiKey, URI baseUrl, Duration timeout, Integer maxRetries,
         Duration firstByteTimeout, Duration idleTimeout, Boolean inlineRemoteMedia, Duration maxRetryDelay,
-        Boolean retryOnTimeout) {
+        Boolean retryOnTimeout, Duration connectTimeout) {
 
     /** The keys a config string may carry. */
     public static final List<String> KEYS = List.of("apiKey", "baseUrl", "timeout", "maxRetries", "firstByteTimeout", "idleTimeout",
-            "inlineRemoteMedia", "maxRetryDelay", "retryOnTimeout");
+            "inlineRemoteMedia", "maxRetryDelay", "retryOnTimeout", "connectTimeout");
 
     /** Checks the id is present. */
     public ConfigValues {
@@ -37,6 +38,6 @@ public record ConfigValues(String providerId, String model, ApiKey apiKey, URI b
 
     /** A config string that names only a provider. */
     public static ConfigValues of(String providerId) {
-        return new ConfigValues(providerId, null, null, null, null, null, null, null, null, null, null);
+        return new ConfigValues(providerId, null, null, null, null, null, null, null, null, null, null, null);
     }
 }

@@ -46,7 +46,8 @@ public final class SettingsResolver {
                 .idleTimeout(config.idleTimeout())
                 .inlineRemoteMedia(Boolean.TRUE.equals(config.inlineRemoteMedia()))
                 .maxRetryDelay(config.maxRetryDelay())
-                .retryOnTimeout(!Boolean.FALSE.equals(config.retryOnTimeout()));
+                .retryOnTimeout(!Boolean.FALSE.equals(config.retryOnTimeout()))
+                .connectTimeout(config.connectTimeout());
         if (config.maxRetries() != null) {
             settings.maxRetries(config.maxRetries());
         }

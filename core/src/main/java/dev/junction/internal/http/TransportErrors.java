@@ -63,8 +63,13 @@ final class TransportErrors {
         String hint = "check the network and the base URL " + where;
         Throwable root = rootCause(error);
         if (root instanceof TimeoutException || root.getClass().getSimpleName().contains("Timeout")) {
-            kind = ErrorKind.TIMEOUT;
-            hint = "the server at " + where + " did not accept the connection in time; retry later";
+            return JunctionException.builder(ErrorKind.TIMEOUT, call.provider() + ": the connection to " + where
+                            + " was not made in time (connectTimeout): " + Redaction.scrub(describe(root), call.headers()))
+                    .provider(call.provider())
+                    .cause(error)
+                    .hint("the server did not accept the connection in time; retry later, or raise connectTimeout=… in the config"
+                            + " string")
+                    .build();
         } else if (root instanceof UnknownHostException) {
             hint = "the host of " + where + " is unknown: check baseUrl";
         } else if (root instanceof ConnectException) {

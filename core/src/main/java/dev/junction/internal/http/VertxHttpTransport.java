@@ -130,6 +130,9 @@ public final class VertxHttpTransport implements HttpTransport, AutoCloseable {
                     .setAbsoluteURI(call.uri().toString())
                     .setFollowRedirects(false)
                     .setHeaders(call.headers());
+            if (call.connectTimeout() != null) {
+                request.setConnectTimeout(Math.max(1, call.connectTimeout().toMillis()));
+            }
             client.request(request)
                     .compose(req -> {
                         // Publish the request before checking the deadline: the timer, which may run on

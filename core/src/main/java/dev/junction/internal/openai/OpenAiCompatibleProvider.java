@@ -181,10 +181,27 @@ public final class OpenAiCompatibleProvider implements Provider {
      */
     private Future<Buffer> body(ChatRequest request, CallPlan plan, boolean streaming) {
         boolean sendReasoning = request.reasoning() != null && planner.honoursReasoning(request.model());
+        if (MediaScan.inlineBytes(request) * 4 / 3 > context.maxRequestBytes()) {
+            // Base64 grows media by a third: refused before a byte of it is encoded.
+            return Future.failedFuture(tooLarge(MediaScan.inlineBytes(request) * 4 / 3));
+        }
         Future<Buffer> body = writerFor(request).compose(w -> MediaScan.hasFile(request) || w != writer || MediaScan.inlineBytes(request) > WORKER_THRESHOLD
                 ? context.vertx().executeBlocking(() -> w.write(request, plan.vendorModel(), sendReasoning, streaming), false)
                 : write(w, request, plan, sendReasoning, streaming));
-        return body.recover(e -> Future.failedFuture(asRequestError(e)));
+        return body.map(buffer -> {
+            if (buffer.length() > context.maxRequestBytes()) {
+                throw tooLarge(buffer.length());
+            }
+            return buffer;
+        }).recover(e -> Future.failedFuture(asRequestError(e)));
+    }
+
+    private JunctionException tooLarge(long bytes) {
+        return JunctionException.builder(ErrorKind.INVALID_REQUEST, profile.id() + ": the request body would be " + bytes
+                        + " bytes, over the " + context.maxRequestBytes() + "-byte cap; nothing was sent")
+                .provider(profile.id())
+                .hint("attach smaller media (or by URL), or raise the cap with Junction.builder().maxRequestBytes(…)")
+                .build();
     }
 
     /** The shared writer, or one carrying this request's downloaded media. */
@@ -211,7 +228,8 @@ public final class OpenAiCompatibleProvider implements Provider {
                 .set("Content-Type", "application/json")
                 .set("Accept", accept);
         errors.authenticate(headers, settings.requireApiKey());
-        HttpCall call = new HttpCall(profile.id(), HttpMethod.POST, URI.create(chatUrl()), headers, body, settings.timeout(), null);
+        HttpCall call = new HttpCall(profile.id(), HttpMethod.POST, URI.create(chatUrl()), headers, body, settings.timeout(), null,
+                settings.connectTimeout());
         LOG.debug("sending {}", call);
         return call;
     }

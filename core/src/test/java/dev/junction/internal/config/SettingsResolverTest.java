@@ -32,13 +32,17 @@ class SettingsResolverTest {
         assertEquals(Duration.ofSeconds(60), s.firstByteTimeout());
         assertEquals(Duration.ofSeconds(60), s.idleTimeout());
         assertFalse(s.inlineRemoteMedia());
+        assertNull(s.connectTimeout(), "the transport's own");
+        assertEquals(Duration.ofSeconds(60), s.maxRetryDelay());
+        assertTrue(s.retryOnTimeout());
         assertEquals("MY_VENDOR_API_KEY", s.apiKeyEnvVar());
     }
 
     @Test
     void takesEveryValueTheConfigStringGives() {
         ProviderSettings s = resolver.resolve(ConfigStrings.parse("v:m?apiKey=sk-1&baseUrl=https://proxy.example/v1/"
-                + "&timeout=30s&maxRetries=0&firstByteTimeout=5s&idleTimeout=7s&inlineRemoteMedia=true"));
+                + "&timeout=30s&maxRetries=0&firstByteTimeout=5s&idleTimeout=7s&inlineRemoteMedia=true&connectTimeout=2s"
+                + "&maxRetryDelay=20s&retryOnTimeout=false"));
         assertEquals(ApiKey.of("sk-1"), s.apiKey());
         assertEquals(URI.create("https://proxy.example/v1"), s.baseUrl());
         assertEquals(Duration.ofSeconds(30), s.timeout());
@@ -46,6 +50,9 @@ class SettingsResolverTest {
         assertEquals(Duration.ofSeconds(5), s.firstByteTimeout());
         assertEquals(Duration.ofSeconds(7), s.idleTimeout());
         assertTrue(s.inlineRemoteMedia());
+        assertEquals(Duration.ofSeconds(2), s.connectTimeout());
+        assertEquals(Duration.ofSeconds(20), s.maxRetryDelay());
+        assertFalse(s.retryOnTimeout());
     }
 
     @Test

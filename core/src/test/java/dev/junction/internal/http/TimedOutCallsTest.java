@@ -60,7 +60,7 @@ class TimedOutCallsTest {
     private Future<?> send(String path, Duration timeout) {
         return transport.send(new HttpCall("testvendor", HttpMethod.POST,
                 URI.create("http://127.0.0.1:" + server.actualPort() + path),
-                MultiMap.caseInsensitiveMultiMap(), Buffer.buffer("{}"), timeout, null));
+                MultiMap.caseInsensitiveMultiMap(), Buffer.buffer("{}"), timeout, null, null));
     }
 
     @Test

@@ -79,12 +79,12 @@ class VertxHttpTransportLimitsTest {
                     .listen(0, "127.0.0.1"));
             HttpCall call = new HttpCall("testvendor", HttpMethod.GET,
                     URI.create("http://127.0.0.1:" + server.actualPort() + "/big"),
-                    MultiMap.caseInsensitiveMultiMap(), null, Duration.ofSeconds(5), null);
+                    MultiMap.caseInsensitiveMultiMap(), null, Duration.ofSeconds(5), null, null);
             assertTooLarge(Futures.failure(transport.send(call)));
 
             HttpCall small = new HttpCall("testvendor", HttpMethod.POST,
                     URI.create("http://127.0.0.1:" + server.actualPort() + "/big"),
-                    MultiMap.caseInsensitiveMultiMap(), Buffer.buffer("{}"), Duration.ofSeconds(5), null);
+                    MultiMap.caseInsensitiveMultiMap(), Buffer.buffer("{}"), Duration.ofSeconds(5), null, null);
             assertTooLarge(Futures.failure(transport.send(small)));
         } finally {
             transport.close();

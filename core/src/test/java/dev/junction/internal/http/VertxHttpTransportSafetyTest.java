@@ -76,7 +76,7 @@ class VertxHttpTransportSafetyTest {
             MultiMap headers = MultiMap.caseInsensitiveMultiMap().set("Authorization", "Bearer " + VendorServer.KEY);
             HttpReply reply = Futures.await(transport.send(new HttpCall("testvendor", HttpMethod.POST,
                     URI.create(vendor.wire().baseUrl() + TestVendorFactory.CHAT_PATH), headers,
-                    Buffer.buffer("{}"), Duration.ofSeconds(5), null)));
+                    Buffer.buffer("{}"), Duration.ofSeconds(5), null, null)));
             assertEquals(302, reply.status());
             assertEquals(elsewhere.baseUrl() + "/x", reply.headers().get("Location"));
             assertEquals(0, reply.body().length());

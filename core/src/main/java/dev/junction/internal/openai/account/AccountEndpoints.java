@@ -119,7 +119,7 @@ public final class AccountEndpoints {
         MultiMap headers = MultiMap.caseInsensitiveMultiMap().set("Accept", "application/json");
         errors.authenticate(headers, key);
         HttpCall call = new HttpCall(profile.id(), HttpMethod.GET, URI.create(url), headers, null,
-                context.settings().timeout(), MAX_REPLY_BYTES);
+                context.settings().timeout(), MAX_REPLY_BYTES, context.settings().connectTimeout());
         LOG.debug("sending {}", call);
         return call;
     }

@@ -94,7 +94,7 @@ public final class RemoteMedia {
         // Deliberately no Authorization header: the media host must never see the vendor's key.
         MultiMap headers = MultiMap.caseInsensitiveMultiMap().set("Accept", "*/*");
         // The cap is enforced while reading: the connection closes as soon as the body passes it.
-        return transport.send(new HttpCall(provider, HttpMethod.GET, url, headers, null, timeout, maxBytes))
+        return transport.send(new HttpCall(provider, HttpMethod.GET, url, headers, null, timeout, maxBytes, null))
                 .recover(e -> Future.failedFuture(!(e instanceof JunctionException je) ? e
                         : je.kind() == ErrorKind.PROTOCOL
                         ? fail(ErrorKind.INVALID_REQUEST, where, original, "the download is over the " + maxBytes

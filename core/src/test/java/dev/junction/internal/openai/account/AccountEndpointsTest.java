@@ -106,7 +106,8 @@ class AccountEndpointsTest {
             }
         };
         ProviderSettings settings = ProviderSettings.builder(TestVendorFactory.ID).apiKey(ApiKey.of(VendorServer.KEY))
-                .baseUrl(URI.create("https://vendor.example/api")).timeout(Duration.ofSeconds(42)).maxRetries(0).build();
+                .baseUrl(URI.create("https://vendor.example/api")).timeout(Duration.ofSeconds(42)).maxRetries(0)
+                .connectTimeout(Duration.ofSeconds(3)).build();
         Vertx vertx = Vertx.vertx();
         try {
             Provider provider = new OpenAiCompatibleProvider(withBothEndpoints(), headerKey, ProviderContext.builder()
@@ -126,6 +127,7 @@ class AccountEndpointsTest {
                 () -> assertEquals("application/json", call.headers().get("Accept")),
                 () -> assertNull(call.body()),
                 () -> assertEquals(Duration.ofSeconds(42), call.timeout()),
+                () -> assertEquals(Duration.ofSeconds(3), call.connectTimeout(), "the config string's connectTimeout"),
                 () -> assertEquals(AccountEndpoints.MAX_REPLY_BYTES, call.maxResponseBytes()));
     }
 
