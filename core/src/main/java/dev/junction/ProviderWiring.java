@@ -112,11 +112,16 @@ final class ProviderWiring {
                 continue;
             }
             String configString = id + ":" + canonical.id() + (providerQuery.isEmpty() ? "" : "?" + providerQuery);
-            if (!hasKey(configString)) {
-                notes.add(id + " skipped: no API key (" + ProviderSettings.envVar(id, "API_KEY") + ")");
-                continue;
+            try {
+                if (!hasKey(configString)) {
+                    notes.add(id + " skipped: no API key (" + ProviderSettings.envVar(id, "API_KEY") + ")");
+                    continue;
+                }
+                candidates.put(id, bound(configString));
+            } catch (JunctionException e) {
+                // One vendor's broken environment (an unusable key or base URL) must not break the route.
+                notes.add(id + " skipped: " + e.getMessage());
             }
-            candidates.put(id, bound(configString));
         }
         if (candidates.isEmpty()) {
             throw JunctionException.configuration(null, "no provider of " + canonical.id() + " can be called: " + String.join("; ", notes),

@@ -138,6 +138,15 @@ class RouteTest {
     }
 
     @Test
+    void skipsAProviderWhoseEnvironmentIsBroken() {
+        env.put("CHEAP_API_KEY", "has a space");
+        ChatResponse response = Futures.await(junction.route("gemini-2.5-pro", RoutePolicy.CHEAPEST, null).chat("你好"));
+        assertEquals("dear", response.provider());
+        assertTrue(response.warnings().stream().anyMatch(w -> w.startsWith("cheap skipped: ") && w.contains("CHEAP_API_KEY")),
+                response.warnings()::toString);
+    }
+
+    @Test
     void fastestMeasuresEachProviderThenPrefersTheQuickest() {
         servers.get("cheap").stubFor(post(urlEqualTo(TestVendorFactory.CHAT_PATH))
                 .willReturn(okJson(VendorServer.okBody("slow")).withFixedDelay(400)));
