@@ -50,7 +50,14 @@ public final class VertxHttpTransport implements HttpTransport, AutoCloseable {
                 .setHttp1MaxSize(options.maxConnectionsPerHost())
                 .setHttp2MaxSize(Math.max(1, options.maxConnectionsPerHost() / 8))
                 .setMaxWaitQueueSize(options.maxWaitQueue());
-        this.client = vertx.createHttpClient(clientOptions, poolOptions);
+        this.client = vertx.httpClientBuilder()
+                .with(clientOptions)
+                .with(poolOptions)
+                // A vendor that resets a connection fails the call with NETWORK already; without a
+                // handler Vert.x would also log every reset at ERROR, on stderr of the CLI.
+                .withConnectHandler(connection -> connection.exceptionHandler(error -> LOG.debug("connection to {} failed: {}",
+                        connection.remoteAddress(), error.toString())))
+                .build();
     }
 
     @Override
