@@ -6,6 +6,8 @@
 module dev.junction.cli {
     requires dev.junction.core;
     requires info.picocli;
+    // Only the API: --verbose checks that Junction's loggers did turn to DEBUG.
+    requires org.slf4j;
 
     // picocli fills the annotated fields reflectively.
     opens dev.junction.cli to info.picocli;

@@ -9,6 +9,7 @@ import dev.junction.error.Attempt;
 import dev.junction.error.ErrorKind;
 import dev.junction.error.JunctionException;
 import dev.junction.internal.media.MediaScan;
+import dev.junction.internal.retry.AttemptLog;
 import dev.junction.internal.retry.RetryingChatStream;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -76,7 +77,7 @@ final class FallbackChatModel implements ChatModel {
         for (BoundChatModel m : members) {
             Optional<JunctionException> why = m.precheck(request);
             if (why.isPresent()) {
-                outcome.skipped.add(m.provider() + " was skipped: " + why.get().getMessage());
+                outcome.skip(m.provider() + " was skipped: " + why.get().getMessage());
                 outcome.failures.add(why.get());
             } else {
                 out.add(m);
@@ -98,7 +99,7 @@ final class FallbackChatModel implements ChatModel {
             if (until.isEmpty()) {
                 warm.add(m);
             } else {
-                outcome.skipped.add(m.provider() + " was skipped: cooling down after recent failures, until " + until.get());
+                outcome.skip(m.provider() + " was skipped: cooling down after recent failures, until " + until.get());
                 if (soonestEnd == null || until.get().isBefore(soonestEnd)) {
                     soonest = m;
                     soonestEnd = until.get();
@@ -106,7 +107,7 @@ final class FallbackChatModel implements ChatModel {
             }
         }
         if (warm.isEmpty() && soonest != null) {
-            outcome.skipped.add("every provider is cooling down; " + soonest.provider() + ", whose cooldown ends first, is tried");
+            outcome.skip("every provider is cooling down; " + soonest.provider() + ", whose cooldown ends first, is tried");
             return List.of(soonest);
         }
         return warm;
@@ -122,9 +123,20 @@ final class FallbackChatModel implements ChatModel {
                 .recover(e -> {
                     JunctionException error = (JunctionException) e;
                     outcome.failed(error);
+                    logMove(servable, i, error);
                     return error.kind() == ErrorKind.INVALID_REQUEST ? Future.failedFuture(outcome.failure())
                             : tryFrom(servable, i + 1, request, outcome);
                 });
+    }
+
+    /** Says on the debug log what follows member {@code i}'s failure: the next member, or the end and why. */
+    private static void logMove(List<BoundChatModel> servable, int i, JunctionException error) {
+        if (AttemptLog.enabled()) {
+            String decision = error.kind() == ErrorKind.INVALID_REQUEST ? "no fallback: the request itself is wrong"
+                    : i + 1 < servable.size() ? "falling back to " + servable.get(i + 1).provider()
+                    : "no fallback left";
+            AttemptLog.fallback(servable.get(i).provider(), error, decision);
+        }
     }
 
     /** What the members said so far: skips, failures and every attempt, in order. */
@@ -132,6 +144,11 @@ final class FallbackChatModel implements ChatModel {
         final List<String> skipped = new ArrayList<>();
         final List<JunctionException> failures = new ArrayList<>();
         final List<Attempt> attempts = new ArrayList<>();
+
+        void skip(String why) {
+            skipped.add(why);
+            AttemptLog.skipped(why);
+        }
 
         void failed(JunctionException error) {
             failures.add(error);
@@ -171,6 +188,7 @@ final class FallbackChatModel implements ChatModel {
         Future<Void> next(JunctionException error, int attemptsMade) {
             return servable.get(index).retries().next(error, attemptsHere).recover(stop -> {
                 outcome.failed(stop instanceof JunctionException je ? je : error);
+                logMove(servable, index, error);
                 if (error.kind() == ErrorKind.INVALID_REQUEST || index + 1 >= servable.size()) {
                     return Future.failedFuture(outcome.failure());
                 }

@@ -12,6 +12,7 @@ import dev.junction.error.ErrorKind;
 import dev.junction.error.JunctionException;
 import dev.junction.internal.catalog.CatalogMaker;
 import dev.junction.internal.catalog.QuoteMaker;
+import dev.junction.internal.config.ConfigWarnings;
 import dev.junction.internal.config.RouteStrings;
 import dev.junction.internal.config.RouteValues;
 import dev.junction.internal.config.SettingsResolver;
@@ -48,6 +49,7 @@ import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.random.RandomGenerator;
@@ -90,7 +92,7 @@ public final class Junction implements AutoCloseable {
         this.retries = b.retryScheduler != null ? new RetryLoops(b.retryScheduler, false, b.retryRandom, b.retryClock, health)
                 : new RetryLoops(new VertxScheduler(vertx), true, b.retryRandom, b.retryClock, health);
         this.wiring = new ProviderWiring(registry, new SettingsResolver(b.environment), retries, vertx, transport, this::prices,
-                b.maxStreamEventBytes, b.maxRequestBytes);
+                b.maxStreamEventBytes, b.maxRequestBytes, new ConfigWarnings(b.warnings));
     }
 
     /** A Junction with its own Vert.x, discovering providers on the class or module path. */
@@ -320,8 +322,20 @@ public final class Junction implements AutoCloseable {
         private int cooldownFailures = 3;
         private Duration cooldownWindow = Duration.ofSeconds(60);
         private Duration cooldownDuration = Duration.ofSeconds(30);
+        private Consumer<String> warnings = ConfigWarnings::log;
 
         private Builder() {
+        }
+
+        /**
+         * Where warnings about the configuration go, each once per Junction: today, a provider whose
+         * base URL is plain {@code http} to a host that is not loopback (the key would cross the network
+         * unencrypted). By default they are logged at WARN on the SLF4J logger {@code dev.junction.config};
+         * the CLI prints them as {@code warning: …} instead.
+         */
+        public Builder warnings(Consumer<String> sink) {
+            this.warnings = Objects.requireNonNull(sink, "sink");
+            return this;
         }
 
         /** Test seam: waits between retries on this scheduler instead of Vert.x timers. */

@@ -10,10 +10,12 @@ import dev.junction.cost.PriceBook;
 import dev.junction.error.ErrorKind;
 import dev.junction.error.JunctionException;
 import dev.junction.internal.config.ConfigStrings;
+import dev.junction.internal.config.ConfigWarnings;
 import dev.junction.internal.config.ConfigValues;
 import dev.junction.internal.config.SettingsResolver;
 import dev.junction.internal.registry.ProviderRegistry;
 import dev.junction.internal.retry.RetryLoops;
+import dev.junction.internal.secrets.PlainHttp;
 import dev.junction.spi.HttpTransport;
 import dev.junction.spi.Provider;
 import dev.junction.spi.ProviderContext;
@@ -43,9 +45,10 @@ final class ProviderWiring {
     private final Supplier<PriceBook> prices;
     private final int maxStreamEventBytes;
     private final long maxRequestBytes;
+    private final ConfigWarnings warnings;
 
     ProviderWiring(ProviderRegistry registry, SettingsResolver settings, RetryLoops retries, Vertx vertx, HttpTransport transport,
-            Supplier<PriceBook> prices, int maxStreamEventBytes, long maxRequestBytes) {
+            Supplier<PriceBook> prices, int maxStreamEventBytes, long maxRequestBytes, ConfigWarnings warnings) {
         this.registry = registry;
         this.settings = settings;
         this.retries = retries;
@@ -54,6 +57,7 @@ final class ProviderWiring {
         this.prices = prices;
         this.maxStreamEventBytes = maxStreamEventBytes;
         this.maxRequestBytes = maxRequestBytes;
+        this.warnings = warnings;
     }
 
     /** The user's view of an installed provider configured from the environment only. */
@@ -137,8 +141,9 @@ final class ProviderWiring {
         return create(factory, settings.resolve(config));
     }
 
+    /** Creates the provider, warning (once per Junction) when its base URL would send the key unencrypted to another host. */
     private Provider create(ProviderFactory factory, ProviderSettings resolved) {
-        return factory.create(ProviderContext.builder()
+        Provider provider = factory.create(ProviderContext.builder()
                 .vertx(vertx)
                 .transport(transport)
                 .settings(resolved)
@@ -146,5 +151,7 @@ final class ProviderWiring {
                 .maxStreamEventBytes(maxStreamEventBytes)
                 .maxRequestBytes(maxRequestBytes)
                 .build());
+        PlainHttp.warning(provider.id(), provider.baseUrl()).ifPresent(warnings::warnOnce);
+        return provider;
     }
 }

@@ -69,6 +69,9 @@ public final class ChatCommand extends JunctionSubcommand {
                 + " toolCallDelta, toolCall, usage, warning, finish or error; ignore types you do not know."})
     private boolean stream;
 
+    @Mixin
+    private VerboseOption verbose;
+
     /** What a call without --stream brought back: the answer, and the quote made before it (or null). */
     private record Answer(ChatResponse response, Quote quote) {
     }
@@ -107,6 +110,11 @@ public final class ChatCommand extends JunctionSubcommand {
     @Override
     PricesOption prices() {
         return prices;
+    }
+
+    @Override
+    boolean verbose() {
+        return verbose.enabled;
     }
 
     /** Streams the reply; it runs inside {@link #withJunction}, whose Vert.x carries the stream until it ends. */

@@ -38,9 +38,12 @@ public record CliContext(PrintStream out, PrintStream err, Function<String, Stri
         this(out, err, env, false);
     }
 
-    /** A new Junction reading this run's environment; the caller closes it. */
+    /**
+     * A new Junction reading this run's environment, its configuration warnings (such as a plain-http
+     * base URL) printed on stderr as {@code warning: …}; the caller closes it.
+     */
     Junction junction() {
-        return Junction.builder().environment(env).build();
+        return builder().build();
     }
 
     /**
@@ -50,6 +53,10 @@ public record CliContext(PrintStream out, PrintStream err, Function<String, Stri
      * @throws dev.junction.error.JunctionException CONFIGURATION for a missing or invalid price file
      */
     Junction junction(Path pricesFile) {
-        return Junction.builder().environment(env).pricesFile(pricesFile, "--prices").build();
+        return builder().pricesFile(pricesFile, "--prices").build();
+    }
+
+    private Junction.Builder builder() {
+        return Junction.builder().environment(env).warnings(warning -> err.println("warning: " + warning));
     }
 }

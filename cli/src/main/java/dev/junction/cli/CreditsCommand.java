@@ -32,6 +32,9 @@ public final class CreditsCommand extends JunctionSubcommand {
     @Mixin
     private JsonOption json;
 
+    @Mixin
+    private VerboseOption verbose;
+
     @Override
     int run(CliContext context) {
         return withJunction(context, junction -> {
@@ -48,6 +51,11 @@ public final class CreditsCommand extends JunctionSubcommand {
     @Override
     boolean json() {
         return json.enabled;
+    }
+
+    @Override
+    boolean verbose() {
+        return verbose.enabled;
     }
 
     private static void print(CreditBalance balance, CliContext context) {

@@ -45,6 +45,9 @@ public final class ImageCommand extends JunctionSubcommand {
     @Mixin
     private PricesOption prices;
 
+    @Mixin
+    private VerboseOption verbose;
+
     @Override
     int run(CliContext context) {
         ChatRequest request = prompt.builder(context).build();
@@ -55,6 +58,11 @@ public final class ImageCommand extends JunctionSubcommand {
             return chatModel.chatBlocking(request);
         });
         return write(response, out, context);
+    }
+
+    @Override
+    boolean verbose() {
+        return verbose.enabled;
     }
 
     @Override

@@ -16,11 +16,14 @@ abstract class JunctionSubcommand implements Callable<Integer> {
     @ParentCommand
     private JunctionCommand parent;
 
-    /** Runs the command in the run's context; its {@link JunctionException} goes to {@link #failed}. */
+    /**
+     * Runs the command in the run's context; its {@link JunctionException} goes to {@link #failed}.
+     * The debug log, when asked for, is on before anything builds Junction.
+     */
     @Override
     public final Integer call() {
         CliContext context = parent.context();
-        try {
+        try (DebugLogging logging = DebugLogging.start(verbose(), context)) {
             return run(context);
         } catch (JunctionException e) {
             return failed(e, context);
@@ -37,6 +40,11 @@ abstract class JunctionSubcommand implements Callable<Integer> {
 
     /** Whether this command was asked for {@code --json}; false for a command without the option. */
     boolean json() {
+        return false;
+    }
+
+    /** Whether this command was asked for {@code --verbose}; false for a command without the option. */
+    boolean verbose() {
         return false;
     }
 

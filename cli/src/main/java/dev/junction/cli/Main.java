@@ -30,6 +30,10 @@ public final class Main {
         // System.out would turn them into question marks under a POSIX locale.
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+        // slf4j-simple writes to System.err: this makes the --verbose log UTF-8 too (bodies are often
+        // Chinese), and keeps its lines in order with the command's own stderr lines. Done before any
+        // logger exists, as DebugLogging requires.
+        System.setErr(err);
         int code = run(args, out, err, System::getenv, ansiByDefault(consoleIsTerminal(), System::getenv));
         out.flush();
         err.flush();

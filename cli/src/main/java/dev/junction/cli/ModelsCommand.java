@@ -44,6 +44,9 @@ public final class ModelsCommand extends JunctionSubcommand {
     @Mixin
     private JsonOption json;
 
+    @Mixin
+    private VerboseOption verbose;
+
     @Override
     int run(CliContext context) {
         return withJunction(context, junction -> {
@@ -70,6 +73,11 @@ public final class ModelsCommand extends JunctionSubcommand {
     @Override
     boolean json() {
         return json.enabled;
+    }
+
+    @Override
+    boolean verbose() {
+        return verbose.enabled;
     }
 
     @Override

@@ -19,16 +19,12 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The {@link HttpTransport} on a Vert.x {@link HttpClient}: a pooled client with connect, total,
  * first-byte and idle timeouts, a cap on reply size, TLS verification on and redirects never followed.
  */
 public final class VertxHttpTransport implements HttpTransport, AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(VertxHttpTransport.class);
-
     private final Vertx vertx;
     private final HttpClient client;
     private final TransportOptions options;
@@ -55,13 +51,16 @@ public final class VertxHttpTransport implements HttpTransport, AutoCloseable {
                 .with(poolOptions)
                 // A vendor that resets a connection fails the call with NETWORK already; without a
                 // handler Vert.x would also log every reset at ERROR, on stderr of the CLI.
-                .withConnectHandler(connection -> connection.exceptionHandler(error -> LOG.debug("connection to {} failed: {}",
-                        connection.remoteAddress(), error.toString())))
+                .withConnectHandler(connection -> connection.exceptionHandler(
+                        error -> ExchangeLog.connectionFailed(connection.remoteAddress(), error)))
                 .build();
     }
 
     @Override
     public Future<HttpReply> send(HttpCall call) {
+        if (ExchangeLog.enabled()) {
+            ExchangeLog.sending(call);
+        }
         Promise<HttpReply> promise = Promise.promise();
         AtomicReference<HttpClientRequest> inFlight = new AtomicReference<>();
         long started = System.nanoTime();
@@ -76,9 +75,14 @@ public final class VertxHttpTransport implements HttpTransport, AutoCloseable {
             began.set(true);
             BodyCollector.collect(call, response, cap, promise);
         });
-        if (LOG.isDebugEnabled()) {
-            promise.future().onSuccess(reply -> LOG.debug("{} {} {} -> HTTP {} ({} bytes, {} ms)", call.provider(), call.method(),
-                    call.uri(), reply.status(), reply.body().length(), (System.nanoTime() - started) / 1_000_000));
+        if (ExchangeLog.enabled()) {
+            promise.future().onComplete(done -> {
+                if (done.succeeded()) {
+                    ExchangeLog.answered(call, done.result().status(), done.result().headers(), done.result().body(), started);
+                } else {
+                    ExchangeLog.failed(call, done.cause(), started);
+                }
+            });
         }
         return promise.future();
     }
@@ -86,6 +90,9 @@ public final class VertxHttpTransport implements HttpTransport, AutoCloseable {
     @Override
     public Future<HttpResponseStream> stream(HttpCall call, Duration firstByteTimeout, Duration idleTimeout,
             Future<Void> abandoned) {
+        if (ExchangeLog.enabled()) {
+            ExchangeLog.sending(call);
+        }
         Promise<HttpResponseStream> opened = Promise.promise();
         AtomicReference<HttpClientRequest> inFlight = new AtomicReference<>();
         long started = System.nanoTime();
@@ -101,6 +108,16 @@ public final class VertxHttpTransport implements HttpTransport, AutoCloseable {
             opened.tryComplete(new VertxResponseStream(vertx, call, response, options.maxResponseBytes(), idleTimeout,
                     headLimit, started + headLimit.toNanos(), deadline));
         });
+        if (ExchangeLog.enabled()) {
+            // Only the head: a streamed body is the caller's to read, and an error body is logged when read whole.
+            opened.future().onComplete(done -> {
+                if (done.succeeded()) {
+                    ExchangeLog.answered(call, done.result().status(), done.result().headers(), null, started);
+                } else {
+                    ExchangeLog.failed(call, done.cause(), started);
+                }
+            });
+        }
         return opened.future();
     }
 

@@ -76,6 +76,7 @@ final class VertxResponseStream implements HttpResponseStream, ReadStream<Buffer
         exceptionHandler = whole::tryFail;
         BodyCollector.collect(call, response, cap, whole);
         whole.future().onComplete(ignored -> stopTimers());
+        whole.future().onSuccess(reply -> ExchangeLog.streamBody(call, reply));
         response.resume();
         return whole.future();
     }

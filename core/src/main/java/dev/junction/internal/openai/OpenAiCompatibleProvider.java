@@ -39,15 +39,12 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The OpenAI-compatible engine: one implementation of {@link Provider} that every vendor module
  * reuses, configured by the vendor's {@link VendorProfile} and {@link Dialect}.
  */
 public final class OpenAiCompatibleProvider implements Provider {
-    private static final Logger LOG = LoggerFactory.getLogger(OpenAiCompatibleProvider.class);
     /** Inline media above this many bytes is encoded on a worker thread: 1 MiB takes about a millisecond. */
     private static final long WORKER_THRESHOLD = 1024 * 1024;
 
@@ -230,7 +227,6 @@ public final class OpenAiCompatibleProvider implements Provider {
         errors.authenticate(headers, settings.requireApiKey());
         HttpCall call = new HttpCall(profile.id(), HttpMethod.POST, URI.create(chatUrl()), headers, body, settings.timeout(), null,
                 settings.connectTimeout());
-        LOG.debug("sending {}", call);
         return call;
     }
 

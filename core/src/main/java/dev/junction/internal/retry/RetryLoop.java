@@ -59,15 +59,20 @@ public final class RetryLoop {
         long started = nanoTime.getAsLong();
         return attempt.get()
                 .map(response -> {
-                    health.recordSuccess(provider, Duration.ofNanos(nanoTime.getAsLong() - started));
+                    Duration took = Duration.ofNanos(nanoTime.getAsLong() - started);
+                    health.recordSuccess(provider, took);
+                    if (AttemptLog.enabled()) {
+                        AttemptLog.answered(provider, failed.size() + 1, took);
+                    }
                     return failed.isEmpty() ? response : response.withFailedAttempts(failed);
                 })
                 .recover(e -> {
                     JunctionException error = asJunction(e);
                     health.recordFailure(provider, error);
+                    Duration took = Duration.ofNanos(nanoTime.getAsLong() - started);
                     Attempt tried = new Attempt(provider, error.kind(), error.httpStatus().isPresent() ? error.httpStatus().getAsInt() : null,
-                            Duration.ofNanos(nanoTime.getAsLong() - started), Duration.ZERO);
-                    Verdict verdict = decide(error, failed.size() + 1);
+                            took, Duration.ZERO);
+                    Verdict verdict = decide(error, failed.size() + 1, took);
                     if (verdict instanceof Verdict.Retry retry) {
                         failed.add(tried.withWaitedAfter(retry.delay()));
                         return scheduler.after(retry.delay()).compose(v -> run(attempt, failed));
@@ -83,16 +88,26 @@ public final class RetryLoop {
      */
     public Future<Void> next(JunctionException error, int attemptsMade) {
         health.recordFailure(provider, error);
-        Verdict verdict = decide(error, attemptsMade);
+        Verdict verdict = decide(error, attemptsMade, null);
         return verdict instanceof Verdict.Retry retry ? scheduler.after(retry.delay())
                 : Future.failedFuture(((Verdict.Stop) verdict).error());
     }
 
-    /** The policy's verdict, turned into a stop when the provider's retry budget is spent. */
-    private Verdict decide(JunctionException error, int attemptsMade) {
+    /**
+     * The policy's verdict, turned into a stop when the provider's retry budget is spent, and
+     * logged with the attempt it follows ({@code took} is {@code null} when unknown).
+     */
+    private Verdict decide(JunctionException error, int attemptsMade, Duration took) {
         Verdict verdict = policy.judge(error, attemptsMade - 1);
-        if (verdict instanceof Verdict.Retry && !budget.tryRetry()) {
-            return new Verdict.Stop(budgetSpent(error));
+        boolean budgetSpent = verdict instanceof Verdict.Retry && !budget.tryRetry();
+        if (budgetSpent) {
+            verdict = new Verdict.Stop(budgetSpent(error));
+        }
+        if (AttemptLog.enabled()) {
+            String decision = verdict instanceof Verdict.Retry retry
+                    ? "retry " + attemptsMade + " of " + policy.maxRetries() + " after " + retry.delay().toMillis() + " ms"
+                    : "stop: " + (budgetSpent ? "the retry budget is spent" : policy.whyStopped(error, attemptsMade - 1));
+            AttemptLog.failed(provider, attemptsMade, error, took, decision);
         }
         return verdict;
     }

@@ -37,6 +37,11 @@ public final class RetryPolicy {
         this.random = random;
     }
 
+    /** How many times a retryable failure may be repeated. */
+    public int maxRetries() {
+        return options.maxRetries();
+    }
+
     /** Whether the failure may be repeated at all, whatever the count. */
     public boolean isRetryable(JunctionException e) {
         int status = e.httpStatus().orElse(0);
@@ -73,6 +78,30 @@ public final class RetryPolicy {
             return new Verdict.Retry(asked);
         }
         return new Verdict.Retry(backoff(retriesDone));
+    }
+
+    /**
+     * Why {@link #judge} stopped after this failure, for the debug log: the kind is never retried,
+     * the reply had begun, the retries are spent, or the server asked for too long a wait.
+     */
+    public String whyStopped(JunctionException e, int retriesDone) {
+        if (!isRetryable(e)) {
+            if (NEVER.contains(e.kind())) {
+                return e.kind() + " is never retried";
+            }
+            if (e.kind() == ErrorKind.TIMEOUT && !options.retryOnTimeout()) {
+                return "retryOnTimeout=false";
+            }
+            if (!e.retryable()) {
+                return "the reply had begun, so the vendor did the work";
+            }
+            return "HTTP " + e.httpStatus().orElse(0) + " is not retried";
+        }
+        if (retriesDone >= options.maxRetries()) {
+            return "no retries left (maxRetries=" + options.maxRetries() + ")";
+        }
+        return "the server asks to wait " + e.retryAfter().map(Duration::toMillis).orElse(0L) + " ms, more than maxRetryDelay ("
+                + options.maxRetryDelay().toMillis() + " ms)";
     }
 
     /** Full jitter: uniform in [0, min(8 s, 0.5 s · 2^n)]. */

@@ -25,8 +25,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The vendor's account endpoints besides chat (its balance and its model list), each one plain
@@ -34,7 +32,6 @@ import org.slf4j.LoggerFactory;
  * profile has the endpoint.
  */
 public final class AccountEndpoints {
-    private static final Logger LOG = LoggerFactory.getLogger(AccountEndpoints.class);
     /**
      * Balances and model lists are small; a cap far below the transport's keeps a misbehaving
      * endpoint from filling memory (the balance reply is kept whole in {@link CreditBalance#rawJson()}).
@@ -120,7 +117,6 @@ public final class AccountEndpoints {
         errors.authenticate(headers, key);
         HttpCall call = new HttpCall(profile.id(), HttpMethod.GET, URI.create(url), headers, null,
                 context.settings().timeout(), MAX_REPLY_BYTES, context.settings().connectTimeout());
-        LOG.debug("sending {}", call);
         return call;
     }
 
