@@ -250,4 +250,25 @@ class ChatRetriesTest {
         assertEquals(1, vendor.requests());
         assertEquals(List.of(), delays);
     }
+
+    @ParameterizedTest
+    @EnumSource(value = Fault.class, names = {"CONNECTION_RESET_BY_PEER", "EMPTY_RESPONSE", "RANDOM_DATA_THEN_CLOSE"})
+    void repeatsAStreamWhoseConnectionFailedBeforeAnyReply(Fault fault) {
+        replies(aResponse().withFault(fault), sse(Sse.events(Sse.text("你好"), Sse.finish("stop")) + Sse.DONE));
+        StreamRecorder r = StreamRecorder.record(vendor.model(VendorServer.MODEL, "&maxRetries=2").stream(ChatRequest.of("你好")));
+        r.awaitEnd();
+        assertEquals("你好", r.text());
+        assertEquals(2, vendor.requests());
+    }
+
+    @Test
+    void repeatsAStreamThatBrokeBeforeItsFirstPartEvenAfterItsHead() {
+        // A stream is repeated until a part reaches the caller; here the head came, then garbage and a close.
+        replies(aResponse().withFault(Fault.MALFORMED_RESPONSE_CHUNK), sse(Sse.events(Sse.text("你好"), Sse.finish("stop")) + Sse.DONE));
+        StreamRecorder r = StreamRecorder.record(vendor.model(VendorServer.MODEL, "&maxRetries=2").stream(ChatRequest.of("你好")));
+        r.awaitEnd();
+        assertEquals("你好", r.text());
+        assertEquals(2, vendor.requests());
+        assertEquals(1, delays.size());
+    }
 }
