@@ -200,6 +200,10 @@ class ChatRetriesTest {
         assertTrue(r.parts().stream().noneMatch(p -> p instanceof StreamPart.Failure), r.parts().toString());
         assertEquals(2, vendor.requests());
         assertEquals(List.of(Duration.ofMillis(500)), delays);
+        StreamPart.Start start = (StreamPart.Start) r.parts().get(0);
+        assertEquals(1, start.failedAttempts().size(), start.toString());
+        assertEquals(ErrorKind.SERVER_ERROR, start.failedAttempts().get(0).kind());
+        assertEquals(503, start.failedAttempts().get(0).httpStatus());
     }
 
     @Test

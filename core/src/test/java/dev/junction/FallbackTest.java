@@ -18,6 +18,7 @@ import dev.junction.catalog.ProviderHealth;
 import dev.junction.chat.ChatModel;
 import dev.junction.chat.ChatRequest;
 import dev.junction.chat.ChatResponse;
+import dev.junction.chat.ChatStreams;
 import dev.junction.chat.Tool;
 import dev.junction.error.Attempt;
 import dev.junction.error.ErrorKind;
@@ -177,9 +178,11 @@ class FallbackTest {
         answer(first, error(503, "overloaded"));
         answer(second, aResponse().withStatus(200).withHeader("Content-Type", "text/event-stream")
                 .withBody(Sse.events(Sse.text("第二家"), Sse.finish("stop")) + Sse.DONE));
-        StreamRecorder r = StreamRecorder.record(model(1).stream(ChatRequest.of("你好")));
-        r.awaitEnd();
-        assertEquals("第二家", r.text());
+        ChatResponse collected = Futures.await(ChatStreams.collect(model(1).stream(ChatRequest.of("你好"))));
+        assertEquals("第二家", collected.text());
+        assertEquals("second", collected.provider());
+        assertEquals(List.of("first", "first"), collected.failedAttempts().stream().map(Attempt::provider).toList(),
+                "the collected response lists the stream's failed attempts");
         assertEquals(2, requests(first));
         assertEquals(1, requests(second));
         assertEquals(List.of(Duration.ofMillis(500)), delays);

@@ -53,8 +53,10 @@ final class StreamNdjson implements StreamRun.Output {
     /** The part's line, or {@code null} for a failure, which {@link #fail} reports. */
     static ObjectNode line(StreamPart part) {
         if (part instanceof StreamPart.Start s) {
-            return typed("start").put("id", s.id()).put("provider", s.provider())
+            ObjectNode line = typed("start").put("id", s.id()).put("provider", s.provider())
                     .put("model", s.model()).put("vendorModel", s.vendorModel());
+            line.set("attempts", ChatJson.attempts(s.failedAttempts()));
+            return line;
         } else if (part instanceof StreamPart.TextDelta t) {
             return typed("text").put("text", t.text());
         } else if (part instanceof StreamPart.ReasoningDelta r) {

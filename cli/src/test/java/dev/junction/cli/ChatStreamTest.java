@@ -91,7 +91,7 @@ class ChatStreamTest {
         assertEquals(List.of("start", "quote", "text", "text", "usage", "finish"), result.types(), result.out());
         List<JsonNode> lines = result.jsonLines();
         assertEquals(json("{\"type\":\"start\",\"id\":\"chatcmpl-abc123\",\"provider\":\"aivideoapi\","
-                + "\"model\":\"gemini-2.5-pro\",\"vendorModel\":\"gemini-2.5-pro\"}"), lines.get(0));
+                + "\"model\":\"gemini-2.5-pro\",\"vendorModel\":\"gemini-2.5-pro\",\"attempts\":[]}"), lines.get(0));
         assertEquals(json("{\"type\":\"text\",\"text\":\"量子\"}"), lines.get(2));
         assertEquals(json("{\"type\":\"text\",\"text\":\"计算\"}"), lines.get(3));
         assertEquals(json("{\"type\":\"usage\",\"usage\":{\"inputTokens\":12,\"outputTokens\":86,\"reasoningTokens\":null,"
@@ -146,7 +146,7 @@ class ChatStreamTest {
                 result.types(), result.out());
         List<JsonNode> lines = result.jsonLines();
         assertEquals(json("{\"type\":\"start\",\"id\":\"chatcmpl-20251122214038810722821kNjUTjtr\",\"provider\":\"acedata\","
-                + "\"model\":\"gemini-2.5-pro\",\"vendorModel\":\"gemini-2.5-pro\"}"), lines.get(0));
+                + "\"model\":\"gemini-2.5-pro\",\"vendorModel\":\"gemini-2.5-pro\",\"attempts\":[]}"), lines.get(0));
         for (int i = 0; i < 3; i++) {
             assertEquals(ACEDATA_REASONING.get(i), lines.get(2 + i).get("text").asText());
             assertEquals(2, lines.get(2 + i).size());

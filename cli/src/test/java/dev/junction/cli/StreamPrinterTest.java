@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 /** How the human output orders text, reasoning and warnings on a shared terminal. */
 class StreamPrinterTest {
     private static final String NL = System.lineSeparator();
-    private static final StreamPart.Start START = new StreamPart.Start("id-1", "acedata", "gemini-3-pro", "gemini-3.0-pro");
+    private static final StreamPart.Start START = new StreamPart.Start("id-1", "acedata", "gemini-3-pro", "gemini-3.0-pro", List.of());
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();

@@ -1,7 +1,9 @@
 package dev.junction.chat;
 
 import dev.junction.cost.Cost;
+import dev.junction.error.Attempt;
 import dev.junction.error.JunctionException;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -20,8 +22,19 @@ public sealed interface StreamPart {
      * @param provider the provider id
      * @param model the canonical model id
      * @param vendorModel the model name sent on the wire
+     * @param failedAttempts the attempts that failed before this one began (retries, providers fallen back from); empty for the first
      */
-    record Start(String id, String provider, String model, String vendorModel) implements StreamPart {
+    record Start(String id, String provider, String model, String vendorModel, List<Attempt> failedAttempts) implements StreamPart {
+
+        /** Copies the attempts; {@code null} reads as none. */
+        public Start {
+            failedAttempts = failedAttempts == null ? List.of() : List.copyOf(failedAttempts);
+        }
+
+        /** This start with the attempts that failed before it. */
+        public Start withFailedAttempts(List<Attempt> attempts) {
+            return new Start(id, provider, model, vendorModel, attempts);
+        }
     }
 
     /** More answer text. */

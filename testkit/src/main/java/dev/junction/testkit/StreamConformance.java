@@ -230,7 +230,7 @@ public abstract class StreamConformance extends ConformanceBase {
         DocumentedReply expected = doc.reading();
         JsonNode docUsage = docUsage(doc);
         assertAll(doc.name(),
-                () -> assertEquals(new StreamPart.Start(docId(doc), vendor().id(), expected.canonicalModel(), expected.vendorModel()),
+                () -> assertEquals(new StreamPart.Start(docId(doc), vendor().id(), expected.canonicalModel(), expected.vendorModel(), List.of()),
                         recording.partsOf(StreamPart.Start.class).get(0), "start"),
                 () -> assertEquals(doc.textDeltas(), recording.partsOf(StreamPart.TextDelta.class).stream()
                         .map(StreamPart.TextDelta::text).toList(), "text deltas"),

@@ -2,12 +2,16 @@ package dev.junction.internal.retry;
 
 import dev.junction.chat.ChatStream;
 import dev.junction.chat.StreamPart;
+import dev.junction.error.Attempt;
 import dev.junction.error.ErrorKind;
 import dev.junction.error.JunctionException;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
@@ -44,6 +48,10 @@ public final class RetryingChatStream implements ChatStream {
     /** The attempt whose parts are forwarded; {@code null} between attempts and after the end. */
     private ChatStream current;
     private int attemptsMade;
+    /** The attempts that failed so far, told to the caller on the next attempt's Start part. */
+    private final List<Attempt> failed = new ArrayList<>();
+    private long attemptStarted;
+    private long failedAt;
     /** Whether a part of the current attempt reached the caller: from then on a failure is final. */
     private boolean committed;
     /** A final failure of this stream's own (refused retry) still to be delivered as a part. */
@@ -72,6 +80,12 @@ public final class RetryingChatStream implements ChatStream {
     }
 
     private void startAttempt() {
+        long now = System.nanoTime();
+        if (!failed.isEmpty()) {
+            int last = failed.size() - 1;
+            failed.set(last, failed.get(last).withWaitedAfter(Duration.ofNanos(now - failedAt)));
+        }
+        attemptStarted = now;
         ChatStream s = attempt.get();
         attemptsMade++;
         current = s;
@@ -102,7 +116,7 @@ public final class RetryingChatStream implements ChatStream {
             return;
         }
         committed = true;
-        deliver(part);
+        deliver(part instanceof StreamPart.Start start && !failed.isEmpty() ? start.withFailedAttempts(failed) : part);
     }
 
     private void onAttemptError(ChatStream s, Throwable error) {
@@ -135,6 +149,10 @@ public final class RetryingChatStream implements ChatStream {
     private void onAttemptFailed(JunctionException error) {
         // Late callbacks of the failed attempt (its exception after its Failure part) are ignored from here.
         current = null;
+        failedAt = System.nanoTime();
+        failed.add(new Attempt(Objects.requireNonNullElse(error.provider(), "?"), error.kind(),
+                error.httpStatus().isPresent() ? error.httpStatus().getAsInt() : null, Duration.ofNanos(failedAt - attemptStarted),
+                Duration.ZERO));
         Future<Void> decision;
         try {
             decision = next.apply(error, attemptsMade);

@@ -29,9 +29,14 @@ import org.junit.jupiter.api.Test;
 
 /** The stream half of the retry loop: retries before the first part, never after, with back-pressure kept. */
 class RetryingChatStreamTest {
-    private static final StreamPart.Start START = new StreamPart.Start("c2", "acedata", "gemini-2.5-pro", "gemini-2.5-pro");
+    private static final StreamPart.Start START = new StreamPart.Start("c2", "acedata", "gemini-2.5-pro", "gemini-2.5-pro", List.of());
     private static final List<StreamPart> REPLY = List.of(START, new StreamPart.TextDelta("你"),
             new StreamPart.TextDelta("好"), new StreamPart.Finish(FinishReason.STOP, "stop"));
+
+    /** The parts with every Start's failed attempts left out, to compare with the scripted reply. */
+    private static List<StreamPart> plain(List<StreamPart> parts) {
+        return parts.stream().map(p -> p instanceof StreamPart.Start start ? start.withFailedAttempts(List.of()) : p).toList();
+    }
 
     private Vertx vertx;
     private Context context;
@@ -61,7 +66,7 @@ class RetryingChatStreamTest {
         StreamRecorder r = StreamRecorder.record(stream);
         settle();
 
-        assertEquals(REPLY, r.awaitEnd());
+        assertEquals(REPLY, plain(r.awaitEnd()));
         assertEquals(List.of(unavailable), nextErrors);
         assertSame(unavailable, nextErrors.get(0));
         assertEquals(List.of(1), nextNumbers);
@@ -81,7 +86,7 @@ class RetryingChatStreamTest {
         settle();
 
         assertSame(refusal, r.awaitFailure());
-        assertEquals(List.of(new StreamPart.Failure(refusal)), r.parts());
+        assertEquals(List.of(new StreamPart.Failure(refusal)), plain(r.parts()));
         assertEquals(1, started.size());
         assertEquals(List.of(1), nextNumbers);
     }
@@ -95,7 +100,7 @@ class RetryingChatStreamTest {
         settle();
 
         assertSame(truncated, r.awaitFailure());
-        assertEquals(List.of(START, new StreamPart.TextDelta("你"), new StreamPart.Failure(truncated)), r.parts());
+        assertEquals(List.of(START, new StreamPart.TextDelta("你"), new StreamPart.Failure(truncated)), plain(r.parts()));
         assertEquals(List.of(), nextErrors);
         assertEquals(1, started.size());
     }
@@ -109,7 +114,7 @@ class RetryingChatStreamTest {
                 FakeAttempt.failing(List.of(), e2), FakeAttempt.failing(List.of(), e3), FakeAttempt.ending(REPLY)), allow()));
         settle();
 
-        assertEquals(REPLY, r.awaitEnd());
+        assertEquals(REPLY, plain(r.awaitEnd()));
         assertEquals(4, started.size());
         assertEquals(List.of(1, 2, 3), nextNumbers);
         assertEquals(List.of(e1, e2, e3), nextErrors);
@@ -122,7 +127,7 @@ class RetryingChatStreamTest {
                 List.of(FakeAttempt.failing(List.of(), reset).withoutFailurePart(), FakeAttempt.ending(REPLY)), allow()));
         settle();
 
-        assertEquals(REPLY, r.awaitEnd());
+        assertEquals(REPLY, plain(r.awaitEnd()));
         assertEquals(List.of(1), nextNumbers);
         assertEquals(2, started.size());
     }
@@ -145,7 +150,7 @@ class RetryingChatStreamTest {
         settle();
 
         r.awaitCancelled();
-        assertEquals(List.of(), r.parts());
+        assertEquals(List.of(), plain(r.parts()));
         assertEquals(1, started.size());
     }
 
@@ -161,7 +166,7 @@ class RetryingChatStreamTest {
         settle();
 
         r.awaitCancelled();
-        assertEquals(List.of(START), r.parts());
+        assertEquals(List.of(START), plain(r.parts()));
         assertTrue(started.get(0).cancelled);
     }
 
@@ -172,21 +177,21 @@ class RetryingChatStreamTest {
         stream.pause();
         StreamRecorder r = StreamRecorder.record(stream);
         settle();
-        assertEquals(List.of(), r.parts(), "nothing is pushed to a paused caller");
+        assertEquals(List.of(), plain(r.parts()), "nothing is pushed to a paused caller");
         assertEquals(List.of(), nextNumbers, "a paused caller's retry waits for its demand");
 
         stream.fetch(1);
         settle();
         assertEquals(2, started.size());
-        assertEquals(List.of(START), r.parts(), "the failed attempt's Failure part did not use up the fetch");
+        assertEquals(List.of(START), plain(r.parts()), "the failed attempt's Failure part did not use up the fetch");
 
         stream.fetch(1);
         settle();
-        assertEquals(REPLY.subList(0, 2), r.parts());
+        assertEquals(REPLY.subList(0, 2), plain(r.parts()));
         assertFalse(r.isTerminated());
 
         stream.resume();
-        assertEquals(REPLY, r.awaitEnd());
+        assertEquals(REPLY, plain(r.awaitEnd()));
     }
 
     @Test
@@ -197,13 +202,13 @@ class RetryingChatStreamTest {
         stream.pause();
         StreamRecorder r = StreamRecorder.record(stream);
         settle();
-        assertEquals(List.of(), r.parts());
+        assertEquals(List.of(), plain(r.parts()));
         assertEquals(List.of(), nextErrors, "the attempt's early exception does not say whether parts precede its failure");
 
         stream.resume();
         settle();
         assertSame(truncated, r.awaitFailure());
-        assertEquals(List.of(START, new StreamPart.TextDelta("你"), new StreamPart.Failure(truncated)), r.parts());
+        assertEquals(List.of(START, new StreamPart.TextDelta("你"), new StreamPart.Failure(truncated)), plain(r.parts()));
         assertEquals(List.of(), nextErrors);
         assertEquals(1, started.size());
     }
@@ -214,8 +219,11 @@ class RetryingChatStreamTest {
                 List.of(FakeAttempt.failing(List.of(), error(ErrorKind.SERVER_ERROR, 503)), FakeAttempt.ending(REPLY)), allow())));
 
         assertEquals(new ChatResponse("c2", "acedata", "gemini-2.5-pro", "gemini-2.5-pro", "你好", null, List.of(), List.of(),
-                FinishReason.STOP, "stop", null, null, List.of(), List.of()), response);
+                FinishReason.STOP, "stop", null, null, List.of(), List.of()), response.withFailedAttempts(List.of()));
         assertEquals(2, started.size());
+        assertEquals(1, response.failedAttempts().size(), "the response lists the attempt that failed");
+        assertEquals(ErrorKind.SERVER_ERROR, response.failedAttempts().get(0).kind());
+        assertEquals(503, response.failedAttempts().get(0).httpStatus());
     }
 
     private RetryingChatStream retrying(List<FakeAttempt> attempts, BiFunction<JunctionException, Integer, Future<Void>> next) {

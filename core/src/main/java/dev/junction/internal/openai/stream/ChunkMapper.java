@@ -154,7 +154,7 @@ public final class ChunkMapper {
             return;
         }
         started = true;
-        out.accept(new StreamPart.Start(id, plan.provider(), plan.model(), plan.vendorModel()));
+        out.accept(new StreamPart.Start(id, plan.provider(), plan.model(), plan.vendorModel(), List.of()));
         List<String> warnings = new ArrayList<>(plan.warnings());
         ReplyReader.checkModel(model, plan, warnings);
         warnings.forEach(w -> out.accept(new StreamPart.Warning(w)));

@@ -14,6 +14,7 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import java.util.ArrayDeque;
+import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -100,7 +101,7 @@ public final class StreamingCall implements ChatStream {
         if (terminalQueued || cancelled) {
             return;
         }
-        queue.add(new StreamPart.Start(reply.id(), reply.provider(), reply.model(), reply.vendorModel()));
+        queue.add(new StreamPart.Start(reply.id(), reply.provider(), reply.model(), reply.vendorModel(), List.of()));
         if (reply.reasoning() != null) {
             queue.add(new StreamPart.ReasoningDelta(reply.reasoning()));
         }

@@ -49,7 +49,7 @@ class StreamingMappingTest {
                 Sse.usage(12, 86)) + Sse.DONE).awaitEnd();
 
         assertEquals(5, parts.size(), parts::toString);
-        assertEquals(new StreamPart.Start("chatcmpl-1", TestVendorFactory.ID, VendorServer.MODEL, VendorServer.MODEL), parts.get(0));
+        assertEquals(new StreamPart.Start("chatcmpl-1", TestVendorFactory.ID, VendorServer.MODEL, VendorServer.MODEL, List.of()), parts.get(0));
         assertEquals(new StreamPart.TextDelta("你好"), parts.get(1));
         assertEquals(new StreamPart.TextDelta("，世界"), parts.get(2));
         assertInstanceOf(StreamPart.UsageReport.class, parts.get(3));
