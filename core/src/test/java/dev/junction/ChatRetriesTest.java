@@ -21,6 +21,7 @@ import dev.junction.testing.Futures;
 import dev.junction.testing.Sse;
 import dev.junction.testing.StreamRecorder;
 import dev.junction.testing.TestVendorFactory;
+import dev.junction.testing.TopOfBand;
 import dev.junction.testing.VendorServer;
 import io.vertx.core.Future;
 import java.time.Duration;
@@ -30,7 +31,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -48,17 +48,7 @@ class ChatRetriesTest {
         delays.add(delay);
         return Future.succeededFuture();
     };
-    private final VendorServer vendor = new VendorServer(b -> b.retryScheduler(recording).retryRandom(new RandomGenerator() {
-        @Override
-        public long nextLong() {
-            throw new AssertionError("jitter is drawn within a bound");
-        }
-
-        @Override
-        public long nextLong(long bound) {
-            return bound - 1;
-        }
-    }));
+    private final VendorServer vendor = new VendorServer(b -> b.retryScheduler(recording).retryRandom(new TopOfBand()));
 
     @AfterEach
     void stop() {

@@ -32,6 +32,7 @@ import dev.junction.testing.Sse;
 import dev.junction.testing.StreamRecorder;
 import dev.junction.testing.TestProfiles;
 import dev.junction.testing.TestVendorFactory;
+import dev.junction.testing.TopOfBand;
 import dev.junction.testing.VendorServer;
 import io.vertx.core.Future;
 import java.time.Duration;
@@ -39,7 +40,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -76,17 +76,7 @@ class FallbackTest {
         };
         junction = Junction.builder().environment(name -> null).factories(List.of(vendor("first"), vendor("second")))
                 .cooldown(1, Duration.ofSeconds(60), Duration.ofSeconds(30)).healthClock(clock)
-                .retryScheduler(recording).retryRandom(new RandomGenerator() {
-                    @Override
-                    public long nextLong() {
-                        throw new AssertionError("jitter is drawn within a bound");
-                    }
-
-                    @Override
-                    public long nextLong(long bound) {
-                        return bound - 1;
-                    }
-                }).build();
+                .retryScheduler(recording).retryRandom(new TopOfBand()).build();
     }
 
     @AfterEach
