@@ -85,8 +85,8 @@ public final class ChatCommand extends JunctionSubcommand {
         Path imageFolder = saveImages == null ? null : ImageFiles.folder("--save-images", saveImages);
         Answer answer = withJunction(context, junction -> {
             ChatModel chatModel = providers.chatModel(junction, prompt.model);
-            if (providers.isRoute()) {
-                // The route picks per request; the quote shown is the one of the provider it picked.
+            if (providers.choosesPerCall()) {
+                // A route or a fallback picks per call; the quote shown is the one of the provider that answered.
                 ChatResponse response = chatModel.chatBlocking(request);
                 return new Answer(response, quote(junction, response.provider(), chatModel.model(), request, context));
             }
@@ -120,7 +120,7 @@ public final class ChatCommand extends JunctionSubcommand {
     /** Streams the reply; it runs inside {@link #withJunction}, whose Vert.x carries the stream until it ends. */
     private int stream(Junction junction, ChatRequest request, CliContext context) {
         ChatModel chatModel = providers.chatModel(junction, prompt.model);
-        Quote quote = providers.isRoute() ? null : quote(junction, chatModel.provider(), chatModel.model(), request, context);
+        Quote quote = providers.choosesPerCall() ? null : quote(junction, chatModel.provider(), chatModel.model(), request, context);
         StreamRun.Output output = json.enabled ? new StreamNdjson(context, quote) : new StreamPrinter(context, UsageLine.quoted(quote));
         return StreamRun.await(chatModel.stream(request), output);
     }

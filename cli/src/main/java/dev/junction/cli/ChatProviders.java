@@ -39,9 +39,9 @@ final class ChatProviders {
                     + " with nothing left, nothing is sent.")
     BigDecimal maxPrice;
 
-    /** Whether the answer comes through a route, whose serving provider is known only afterwards. */
-    boolean isRoute() {
-        return target.route != null;
+    /** Whether the provider that answers is known only afterwards: a route, or a fallback over several -p. */
+    boolean choosesPerCall() {
+        return target.route != null || target.specs.size() > 1;
     }
 
     /**

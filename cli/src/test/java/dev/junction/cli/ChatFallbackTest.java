@@ -41,6 +41,7 @@ class ChatFallbackTest {
 
         JsonNode json = result.json();
         assertEquals("aivideoapi", json.get("provider").asText(), "the provider that served");
+        assertTrue(json.get("quote").get("priceKnown").asBoolean(), "the quote is the serving provider's: " + json.get("quote"));
         JsonNode attempt = json.get("attempts").get(0);
         assertEquals(1, json.get("attempts").size(), json.toString());
         assertEquals("acedata", attempt.get("provider").asText());

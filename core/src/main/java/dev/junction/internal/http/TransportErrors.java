@@ -59,8 +59,6 @@ final class TransportErrors {
             return je;
         }
         String where = call.uri().getScheme() + "://" + call.uri().getAuthority();
-        ErrorKind kind = ErrorKind.NETWORK;
-        String hint = "check the network and the base URL " + where;
         Throwable root = rootCause(error);
         if (root instanceof TimeoutException || root.getClass().getSimpleName().contains("Timeout")) {
             return JunctionException.builder(ErrorKind.TIMEOUT, call.provider() + ": the connection to " + where
@@ -70,7 +68,9 @@ final class TransportErrors {
                     .hint("the server did not accept the connection in time; retry later, or raise connectTimeout=… in the config"
                             + " string")
                     .build();
-        } else if (root instanceof UnknownHostException) {
+        }
+        String hint = "check the network and the base URL " + where;
+        if (root instanceof UnknownHostException) {
             hint = "the host of " + where + " is unknown: check baseUrl";
         } else if (root instanceof ConnectException) {
             hint = "nothing accepts connections at " + where + ": check baseUrl, or retry later";
@@ -85,7 +85,8 @@ final class TransportErrors {
                     .hint("check the config string's values and any provider options")
                     .build();
         }
-        return JunctionException.builder(kind, call.provider() + ": " + Redaction.scrub(describe(root), call.headers()) + " (" + where + ")")
+        return JunctionException.builder(ErrorKind.NETWORK, call.provider() + ": " + Redaction.scrub(describe(root), call.headers())
+                        + " (" + where + ")")
                 .provider(call.provider())
                 .cause(error)
                 .hint(hint)
