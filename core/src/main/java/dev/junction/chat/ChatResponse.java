@@ -89,7 +89,8 @@ public record ChatResponse(
     }
 
     /**
-     * This reply as an assistant message, to continue the conversation: its text and tool calls.
+     * This reply as an assistant message, to continue the conversation: its text and tool calls,
+     * each with its {@link ThoughtSignature}, which the next request sends back to this provider.
      * Reasoning and generated images are not carried over.
      */
     public Message toMessage() {

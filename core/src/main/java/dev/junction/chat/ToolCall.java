@@ -11,13 +11,20 @@ import java.util.Objects;
  *     when the vendor sends none
  * @param name the function's name
  * @param argumentsJson the arguments as the JSON text the model wrote ({@code "{}"} when it wrote none)
+ * @param signature the thought signature the model attached to this call, to send back with it, or
+ *     {@code null} when it attached none (most models, and Gemini on every parallel call but the first)
  */
-public record ToolCall(String id, String name, String argumentsJson) {
+public record ToolCall(String id, String name, String argumentsJson, ThoughtSignature signature) {
 
     /** Checks the name is present and fills empty arguments. */
     public ToolCall {
         Objects.requireNonNull(name, "name");
         argumentsJson = argumentsJson == null || argumentsJson.isBlank() ? "{}" : argumentsJson;
+    }
+
+    /** A call without a thought signature, as in a hand-written history. */
+    public ToolCall(String id, String name, String argumentsJson) {
+        this(id, name, argumentsJson, null);
     }
 
     /**

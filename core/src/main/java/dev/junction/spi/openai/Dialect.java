@@ -111,11 +111,44 @@ public interface Dialect {
     }
 
     /**
+     * The thought signature of one tool call: an entry of a reply's {@code message.tool_calls}, or
+     * one fragment of a stream delta's {@code tool_calls} (the engine keeps the first signature any
+     * fragment of a call carries). Default: {@code extra_content.google.thought_signature}, where
+     * Google's OpenAI-compatible endpoint puts it and resellers that forward Gemini pass it on.
+     * The value is opaque: return it exactly as received, never trimmed or decoded.
+     *
+     * @return the signature, or {@code null} when the entry carries none (or an empty or non-string one)
+     */
+    default String readThoughtSignature(JsonNode toolCall) {
+        JsonNode value = toolCall.path("extra_content").path("google").path("thought_signature");
+        return value.isTextual() && !value.asText().isEmpty() ? value.asText() : null;
+    }
+
+    /**
+     * Writes a thought signature back into the assistant tool-call object being written, after its
+     * {@code id}, {@code type} and {@code function} fields and before the object closes. Called
+     * only with a non-empty signature this provider issued, or with the profile's
+     * {@code thoughtSignatureWhenMissing} value for the model. Default: the field
+     * {@code "extra_content":{"google":{"thought_signature":…}}}. Write the value unchanged.
+     *
+     * @throws IOException when the generator fails
+     */
+    default void writeThoughtSignature(JsonGenerator json, String signature) throws IOException {
+        json.writeObjectFieldStart("extra_content");
+        json.writeObjectFieldStart("google");
+        json.writeStringField("thought_signature", signature);
+        json.writeEndObject();
+        json.writeEndObject();
+    }
+
+    /**
      * Whether stream events made only of the standard chunk fields ({@code id}, {@code model},
      * {@code choices[0].delta.content}, {@code finish_reason}…) may skip the tree-based hooks
      * ({@link #readReasoning}, {@link #readImages}, {@link #isErrorBody}) and be read by the fast
-     * path. Default: {@code true}. Return {@code false} if your hooks find something in such events,
-     * for example reasoning in {@code <think>} tags inside {@code content}.
+     * path. An event with any other field ({@code tool_calls}, and so any thought signature,
+     * included) never takes the fast path. Default: {@code true}. Return {@code false} if your hooks
+     * find something in such events, for example reasoning in {@code <think>} tags inside
+     * {@code content}.
      */
     default boolean standardChunksNeedNoHooks() {
         return true;

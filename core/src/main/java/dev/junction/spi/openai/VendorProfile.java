@@ -34,6 +34,7 @@ public final class VendorProfile {
     private final Map<Role, String> roles;
     private final String maxOutputTokensField;
     private final boolean acceptsMediaUrls;
+    private final Map<String, String> thoughtSignaturesWhenMissing;
 
     /** The fields as {@link VendorProfileReader} gathered them. */
     static final class Data {
@@ -52,6 +53,7 @@ public final class VendorProfile {
         Map<Role, String> roles;
         String maxOutputTokensField;
         boolean acceptsMediaUrls;
+        Map<String, String> thoughtSignaturesWhenMissing = Map.of();
     }
 
     VendorProfile(Data d) {
@@ -70,6 +72,7 @@ public final class VendorProfile {
         this.roles = Map.copyOf(d.roles);
         this.maxOutputTokensField = d.maxOutputTokensField;
         this.acceptsMediaUrls = d.acceptsMediaUrls;
+        this.thoughtSignaturesWhenMissing = Map.copyOf(d.thoughtSignaturesWhenMissing);
     }
 
     /**
@@ -177,6 +180,23 @@ public final class VendorProfile {
      */
     public boolean acceptsMediaUrls() {
         return acceptsMediaUrls;
+    }
+
+    /**
+     * The dummy thought signature to send with an earlier tool call that has none this provider
+     * issued, for a model whose {@code models[]} entry sets {@code "thoughtSignatureWhenMissing"}:
+     * Gemini 3 answers HTTP 400 to a function call of the current turn without a signature, and
+     * Google documents {@code skip_thought_signature_validator} (or
+     * {@code context_engineering_is_the_way_to_go}) for calls that never had a valid one, such as
+     * a conversation begun with another provider
+     * (<a href="https://ai.google.dev/gemini-api/docs/thought-signatures#faqs">Google</a>). The
+     * reader accepts only those two values.
+     *
+     * @param model a canonical id or vendor name, as {@link ProviderModels#find} takes it
+     * @return the value, or {@code null} when the model is unknown or its entry sets none
+     */
+    public String thoughtSignatureWhenMissing(String model) {
+        return models.find(model).map(m -> thoughtSignaturesWhenMissing.get(m.id())).orElse(null);
     }
 
     @Override

@@ -26,6 +26,13 @@ import java.util.stream.Collectors;
 final class VendorProfileReader {
     /** The keys the profile's {@code "endpoints"} object may hold. */
     private static final List<String> KNOWN_ENDPOINTS = List.of("credits", "models");
+    /**
+     * The dummy thought signatures Google documents for a function call that has no valid one
+     * (https://ai.google.dev/gemini-api/docs/thought-signatures#faqs). A typo would not fail until
+     * the vendor answered every tool loop with HTTP 400, so nothing else is accepted.
+     */
+    static final List<String> DOCUMENTED_DUMMY_SIGNATURES = List.of("skip_thought_signature_validator",
+            "context_engineering_is_the_way_to_go");
 
     private VendorProfileReader() {
     }
@@ -35,6 +42,7 @@ final class VendorProfileReader {
         String chatPath = path(required(root, "chatPath", resource), "chatPath", resource);
         List<ModelInfo> models = new ArrayList<>();
         Map<String, String> vendorNames = new LinkedHashMap<>();
+        Map<String, String> dummySignatures = new LinkedHashMap<>();
         for (JsonNode m : root.path("models")) {
             String model = required(m, "id", resource);
             String vendorModel = Objects.requireNonNullElse(Json.text(m, "vendorModel"), model);
@@ -48,6 +56,10 @@ final class VendorProfileReader {
             }
             models.add(new ModelInfo(model, vendorModel, caps, Json.count(m, "contextWindow")));
             vendorNames.put(model, vendorModel);
+            String dummy = dummySignature(m.get("thoughtSignatureWhenMissing"), model, resource);
+            if (dummy != null) {
+                dummySignatures.put(model, dummy);
+            }
         }
         if (models.isEmpty()) {
             throw bad(resource, "models", "needs at least one model");
@@ -100,7 +112,22 @@ final class VendorProfileReader {
         data.roles = roles(root.get("roles"), resource);
         data.maxOutputTokensField = optionalText(root, "maxOutputTokensField", "max_tokens", resource);
         data.acceptsMediaUrls = optionalBoolean(root, "acceptsMediaUrls", true, resource);
+        data.thoughtSignaturesWhenMissing = dummySignatures;
         return new VendorProfile(data);
+    }
+
+    /** A model's {@code thoughtSignatureWhenMissing}: absent or one of Google's documented dummies. */
+    private static String dummySignature(JsonNode node, String model, String resource) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isTextual() || !DOCUMENTED_DUMMY_SIGNATURES.contains(node.asText())) {
+            // No URL here: core's compiled strings name no vendor (NoVendorInCoreTest); the README cites the page.
+            throw bad(resource, "models[" + model + "].thoughtSignatureWhenMissing", "must be one of the documented dummy"
+                    + " thought signatures " + DOCUMENTED_DUMMY_SIGNATURES + ", got " + node
+                    + "; fix the value, or remove the field for a model that needs none (README: Thought signatures)");
+        }
+        return node.asText();
     }
 
     /** {@code {"developer": "system"}}: canonical role name to the name the vendor expects. */

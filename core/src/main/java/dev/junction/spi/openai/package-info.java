@@ -7,12 +7,14 @@
  *       {@link dev.junction.spi.openai.VendorProfile#read} from the JSON resource the module ships
  *       (id, base URL, chat path, streaming default, models and capabilities, prices with their
  *       source, error codes and hints, documented rules ({@link dev.junction.spi.openai.VendorRule}),
- *       account endpoints, role names, the output-cap field, whether media may travel by URL).
+ *       account endpoints, role names, the output-cap field, whether media may travel by URL, and
+ *       per model the dummy thought signature to send when a tool call has none,
+ *       {@code thoughtSignatureWhenMissing}).
  *   <li>{@link dev.junction.spi.openai.Dialect}: the hooks where the vendor's wire format differs
  *       in code, each defaulting to plain OpenAI: {@code authenticate}, {@code writeMediaPart},
  *       {@code writeWebSearchTool}, {@code writeReasoning}, {@code readReasoning},
- *       {@code readImages}, {@code standardChunksNeedNoHooks}, {@code isErrorBody},
- *       {@code readError}. The dialect's Javadoc states the contract every hook keeps (threads,
+ *       {@code readImages}, {@code readThoughtSignature}, {@code writeThoughtSignature},
+ *       {@code standardChunksNeedNoHooks}, {@code isErrorBody}, {@code readError}. The dialect's Javadoc states the contract every hook keeps (threads,
  *       nulls, exceptions); each hook states its own.
  *   <li>{@link dev.junction.spi.openai.VendorError}: what {@code readError} returns.
  *   <li>{@link dev.junction.spi.openai.MediaPartContext}: where a media part sits, to reject it with

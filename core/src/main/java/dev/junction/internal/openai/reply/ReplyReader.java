@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.junction.chat.ChatResponse;
 import dev.junction.chat.FinishReason;
 import dev.junction.chat.GeneratedImage;
+import dev.junction.chat.ThoughtSignature;
 import dev.junction.chat.ToolCall;
 import dev.junction.chat.Usage;
 import dev.junction.cost.Cost;
@@ -54,7 +55,7 @@ public final class ReplyReader {
                 contentText(message.get("content")),
                 dialect.readReasoning(message),
                 images,
-                readToolCalls(message.path("tool_calls"), warnings),
+                readToolCalls(message.path("tool_calls"), call.provider(), warnings),
                 FinishReason.fromRaw(rawFinish),
                 rawFinish,
                 usage,
@@ -62,21 +63,30 @@ public final class ReplyReader {
                 warnings, List.of());
     }
 
-    /** Reads OpenAI's {@code tool_calls}; an entry without a function name is dropped with a warning, as in streams. */
-    static List<ToolCall> readToolCalls(JsonNode calls, List<String> warnings) {
+    /**
+     * Reads OpenAI's {@code tool_calls}, each with the thought signature the dialect finds on it,
+     * marked as {@code provider}'s; an entry without a function name is dropped with a warning, as in streams.
+     */
+    List<ToolCall> readToolCalls(JsonNode calls, String provider, List<String> warnings) {
         List<ToolCall> out = new ArrayList<>();
         int index = 0;
         for (JsonNode call : calls) {
             JsonNode function = call.path("function");
             String name = Json.text(function, "name");
             if (name != null) {
-                out.add(new ToolCall(Json.text(call, "id"), name, argumentsText(function.get("arguments"))));
+                out.add(new ToolCall(Json.text(call, "id"), name, argumentsText(function.get("arguments")),
+                        signature(dialect.readThoughtSignature(call), provider)));
             } else {
                 warnings.add("tool call " + index + " arrived without a function name and was dropped");
             }
             index++;
         }
         return out;
+    }
+
+    /** The signature a dialect read, as {@code provider}'s, or {@code null} when it read none. */
+    public static ThoughtSignature signature(String value, String provider) {
+        return value == null || value.isEmpty() ? null : new ThoughtSignature(provider, value);
     }
 
     /** Arguments arrive as a JSON string per OpenAI, but some servers send the object itself. */

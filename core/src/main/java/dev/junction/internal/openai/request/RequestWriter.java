@@ -59,7 +59,7 @@ public final class RequestWriter {
             json.writeStartObject();
             json.writeStringField("model", vendorModel);
             json.writeFieldName("messages");
-            writeMessages(json, request.messages());
+            writeMessages(json, request.messages(), profile.thoughtSignatureWhenMissing(request.model()));
             if (request.temperature() != null) {
                 json.writeNumberField("temperature", request.temperature());
             }
@@ -82,7 +82,8 @@ public final class RequestWriter {
         return buffer;
     }
 
-    private void writeMessages(JsonGenerator json, List<Message> messages) throws IOException {
+    /** @param dummySignature the model's {@code thoughtSignatureWhenMissing}, or {@code null} */
+    private void writeMessages(JsonGenerator json, List<Message> messages, String dummySignature) throws IOException {
         json.writeStartArray();
         for (int m = 0; m < messages.size(); m++) {
             Message message = messages.get(m);
@@ -97,7 +98,9 @@ public final class RequestWriter {
                 writeParts(json, message.parts(), m);
             }
             if (!message.toolCalls().isEmpty()) {
-                ToolsWriter.writeToolCalls(json, message.toolCalls());
+                // Signatures are filtered here, where the body for this provider is written, so that
+                // a fallback or route sending the same request to another provider drops them too.
+                ToolsWriter.writeToolCalls(json, message.toolCalls(), dialect, profile.id(), dummySignature);
             }
             if (message.toolCallId() != null) {
                 json.writeStringField("tool_call_id", message.toolCallId());

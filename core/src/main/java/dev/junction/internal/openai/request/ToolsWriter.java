@@ -77,10 +77,20 @@ final class ToolsWriter {
         }
     }
 
-    /** Writes an assistant message's earlier tool calls, arguments as the JSON text the model wrote. */
-    static void writeToolCalls(JsonGenerator json, List<ToolCall> calls) throws IOException {
+    /**
+     * Writes an assistant message's earlier tool calls, arguments as the JSON text the model wrote,
+     * each with its thought signature when {@code provider} issued it. A signature from another
+     * provider is dropped: only its issuer can verify it, and Google answers a foreign one with
+     * HTTP 400. When the message's first call has no signature left and {@code whenMissing} is set
+     * (the model's {@code thoughtSignatureWhenMissing}), that call gets the dummy instead; the
+     * others are left bare, since Gemini signs only the first of parallel calls and validates only
+     * the first call of each step (https://ai.google.dev/gemini-api/docs/thought-signatures).
+     */
+    static void writeToolCalls(JsonGenerator json, List<ToolCall> calls, Dialect dialect, String provider, String whenMissing)
+            throws IOException {
         json.writeArrayFieldStart("tool_calls");
-        for (ToolCall call : calls) {
+        for (int i = 0; i < calls.size(); i++) {
+            ToolCall call = calls.get(i);
             json.writeStartObject();
             if (call.id() != null) {
                 json.writeStringField("id", call.id());
@@ -90,6 +100,13 @@ final class ToolsWriter {
             json.writeStringField("name", call.name());
             json.writeStringField("arguments", call.argumentsJson());
             json.writeEndObject();
+            String signature = call.signature() != null && call.signature().issuedBy(provider) ? call.signature().value() : null;
+            if (signature == null && i == 0) {
+                signature = whenMissing;
+            }
+            if (signature != null) {
+                dialect.writeThoughtSignature(json, signature);
+            }
             json.writeEndObject();
         }
         json.writeEndArray();

@@ -135,7 +135,8 @@ public final class ChunkMapper {
             if (b.name == null) {
                 out.accept(new StreamPart.Warning("tool call " + i + " arrived without a function name and was dropped"));
             } else {
-                out.accept(new StreamPart.ToolCallDone(new ToolCall(b.id, b.name, b.arguments.toString())));
+                out.accept(new StreamPart.ToolCallDone(new ToolCall(b.id, b.name, b.arguments.toString(),
+                        ReplyReader.signature(b.signature, plan.provider()))));
             }
         }
         List<String> warnings = new ArrayList<>();
@@ -196,6 +197,11 @@ public final class ChunkMapper {
         if (b.name == null) {
             b.name = name;
         }
+        if (b.signature == null) {
+            // Gemini sends it on the call's first (often only) fragment; a later one is taken too,
+            // for servers that send it apart, but the first signature of a call wins.
+            b.signature = dialect.readThoughtSignature(call);
+        }
         String arguments = ReplyReader.argumentsText(function.get("arguments"));
         if (arguments != null) {
             b.arguments.append(arguments);
@@ -218,6 +224,7 @@ public final class ChunkMapper {
     private static final class ToolCallBuilder {
         private String id;
         private String name;
+        private String signature;
         private final StringBuilder arguments = new StringBuilder();
     }
 }

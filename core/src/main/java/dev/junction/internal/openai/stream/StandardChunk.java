@@ -17,7 +17,8 @@ import java.io.IOException;
  * {@code content} (a string) and {@code refusal}. Anything else, or any unexpected type, returns
  * {@code null}, and the caller reads the event the general way, through the dialect's hooks.
  * Such events carry no reasoning, images, tool calls, usage or error, so no hook could read more
- * from them.
+ * from them. In particular an event with {@code tool_calls} or {@code extra_content} anywhere
+ * (Gemini's thought signatures) always goes the general way, so no signature is lost here.
  */
 final class StandardChunk {
     final String id;

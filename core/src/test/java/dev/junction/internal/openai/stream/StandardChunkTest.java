@@ -41,6 +41,10 @@ class StandardChunkTest {
         "{\"choices\":[{\"delta\":{\"reasoning_content\":\"想\"}}]}",
         "{\"choices\":[{\"delta\":{\"content\":\"a\",\"images\":[]}}]}",
         "{\"choices\":[{\"delta\":{\"tool_calls\":[{\"id\":\"c\"}]}}]}",
+        // Gemini's thought signature, on a tool call, or on a metadata-only delta or choice.
+        "{\"choices\":[{\"delta\":{\"tool_calls\":[{\"extra_content\":{\"google\":{\"thought_signature\":\"s\"}}}]}}]}",
+        "{\"choices\":[{\"delta\":{\"content\":\"a\",\"extra_content\":{\"google\":{\"thought_signature\":\"s\"}}}}]}",
+        "{\"choices\":[{\"delta\":{},\"extra_content\":{\"google\":{\"thought_signature\":\"s\"}}}]}",
         "{\"choices\":[],\"usage\":{\"prompt_tokens\":1}}",
         "{\"error\":{\"code\":\"x\"}}",
         "{\"success\":false,\"error\":{\"code\":\"api_error\"}}",
