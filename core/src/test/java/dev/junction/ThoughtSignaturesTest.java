@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -209,6 +210,20 @@ class ThoughtSignaturesTest {
     private String body(String path, int index) {
         List<LoggedRequest> all = vendor.wire().findAll(anyRequestedFor(urlEqualTo(path)));
         return new String(all.get(index).getBody(), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void readsNoSignatureFromAnAbsentEmptyOrMistypedField() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        for (String call : List.of("{}", "{\"extra_content\":{\"google\":{\"thought_signature\":\"\"}}}",
+                "{\"extra_content\":{\"google\":{\"thought_signature\":42}}}", "{\"extra_content\":null}")) {
+            assertNull(Dialect.OPENAI.readThoughtSignature(json.readTree(call)), call);
+        }
+        assertEquals(" x ", Dialect.OPENAI.readThoughtSignature(json.readTree(
+                "{\"extra_content\":{\"google\":{\"thought_signature\":\" x \"}}}")), "opaque: never trimmed");
+        assertNull(new ToolCall("c", "f", "{}").signature(), "the 3-argument constructor carries no signature");
+        assertThrows(IllegalArgumentException.class, () -> new ThoughtSignature("p", ""));
+        assertFalse(new ThoughtSignature("p", SIG_A).toString().contains(SIG_A), "kilobytes of signature stay out of logs");
     }
 
     @Test
