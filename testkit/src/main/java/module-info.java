@@ -6,6 +6,7 @@ module dev.junction.testkit {
     requires transitive wiremock.standalone;
 
     exports dev.junction.testkit;
+    exports dev.junction.testkit.matrix;
 
     // ErrorMatrixConformance looks up the vendor's factory to compare the error table with its profile.
     uses dev.junction.spi.ProviderFactory;

@@ -40,6 +40,11 @@ public abstract class OpenAiCompatibleFactory implements ProviderFactory {
         return profile;
     }
 
+    /** The vendor's hooks; the conformance kit and the quirk matrix call them with sample inputs. */
+    public Dialect dialect() {
+        return dialect;
+    }
+
     @Override
     public String id() {
         return profile.id();
