@@ -78,7 +78,7 @@ public final class QuirkMatrix {
                 modelsWith(models, Capability.TOOLS),
                 modelsWith(models, Capability.WEB_SEARCH),
                 modelsWith(models, Capability.STRUCTURED_OUTPUT),
-                SignatureProbe.summary(dialect),
+                new SignatureProbe(dialect, profile).summary(),
                 probe.errorEnvelopes().replace(" (trace id kept)", ""),
                 priceSource(factory));
     }
@@ -98,7 +98,7 @@ public final class QuirkMatrix {
         wire.row(List.of("reasoning read from", probe.reasoningReply()));
         wire.row(List.of("images read from", probe.readsImageArray() ? "`message.images[]` (data URIs)" : "—"));
         wire.row(List.of("web-search tool", probe.webSearchTool()));
-        wire.row(List.of("thought signatures", SignatureProbe.details(factory.dialect())));
+        wire.row(List.of("thought signatures", new SignatureProbe(factory.dialect(), profile).details()));
         wire.row(List.of("error envelopes read", probe.errorEnvelopes()));
         wire.row(List.of("vendor error codes mapped", profile.errorCodes().isEmpty() ? "—"
                 : new TreeMap<>(profile.errorCodes()).entrySet().stream()
