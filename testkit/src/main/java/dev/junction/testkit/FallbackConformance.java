@@ -1,6 +1,7 @@
 package dev.junction.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
@@ -51,7 +52,8 @@ public abstract class FallbackConformance extends ConformanceBase {
                             () -> assertEquals(ErrorKind.INVALID_REQUEST, e.kind(), "kind"),
                             () -> assertEquals(List.of(), stub().requests(nextPath), "nothing may reach the next provider"));
                 } else {
-                    ChatResponse response = call(fresh, fallback, prompt(model, "你好"));
+                    ChatResponse response = assertDoesNotThrow(() -> call(fresh, fallback, prompt(model, "你好")),
+                            what + "must fall through to the next provider, which answers");
                     assertAll(what + "must fall through to the next provider",
                             () -> assertEquals(1, stub().requests(nextPath).size(), "requests to the next provider"),
                             () -> assertEquals(1, stub().requests(vendor().chatPath()).size(), "requests to the first"),

@@ -1,6 +1,7 @@
 package dev.junction.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -43,7 +44,8 @@ public abstract class RetryConformance extends ConformanceBase {
         DocumentedError row = retryableRow();
         serveInTurn(error(row, Map.of("Retry-After", "1")), sample());
 
-        ChatResponse response = call(retrying(Map.of()), prompt(vendor().defaultModel(), "你好"));
+        ChatResponse response = assertDoesNotThrow(() -> call(retrying(Map.of()), prompt(vendor().defaultModel(), "你好")),
+                () -> "retries: " + row.describe() + " with maxRetries=1 should be repeated, and the repeat answers");
 
         List<LoggedRequest> requests = stub().requests();
         assertEquals(2, requests.size(), () -> "retries: " + row.describe() + " with maxRetries=1 should be sent twice");
