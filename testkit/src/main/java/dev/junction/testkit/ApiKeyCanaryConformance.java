@@ -16,6 +16,7 @@ import dev.junction.spi.ApiKey;
 import dev.junction.spi.ProviderSettings;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
@@ -41,7 +42,7 @@ public abstract class ApiKeyCanaryConformance extends ConformanceBase {
         ChatResponse response = call(chat, "你好");
 
         assertEquals("Bearer " + CANARY, stub().onlyRequest().getHeader("Authorization"), "the canary must reach the vendor");
-        try (Junction fromEnv = Junction.builder().environment(name -> name.equals(vendor().apiKeyEnvVar()) ? CANARY : null).build()) {
+        try (Junction fromEnv = newJunction(Map.of(vendor().apiKeyEnvVar(), CANARY))) {
             assertAll(
                     () -> assertNoCanary(chat.toString(), "ChatModel"),
                     () -> assertNoCanary(junction().provider(config).toString(), "Provider"),
@@ -89,6 +90,33 @@ public abstract class ApiKeyCanaryConformance extends ConformanceBase {
     }
 
     @Test
+    void scrubsTheKeyWhenTheVendorEchoesItInAnErrorEventMidStream() {
+        // A stream's error arrives as an event after HTTP 200: a path apart from the error replies above.
+        String echo = vendor().errorEnvelope().apply(invalidKeyCode(), "Incorrect API key provided: " + CANARY + ". Check your key.");
+        replyWith(200, "data: " + Fixtures.parse(echo) + "\n\n", VendorStub.SSE);
+        ChatModel chat = junction().chatModel(configString(vendor().defaultModel(), CANARY));
+
+        JunctionException e = StreamRecording.of(chat.stream(prompt(vendor().defaultModel(), "你好"))).await(CALL_WAIT).assertFailed();
+
+        assertTrue(e.getMessage().contains("Incorrect API key provided: ****"), () -> "the echo should be masked, not dropped: " + e.getMessage());
+        assertNoCanary(e);
+    }
+
+    @Test
+    void keepsTheKeyOutOfTheAttemptsOfARetriedError() {
+        // Retried failures are listed on the final error: each one must be as clean as the last.
+        replyWith(500, vendor().errorEnvelope().apply("junction_canary_500", "upstream said " + CANARY), Map.of("Retry-After", "0",
+                "Content-Type", "application/json"));
+        ChatModel chat = junction().chatModel(configString(vendor().defaultModel(), CANARY, Map.of("maxRetries", "1")));
+
+        JunctionException e = failure(chat, prompt(vendor().defaultModel(), "你好"));
+
+        assertEquals(2, stub().requests().size(), "the 500 is retried once");
+        assertNoCanary(e);
+        assertNoCanary(e.attempts().toString(), "the error's attempts");
+    }
+
+    @Test
     void keepsTheKeyOutOfConfigStringErrors() {
         String id = vendor().id() + ":" + vendor().defaultModel();
         List<String> broken = List.of(
@@ -118,12 +146,12 @@ public abstract class ApiKeyCanaryConformance extends ConformanceBase {
     }
 
     /** Fails when the text contains either canary. */
-    protected static void assertNoCanary(String text, String where) {
-        assertFalse(text.contains(CANARY) || text.contains(ENCODED_CANARY), () -> where + " leaks the API key: " + text);
+    public static void assertNoCanary(String text, String where) {
+        assertFalse(text.contains(CANARY) || text.contains(ENCODED_CANARY), () -> "leaked key: " + where + " shows the API key: " + text);
     }
 
     /** Fails when the exception or any cause shows a canary in its message, hint or toString. */
-    protected static void assertNoCanary(Throwable error) {
+    public static void assertNoCanary(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
             Throwable current = t;
             Executable message = () -> assertNoCanary(String.valueOf(current.getMessage()), "exception message");

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.junction.Junction;
 import java.net.URI;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -35,9 +36,7 @@ public abstract class BaseUrlConformance extends ConformanceBase {
     @Test
     void takesTheBaseUrlFromTheEnvironment() {
         replyWithFixture(vendor().sampleReplyFixture());
-        try (Junction fromEnv = Junction.builder()
-                .environment(name -> name.equals(vendor().baseUrlEnvVar()) ? stubBaseUrl() + "/" : null)
-                .build()) {
+        try (Junction fromEnv = newJunction(Map.of(vendor().baseUrlEnvVar(), stubBaseUrl() + "/"))) {
             assertEquals(URI.create(stubBaseUrl()), fromEnv.provider(vendor().id()).baseUrl());
 
             call(fromEnv, fromEnv.chatModel(vendor().id() + ":" + vendor().defaultModel() + "?apiKey=" + TEST_KEY), "你好");
@@ -49,9 +48,7 @@ public abstract class BaseUrlConformance extends ConformanceBase {
     @Test
     void prefersTheConfigStringOverTheEnvironment() {
         replyWithFixture(vendor().sampleReplyFixture());
-        try (Junction fromEnv = Junction.builder()
-                .environment(name -> name.equals(vendor().baseUrlEnvVar()) ? stub().url("/from-environment") : null)
-                .build()) {
+        try (Junction fromEnv = newJunction(Map.of(vendor().baseUrlEnvVar(), stub().url("/from-environment")))) {
             call(fromEnv, fromEnv.chatModel(vendor().id() + ":" + vendor().defaultModel() + "?apiKey=" + TEST_KEY
                     + "&baseUrl=" + encode(stubBaseUrl())), "你好");
 

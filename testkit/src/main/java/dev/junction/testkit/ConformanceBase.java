@@ -11,11 +11,16 @@ import dev.junction.error.JunctionException;
 import io.vertx.core.Future;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import dev.junction.spi.ProviderFactory;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceLoader;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,7 +29,10 @@ import org.junit.jupiter.api.TestInstance;
 /**
  * The base of every conformance test: one {@link VendorStub} and one {@link Junction} per test
  * class, the Junction blind to the real environment so that no real key or base URL leaks in.
- * Subclasses say which vendor they test through {@link #vendor()}.
+ * Subclasses say which vendor they test through {@link #vendor()}. Every Junction a test builds
+ * comes from {@link #junctionBuilder()}, so a subclass may inject factories (a broken variant, a
+ * vendor defined in JSON) or an environment ({@link #environment()}) and every check sees them.
+ * Inside a {@link VendorConformance}, an area uses the suite's hooks.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class ConformanceBase {
@@ -41,10 +49,58 @@ public abstract class ConformanceBase {
     /** The vendor under test. */
     protected abstract VendorDeclaration vendor();
 
+    /** The suite this area runs in; {@code null} when the area is subclassed on its own. */
+    VendorConformance suite() {
+        return null;
+    }
+
+    /**
+     * The environment every Junction of the test sees, before a test adds its own variables (such
+     * as {@code <ID>_API_KEY}). Default: empty, so that no real key or base URL leaks in. Override
+     * to add, say, {@code JUNCTION_VENDORS} for a vendor defined in JSON.
+     */
+    protected Function<String, String> environment() {
+        return suite() != null ? suite().environment() : name -> null;
+    }
+
+    /**
+     * Starts every Junction the tests build: the class's own and the ones built with extra
+     * environment variables. Default: discovery, with {@link #environment()}. Override to inject
+     * factories ({@code Junction.builder().factories(…)}, which turns discovery off); set the
+     * environment through {@link #environment()}, which the tests layer their variables over.
+     */
+    protected Junction.Builder junctionBuilder() {
+        return suite() != null ? suite().junctionBuilder() : Junction.builder().environment(environment());
+    }
+
+    /**
+     * The factory Junction uses for {@link #vendor()}, for checks that read its profile (error codes,
+     * rules, prices note). Default: the one {@link ServiceLoader} finds with the vendor's id; empty
+     * when there is none (a vendor defined in JSON), and those checks are then skipped.
+     */
+    protected Optional<ProviderFactory> factory() {
+        if (suite() != null) {
+            return suite().factory();
+        }
+        String id = vendor().id();
+        return ServiceLoader.load(ProviderFactory.class, getClass().getClassLoader()).stream()
+                .map(ServiceLoader.Provider::get).filter(f -> f.id().equals(id)).findFirst();
+    }
+
+    /**
+     * A new Junction from {@link #junctionBuilder()} whose environment is {@link #environment()}
+     * with these variables laid over it. The caller closes it.
+     */
+    protected Junction newJunction(Map<String, String> variables) {
+        Function<String, String> base = environment();
+        Map<String, String> own = Map.copyOf(variables);
+        return junctionBuilder().environment(name -> own.containsKey(name) ? own.get(name) : base.apply(name)).build();
+    }
+
     @BeforeAll
     final void startStubAndJunction() {
         stub = VendorStub.start();
-        junction = Junction.builder().environment(name -> null).build();
+        junction = junctionBuilder().build();
     }
 
     @AfterAll
@@ -80,14 +136,30 @@ public abstract class ConformanceBase {
         return stub.url(vendor().basePath());
     }
 
-    /** {@code id:model?apiKey=KEY&baseUrl=STUB&maxRetries=0}, values percent-encoded. */
+    /** {@code id:model?apiKey=KEY&baseUrl=STUB&maxRetries=0&timeout=20s}, values percent-encoded. */
     protected String configString(String model, String apiKey) {
-        return vendor().id() + (model == null ? "" : ":" + model)
-                + "?apiKey=" + encode(apiKey)
-                + "&baseUrl=" + encode(stubBaseUrl())
-                // One request per call, so that request counts stay exact once retries arrive.
-                + "&maxRetries=0"
-                + "&timeout=" + CALL_TIMEOUT;
+        return configString(model, apiKey, Map.of());
+    }
+
+    /**
+     * {@link #configString(String, String)} with some settings replaced or added, such as
+     * {@code maxRetries=1} or another {@code baseUrl}; values percent-encoded here.
+     */
+    protected String configString(String model, String apiKey, Map<String, String> settings) {
+        Map<String, String> all = new LinkedHashMap<>();
+        all.put("apiKey", apiKey);
+        all.put("baseUrl", stubBaseUrl());
+        // One request per call, so that request counts stay exact; the retry checks ask for more.
+        all.put("maxRetries", "0");
+        all.put("timeout", CALL_TIMEOUT);
+        all.putAll(settings);
+        StringBuilder out = new StringBuilder(vendor().id()).append(model == null ? "" : ":" + model);
+        char separator = '?';
+        for (Map.Entry<String, String> e : all.entrySet()) {
+            out.append(separator).append(e.getKey()).append('=').append(encode(e.getValue()));
+            separator = '&';
+        }
+        return out.toString();
     }
 
     /** A chat model on the stub with {@link #TEST_KEY}. */

@@ -13,6 +13,7 @@ import dev.junction.chat.ChatResponse;
 import dev.junction.error.ErrorKind;
 import dev.junction.error.JunctionException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -57,9 +58,7 @@ public abstract class DiscoveryConformance extends ConformanceBase {
     @Test
     void takesTheKeyFromTheEnvironmentVariable() {
         String envKey = "sk-from-environment-42";
-        try (Junction fromEnv = Junction.builder()
-                .environment(name -> name.equals(vendor().apiKeyEnvVar()) ? envKey : null)
-                .build()) {
+        try (Junction fromEnv = newJunction(Map.of(vendor().apiKeyEnvVar(), envKey))) {
             replyWithFixture(vendor().sampleReplyFixture());
             ChatModel chat = fromEnv.chatModel(vendor().id() + ":" + vendor().defaultModel()
                     + "?baseUrl=" + encode(stubBaseUrl()) + "&maxRetries=0");

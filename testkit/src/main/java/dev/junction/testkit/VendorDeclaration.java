@@ -64,6 +64,25 @@ public record VendorDeclaration(
         return new Builder(id);
     }
 
+    /**
+     * This declaration under another provider id, everything else the same: for a vendor that
+     * clones another one (an {@code acedata-mirror} defined in JSON) and must pass its checks.
+     */
+    public VendorDeclaration withId(String otherId) {
+        return new VendorDeclaration(otherId, documentedBaseUrl, documentedChatUrl, models, streamsByDefault, publishesPrices,
+                acceptsMediaUrls, sampleReplyFixture, errorEnvelope, documentedCreditsUrl, documentedModelsUrl, developerRole);
+    }
+
+    /** Whether any declared model has the capability. */
+    public boolean anyModelCan(dev.junction.catalog.Capability capability) {
+        return models.stream().anyMatch(m -> m.can(capability));
+    }
+
+    /** The first declared model with the capability, if any. */
+    public java.util.Optional<ModelInfo> firstModelThatCan(dev.junction.catalog.Capability capability) {
+        return models.stream().filter(m -> m.can(capability)).findFirst();
+    }
+
     /** The path part of the documented base URL, such as {@code /v1}, or empty. */
     public String basePath() {
         String path = documentedBaseUrl.getPath() == null ? "" : documentedBaseUrl.getPath();

@@ -6,8 +6,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ScenarioMappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.nio.charset.StandardCharsets;
@@ -66,6 +68,41 @@ public final class VendorStub implements AutoCloseable {
                 .withChunkedDribbleDelay(chunks, totalMillis);
         SSE.forEach(response::withHeader);
         server.stubFor(any(urlPathEqualTo(path)).willReturn(response));
+    }
+
+    /**
+     * One canned reply of a {@link #replyInTurn} sequence.
+     *
+     * @param status the HTTP status
+     * @param body the body's bytes
+     * @param headers the reply's headers
+     */
+    public record Reply(int status, byte[] body, Map<String, String> headers) {
+        /** Copies the headers. */
+        public Reply {
+            headers = Map.copyOf(headers);
+        }
+    }
+
+    /**
+     * Answers {@code path} with these replies in turn, one per request; the last one repeats. For
+     * retries and fallbacks, whose second request must meet another answer than the first.
+     */
+    public void replyInTurn(String path, List<Reply> replies) {
+        String scenario = "turns on " + path;
+        for (int i = 0; i < replies.size(); i++) {
+            Reply reply = replies.get(i);
+            ResponseDefinitionBuilder response = aResponse().withStatus(reply.status()).withBody(reply.body());
+            reply.headers().forEach(response::withHeader);
+            ScenarioMappingBuilder mapping = any(urlPathEqualTo(path)).inScenario(scenario)
+                    .whenScenarioStateIs(i == 0 ? Scenario.STARTED : "turn " + i).willReturn(response);
+            server.stubFor(i + 1 < replies.size() ? mapping.willSetStateTo("turn " + (i + 1)) : mapping);
+        }
+    }
+
+    /** The requests received on {@code path} since the last reset, oldest first. */
+    public List<LoggedRequest> requests(String path) {
+        return requests().stream().filter(r -> r.getUrl().equals(path)).toList();
     }
 
     /** {@link #reply(String, int, byte[], Map)} with a UTF-8 text body. */

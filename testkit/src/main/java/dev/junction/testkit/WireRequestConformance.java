@@ -10,17 +10,11 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.junction.catalog.Capability;
-import dev.junction.catalog.ModelInfo;
 import dev.junction.chat.ChatRequest;
 import dev.junction.chat.ChatResponse;
 import dev.junction.chat.Message;
-import dev.junction.chat.Part;
 import dev.junction.chat.ReasoningEffort;
 import dev.junction.chat.ReasoningSettings;
-import dev.junction.error.ErrorKind;
-import dev.junction.error.JunctionException;
-import java.net.URI;
-import java.util.Base64;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
@@ -29,18 +23,12 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Conformance: the request the vendor receives has the documented path, credential header, model
- * name, media part shape, stream flag and reasoning fields; documented request bodies are
- * reproduced exactly (WireMock {@code equalToJson}, strict).
+ * name, role names, stream flag and reasoning fields; documented request bodies are reproduced
+ * exactly (WireMock {@code equalToJson}, strict). Media part shapes are {@link MediaPartConformance}'s.
  */
 public abstract class WireRequestConformance extends ConformanceBase {
-    /** Media bytes spanning several of the engine's base64 blocks, with a ragged end (padding). */
-    private static final int MEDIA_BYTES = 100_001;
-
     /** Requests from the vendor's documents and the canonical requests that must produce them. */
     protected abstract List<DocumentedRequest> documentedRequests();
-
-    /** The vendor's JSON for one media part that carries {@code url} (a URL or a data URI). */
-    protected abstract String mediaPartJson(String url);
 
     @Test
     void sendsADeveloperInstructionUnderTheDeclaredRoleName() {
@@ -102,39 +90,6 @@ public abstract class WireRequestConformance extends ConformanceBase {
                 })));
     }
 
-    @Test
-    void writesInMemoryMediaInTheVendorsShape() {
-        byte[] data = new byte[MEDIA_BYTES];
-        for (int i = 0; i < data.length; i++) {
-            data[i] = (byte) (i * 31 + 7);
-        }
-        String dataUri = "data:image/png;base64," + Base64.getEncoder().encodeToString(data);
-
-        JsonNode body = send(ChatRequest.builder().model(imageModel()).user(Part.text("分析图片内容"), Part.bytes(data, "image/png")).build());
-
-        JsonNode content = body.path("messages").path(0).path("content");
-        assertSameJson("{\"type\":\"text\",\"text\":\"分析图片内容\"}", content.path(0).toString(), "text part");
-        assertSameJson(mediaPartJson(dataUri), content.path(1).toString(), "media part");
-        assertEquals(2, content.size(), "parts");
-    }
-
-    @Test
-    void handlesMediaUrlsAsDeclared() {
-        URI url = URI.create("https://example.com/photo.jpg");
-        ChatRequest request = ChatRequest.builder().model(imageModel()).user(Part.text("这张图片里是什么?"), Part.url(url)).build();
-        if (vendor().acceptsMediaUrls()) {
-            JsonNode body = send(request);
-            assertSameJson(mediaPartJson(url.toString()), body.path("messages").path(0).path("content").path(1).toString(), "URL part");
-        } else {
-            JunctionException e = failure(chatModel(imageModel()), request);
-            assertEquals(ErrorKind.UNSUPPORTED_FEATURE, e.kind());
-            assertEquals(vendor().id(), e.provider());
-            assertTrue(e.getMessage().contains("message 0, part 1"), () -> "the message should name the part: " + e.getMessage());
-            assertTrue(e.hint().isPresent(), "a rejected part needs a hint");
-            assertEquals(List.of(), stub().requests(), "a rejected request must not reach the vendor");
-        }
-    }
-
     @TestFactory
     Stream<DynamicTest> sendsReasoningControlsOnlyToModelsThatTakeThem() {
         return vendor().models().stream().map(model -> dynamicTest(model.id(), () -> {
@@ -165,10 +120,5 @@ public abstract class WireRequestConformance extends ConformanceBase {
         var received = stub().onlyRequest();
         assertChatCall(received, vendor().chatPath(), TEST_KEY);
         return Fixtures.parse(received.getBodyAsString());
-    }
-
-    private String imageModel() {
-        return vendor().models().stream().filter(m -> m.can(Capability.IMAGE_INPUT)).map(ModelInfo::id)
-                .findFirst().orElse(vendor().defaultModel());
     }
 }

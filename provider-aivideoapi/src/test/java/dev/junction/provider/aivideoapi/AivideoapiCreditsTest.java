@@ -1,5 +1,7 @@
 package dev.junction.provider.aivideoapi;
 
+import static dev.junction.testkit.ApiKeyCanaryConformance.CANARY;
+import static dev.junction.testkit.ApiKeyCanaryConformance.assertNoCanary;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -160,5 +162,45 @@ class AivideoapiCreditsTest extends ConformanceBase {
 
         assertEquals(ErrorKind.PROTOCOL, e.kind());
         assertEquals(OptionalInt.of(200), e.httpStatus());
+    }
+
+    // The key canary at the balance endpoint, which the kit's canary (chat only) does not reach.
+
+    @Test
+    void scrubsTheKeyWhenTheBalanceEndpointEchoesItInAnError() {
+        stub().reply(CREDITS_PATH, 401, AivideoapiVendor.errorBody("invalid_api_key", "Incorrect API key provided: " + CANARY + "."),
+                VendorStub.JSON);
+
+        JunctionException e = assertThrows(JunctionException.class,
+                () -> await(junction().provider(configString(null, CANARY)).credits()));
+
+        assertEquals("Bearer " + CANARY, stub().onlyRequest().getHeader("Authorization"), "the canary must reach the vendor");
+        assertEquals(ErrorKind.AUTHENTICATION, e.kind());
+        assertTrue(e.getMessage().contains("Incorrect API key provided: ****"), () -> "the echo should be masked, not dropped: " + e.getMessage());
+        assertNoCanary(e);
+    }
+
+    @Test
+    void masksTheKeyInABalanceReplyThatEchoesIt() {
+        stub().reply(CREDITS_PATH, 200, "{\"credits\":12,\"key\":\"" + CANARY + "\"}", VendorStub.JSON);
+
+        CreditBalance credit = await(junction().provider(configString(null, CANARY)).credits());
+
+        assertEquals(new BigDecimal("12"), credit.balance());
+        assertEquals("{\"credits\":12,\"key\":\"****\"}", credit.rawJson());
+        assertNoCanary(credit.toString(), "CreditBalance");
+    }
+
+    @Test
+    void scrubsTheKeyFromAnHtmlErrorPageOfTheBalanceEndpoint() {
+        stub().reply(CREDITS_PATH, 502, "<html><body><h1>502 Bad Gateway</h1><p>upstream rejected key " + CANARY + "</p></body></html>",
+                VendorStub.HTML);
+
+        JunctionException e = assertThrows(JunctionException.class,
+                () -> await(junction().provider(configString(null, CANARY)).credits()));
+
+        assertEquals(ErrorKind.SERVER_ERROR, e.kind());
+        assertTrue(e.getMessage().contains("upstream rejected key ****"), e::getMessage);
+        assertNoCanary(e);
     }
 }

@@ -1,5 +1,7 @@
 package dev.junction.provider.yisu;
 
+import static dev.junction.testkit.ApiKeyCanaryConformance.CANARY;
+import static dev.junction.testkit.ApiKeyCanaryConformance.assertNoCanary;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -76,7 +78,7 @@ class YisuRemoteModelsTest extends ConformanceBase {
     void theLiveListMergesIntoTheCatalogOnRequest() {
         serve(200, Fixtures.bytes(getClass(), "fixtures/models-reply.json"), VendorStub.JSON);
         Map<String, String> env = Map.of("YISU_API_KEY", TEST_KEY, "YISU_BASE_URL", stubBaseUrl());
-        try (Junction junction = Junction.builder().environment(env::get).build()) {
+        try (Junction junction = newJunction(env)) {
             Catalog catalog = await(junction.remoteCatalog(Set.of("yisu")));
 
             Offer offer = catalog.find("gemini-3-pro-image-preview").orElseThrow().offers().get(0);
@@ -92,7 +94,7 @@ class YisuRemoteModelsTest extends ConformanceBase {
     void aCatalogWhoseListFailsKeepsTheDeclaredModelsAndSaysWhy() {
         serve(401, Fixtures.bytes(getClass(), "fixtures/error-invalid-api-key.json"), VendorStub.JSON);
         Map<String, String> env = Map.of("YISU_API_KEY", TEST_KEY, "YISU_BASE_URL", stubBaseUrl());
-        try (Junction junction = Junction.builder().environment(env::get).build()) {
+        try (Junction junction = newJunction(env)) {
             Catalog catalog = await(junction.remoteCatalog(Set.of("yisu")));
 
             assertEquals(Listing.DECLARED, catalog.offers("yisu").get(0).listing());
@@ -190,5 +192,33 @@ class YisuRemoteModelsTest extends ConformanceBase {
 
         assertEquals(ErrorKind.PROTOCOL, e.kind());
         assertEquals(OptionalInt.of(200), e.httpStatus());
+    }
+
+    // The key canary at the model list, which the kit's canary (chat only) does not reach.
+
+    @Test
+    void scrubsTheKeyWhenTheModelListEchoesItInAnError() {
+        stub().reply("/v1/models", 401, YisuVendor.errorBody("invalid_api_key", "Incorrect API key provided: " + CANARY + "."),
+                VendorStub.JSON);
+
+        JunctionException e = assertThrows(JunctionException.class,
+                () -> await(junction().provider(configString(null, CANARY)).remoteModels()));
+
+        assertEquals("Bearer " + CANARY, stub().onlyRequest().getHeader("Authorization"), "the canary must reach the vendor");
+        assertEquals(ErrorKind.AUTHENTICATION, e.kind());
+        assertTrue(e.getMessage().contains("Incorrect API key provided: ****"), () -> "the echo should be masked, not dropped: " + e.getMessage());
+        assertNoCanary(e);
+    }
+
+    @Test
+    void scrubsTheKeyFromAModelListWithoutData() {
+        stub().reply("/v1/models", 200, "{\"object\":\"list\",\"debug\":\"Authorization: Bearer " + CANARY + "\"}", VendorStub.JSON);
+
+        JunctionException e = assertThrows(JunctionException.class,
+                () -> await(junction().provider(configString(null, CANARY)).remoteModels()));
+
+        assertEquals(ErrorKind.PROTOCOL, e.kind());
+        assertTrue(e.getMessage().contains("Bearer ****"), e::getMessage);
+        assertNoCanary(e);
     }
 }
