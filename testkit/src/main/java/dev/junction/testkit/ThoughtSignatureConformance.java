@@ -66,6 +66,9 @@ public abstract class ThoughtSignatureConformance extends ConformanceBase {
     private String toolModel() {
         ModelInfo first = vendor().models().get(0);
         Assumptions.assumeTrue(first.can(Capability.TOOLS), () -> first.id() + " does not take tools, so it has no tool loop to sign");
+        assertTrue(signedToolCallReplyFixture() != null && signedToolCallStreamFixture() != null,
+                () -> first.id() + " takes tools: declare signedToolCallReplyFixture() and signedToolCallStreamFixture()"
+                        + " (the vendor's reply and stream shapes with a thought signature on each tool call)");
         assertTrue(expectedSignatures().size() >= 2, "declare a fixture with at least two signed tool calls");
         return first.id();
     }

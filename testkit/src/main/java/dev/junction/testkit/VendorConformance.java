@@ -66,6 +66,24 @@ public abstract class VendorConformance {
         return null;
     }
 
+    /**
+     * A documented-shape reply whose tool calls each carry a thought signature (at least two calls);
+     * required when the first model declares {@link Capability#TOOLS}.
+     */
+    protected String signedToolCallReplyFixture() {
+        return null;
+    }
+
+    /** The same signed tool calls as a server-sent-event stream; required with {@link #signedToolCallReplyFixture()}. */
+    protected String signedToolCallStreamFixture() {
+        return null;
+    }
+
+    /** The signatures both signed fixtures carry, in tool-call order, exactly as written there. */
+    protected List<String> expectedSignatures() {
+        return List.of();
+    }
+
     /** The environment every Junction of every area sees; empty by default. See {@link ConformanceBase#environment()}. */
     protected Function<String, String> environment() {
         return name -> null;
@@ -237,5 +255,15 @@ public abstract class VendorConformance {
     class AccountEndpoints extends AccountEndpointConformance {
         @Override protected VendorDeclaration vendor() { return VendorConformance.this.vendor(); }
         @Override VendorConformance suite() { return VendorConformance.this; }
+    }
+
+    /** Thought signatures go back to the provider that issued them, whole and streamed. */
+    @Nested
+    class ThoughtSignatures extends ThoughtSignatureConformance {
+        @Override protected VendorDeclaration vendor() { return VendorConformance.this.vendor(); }
+        @Override VendorConformance suite() { return VendorConformance.this; }
+        @Override protected String signedToolCallReplyFixture() { return VendorConformance.this.signedToolCallReplyFixture(); }
+        @Override protected String signedToolCallStreamFixture() { return VendorConformance.this.signedToolCallStreamFixture(); }
+        @Override protected List<String> expectedSignatures() { return VendorConformance.this.expectedSignatures(); }
     }
 }

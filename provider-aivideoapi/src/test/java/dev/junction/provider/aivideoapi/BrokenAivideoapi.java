@@ -98,6 +98,16 @@ final class BrokenAivideoapi {
         });
     }
 
+    /** Reads no thought signature, as OpenAI-compatible layers that drop {@code extra_content} do. */
+    static ProviderFactory thoughtSignatureDropped() {
+        return engine(profile(p -> { }), new Forwarding() {
+            @Override
+            public String readThoughtSignature(JsonNode toolCall) {
+                return null;
+            }
+        });
+    }
+
     /** The shipped provider with its streams losing their first text part between the socket and the consumer. */
     static ProviderFactory lostStreamChunk() {
         ProviderFactory real = unbroken();
@@ -146,6 +156,10 @@ final class BrokenAivideoapi {
         @Override public boolean standardChunksNeedNoHooks() { return real.standardChunksNeedNoHooks(); }
         @Override public boolean isErrorBody(JsonNode body) { return real.isErrorBody(body); }
         @Override public VendorError readError(JsonNode body) { return real.readError(body); }
+        @Override public String readThoughtSignature(JsonNode toolCall) { return real.readThoughtSignature(toolCall); }
+        @Override public void writeThoughtSignature(JsonGenerator json, String signature) throws IOException {
+            real.writeThoughtSignature(json, signature);
+        }
     }
 
     /** A provider that forwards everything, but whose streams drop their first text part. */

@@ -42,9 +42,8 @@ class KitCatchesBreaksTest {
             new Break("reasoning dropped", ReasoningDropped.class, "reasoning dropped"),
             new Break("a wrong error mapping", WrongErrorMapping.class, "error mapping"),
             new Break("a lost stream chunk", LostStreamChunk.class, "lost stream chunk"),
-            new Break("a leaked key", LeakedKey.class, "leaked key"));
-    // To come with the core's thought-signature hook (Dialect.readThoughtSignature) and the kit's
-    // ThoughtSignatureConformance: new Break("a dropped thought signature", ThoughtSignatureDropped.class, "thought signature").
+            new Break("a leaked key", LeakedKey.class, "leaked key"),
+            new Break("a dropped thought signature", ThoughtSignatureDropped.class, "thought signature dropped"));
 
     @Test
     void theUnbrokenVariantPassesTheKit() {
@@ -134,6 +133,12 @@ class KitCatchesBreaksTest {
     static final class LeakedKey extends Variant {
         LeakedKey() {
             super(BrokenAivideoapi::leakedKey);
+        }
+    }
+
+    static final class ThoughtSignatureDropped extends Variant {
+        ThoughtSignatureDropped() {
+            super(BrokenAivideoapi::thoughtSignatureDropped);
         }
     }
 }
