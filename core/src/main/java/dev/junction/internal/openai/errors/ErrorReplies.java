@@ -179,7 +179,7 @@ public final class ErrorReplies {
             return profile.errorHints().get(vendorCode);
         }
         return switch (kind) {
-            case AUTHENTICATION -> "check the API key: set " + settings.apiKeyEnvVar() + " or apiKey= in the config string";
+            case AUTHENTICATION -> "check the API key: set " + settings.apiKeyEnvVarsText() + " or apiKey= in the config string";
             case PERMISSION_DENIED -> "the key may not make this call; check its restrictions in the " + profile.displayName() + " dashboard";
             case INSUFFICIENT_CREDITS -> "top up the " + profile.displayName() + " account";
             case SPEND_LIMIT_EXCEEDED -> "the key reached its spend limit; raise the limit in the dashboard. Retrying will not help";
