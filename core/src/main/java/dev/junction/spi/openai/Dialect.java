@@ -134,7 +134,8 @@ public interface Dialect {
     }
 
     /**
-     * Whether a parsed body is an error envelope, whatever the HTTP status.
+     * Whether a parsed body is an error envelope, whatever the HTTP status. The body is a JSON
+     * object, or, for a non-2xx reply, possibly an array (Google's {@code [{"error":{…}}]}).
      * Default: it has a non-null {@code error} and no {@code choices}.
      */
     default boolean isErrorBody(JsonNode body) {

@@ -41,7 +41,8 @@ public final class ErrorReplies {
     public JunctionException fromReply(HttpReply reply, String url) {
         String text = reply.body().toString(java.nio.charset.StandardCharsets.UTF_8);
         JsonNode json = parseOrNull(text);
-        if (json != null && json.isObject() && dialect.isErrorBody(json)) {
+        // An array reaches the dialect too: Google wraps its error object in one, [{"error":{…}}].
+        if (json != null && (json.isObject() || json.isArray()) && dialect.isErrorBody(json)) {
             return fromEnvelope(reply.status(), json, reply.headers());
         }
         int status = reply.status();
