@@ -264,13 +264,13 @@ public final class OpenAiCompatibleProvider implements Provider {
         } catch (IOException e) {
             throw errors.invalidJson(reply);
         }
-        if (body == null || !body.isObject()) {
+        if (body == null || !body.isObject() && !(body.isArray() && dialect.isErrorBody(body))) {
             throw errors.invalidJson(reply);
         }
         if (dialect.isErrorBody(body)) {
             throw errors.fromEnvelope(reply.status(), body, reply.headers());
         }
-        return images(plan) ? ImagesEndpoint.read(body, plan, price(plan)) : reader.read(body, plan, price(plan));
+        return images(plan) ? ImagesEndpoint.read(body, plan, price(plan), reader) : reader.read(body, plan, price(plan));
     }
 
     private JunctionException asRequestError(Throwable e) {

@@ -2,10 +2,13 @@ package dev.junction.provider.google;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.junction.chat.MediaSource;
 import dev.junction.chat.ReasoningEffort;
 import dev.junction.chat.ReasoningSettings;
 import dev.junction.spi.openai.Dialect;
+import dev.junction.error.ErrorKind;
 import dev.junction.spi.openai.Json;
+import dev.junction.spi.openai.MediaPartContext;
 import dev.junction.spi.openai.VendorError;
 import java.io.IOException;
 import java.util.Map;
@@ -61,6 +64,21 @@ final class GoogleDialect implements Dialect {
         json.writeEndObject();
         json.writeEndObject();
         json.writeEndObject();
+    }
+
+    /**
+     * Images as base64 data URIs in {@code image_url}, as the compatibility page's image example
+     * shows; the page shows no media by URL, so a URL part is refused before sending.
+     */
+    @Override
+    public void writeMediaPart(JsonGenerator json, MediaSource source, MediaPartContext context) throws IOException {
+        if (source instanceof MediaSource.Url url) {
+            throw context.reject(ErrorKind.UNSUPPORTED_FEATURE,
+                    "google's OpenAI-compatible endpoint documents images only as base64 data, not by URL (" + url.url() + ")",
+                    "add inlineRemoteMedia=true to the config string to have Junction download and inline it,"
+                            + " or attach the file or its bytes instead");
+        }
+        Dialect.super.writeMediaPart(json, source, context);
     }
 
     @Override

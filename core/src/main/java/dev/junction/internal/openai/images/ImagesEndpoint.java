@@ -131,12 +131,16 @@ public final class ImagesEndpoint {
     }
 
     /**
-     * Reads {@code {"created","data":[{"b64_json"}],"usage"?}}.
+     * Reads {@code {"created","data":[{"b64_json"}],"usage"?}}. A reply in chat's shape (with
+     * {@code choices}, as a proxy in front of the vendor may answer) is read as chat by {@code chat}.
      *
-     * @throws JunctionException PROTOCOL when the reply has no {@code data} array
+     * @throws JunctionException PROTOCOL when the reply has neither a {@code data} array nor choices
      */
-    public static ChatResponse read(JsonNode body, CallPlan call, Price price) {
+    public static ChatResponse read(JsonNode body, CallPlan call, Price price, ReplyReader chat) {
         JsonNode data = body.path("data");
+        if (!data.isArray() && body.path("choices").isArray()) {
+            return chat.read(body, call, price);
+        }
         if (!data.isArray()) {
             throw JunctionException.builder(ErrorKind.PROTOCOL, call.provider() + "'s images endpoint replied with HTTP 200 but no data[]")
                     .provider(call.provider())
