@@ -46,6 +46,11 @@ final class InstalledProvider implements ProviderView {
     }
 
     @Override
+    public List<String> apiKeyEnvFallbacks() {
+        return settings.apiKeyEnvFallbacks();
+    }
+
+    @Override
     public boolean hasApiKey() {
         return settings.apiKey() != null;
     }

@@ -91,7 +91,7 @@ public final class Junction implements AutoCloseable {
                 : new LocalHealth(b.healthClock, b.cooldownFailures, b.cooldownWindow, b.cooldownDuration);
         this.retries = b.retryScheduler != null ? new RetryLoops(b.retryScheduler, false, b.retryRandom, b.retryClock, health)
                 : new RetryLoops(new VertxScheduler(vertx), true, b.retryRandom, b.retryClock, health);
-        this.wiring = new ProviderWiring(registry, new SettingsResolver(b.environment), retries, vertx, transport, this::prices,
+        this.wiring = new ProviderWiring(registry, new SettingsResolver(b.environment, id -> registry.factories().containsKey(id) ? registry.factories().get(id).apiKeyEnvFallbacks() : java.util.List.of()), retries, vertx, transport, this::prices,
                 b.maxStreamEventBytes, b.maxRequestBytes, new ConfigWarnings(b.warnings));
     }
 
@@ -212,7 +212,7 @@ public final class Junction implements AutoCloseable {
     }
 
     /**
-     * Every known price: the reference rows, the providers' built-in rows, then the price file's
+     * Every known price: the providers' built-in rows (Google's list prices are provider-google's), then the price file's
      * rows and the builder's rows, each replacing earlier rows for the same provider and model.
      */
     public PriceBook prices() {
@@ -227,7 +227,7 @@ public final class Junction implements AutoCloseable {
     }
 
     /**
-     * Prices a request at every provider offering its model (and at the reference rows), before
+     * Prices a request at every provider offering its model, before
      * sending it, under the default assumptions; see {@link #quote(ChatRequest, QuoteOptions)}.
      */
     public Quotes quote(ChatRequest request) {

@@ -75,7 +75,7 @@ class QuoteTest {
     void ranksKnownPricesCheapestFirstAndUnknownOnesLast() {
         try (Junction junction = junction()) {
             Quotes quotes = junction.quote(request());
-            assertEquals(List.of("cheap", "google", "dear", "aaa-unpriced", "unpriced"),
+            assertEquals(List.of("cheap", "dear", "aaa-unpriced", "unpriced"),
                     quotes.quotes().stream().map(Quote::provider).toList());
             assertEquals("gemini-2.5-pro", quotes.model());
             assertEquals(1_000, quotes.outputTokens());
@@ -87,11 +87,7 @@ class QuoteTest {
             assertExactly("0.507", cheap.credits().expected());
             assertEquals("cheap-2.5", cheap.vendorModel());
             assertEquals("test docs", cheap.price().source());
-            Quote google = quotes.quotes().get(1);
-            assertTrue(google.reference());
-            assertExactly("0.01125", google.usd().expected());
-            assertNull(google.credits());
-            assertTrue(google.notes().get(0).contains("reference"), google.notes().toString());
+            assertTrue(quotes.quotes().stream().noneMatch(Quote::reference), "core ships no reference rows");
         }
     }
 
@@ -131,7 +127,6 @@ class QuoteTest {
             assertEquals(List.of("dear"), quotes.unservable().stream().map(u -> u.provider()).toList());
             assertTrue(quotes.unservable().get(0).reason().contains("function tools"), quotes.unservable().get(0).reason());
             assertTrue(quotes.quotes().stream().noneMatch(q -> q.provider().equals("dear")));
-            assertTrue(quotes.quotes().stream().anyMatch(q -> q.provider().equals("google")), "reference rows are still shown");
         }
     }
 
@@ -297,10 +292,15 @@ class QuoteTest {
     }
 
     @Test
-    void notesATierThatTheHighFigureCrosses() {
+    void notesATierThatTheHighFigureCrosses() throws java.io.IOException {
         TokenEstimate nearTier = new TokenEstimate(150_000, 190_000, 240_000, 0, List.of());
-        try (Junction junction = Junction.builder().factories(VENDORS).environment(name -> null).tokenEstimator(r -> nearTier).build()) {
-            Quote google = junction.quote(request()).quotes().stream().filter(Quote::reference).findFirst().orElseThrow();
+        java.nio.file.Path tiered = java.nio.file.Files.createTempFile("tiered", ".json");
+        java.nio.file.Files.writeString(tiered, "{\"prices\":[{\"provider\":\"dear\",\"model\":\"gemini-2.5-pro\",\"currency\":\"USD\","
+                + "\"inputPerMillion\":\"1.25\",\"outputPerMillion\":\"10\",\"tiers\":[{\"aboveInputTokens\":200000,"
+                + "\"inputPerMillion\":\"2.50\",\"outputPerMillion\":\"15\"}]}]}");
+        try (Junction junction = Junction.builder().factories(VENDORS).environment(name -> null).pricesFile(tiered)
+                .tokenEstimator(r -> nearTier).build()) {
+            Quote google = junction.quote(request()).quotes().stream().filter(q -> q.provider().equals("dear")).findFirst().orElseThrow();
             // high: 240,000 × 2.50 / 1e6 + 1,000 × 15 / 1e6 at the >200k tier
             assertExactly("0.615", google.usd().high());
             assertExactly("0.2475", google.usd().expected());

@@ -43,7 +43,7 @@ class PackageRulesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"cli", "examples", "testkit", "provider-aivideoapi", "provider-yisu", "provider-acedata"})
+    @ValueSource(strings = {"cli", "examples", "testkit", "provider-aivideoapi", "provider-yisu", "provider-acedata", "provider-google"})
     void nothingOutsideCoreUsesTheEngine(String module) {
         noClasses().should().dependOnClassesThat().resideInAPackage("dev.junction.internal..")
                 .because("the engine is internal to core: use the user API, or the SPI in a vendor module")
@@ -83,7 +83,7 @@ class PackageRulesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"provider-aivideoapi", "provider-yisu", "provider-acedata"})
+    @ValueSource(strings = {"provider-aivideoapi", "provider-yisu", "provider-acedata", "provider-google"})
     void aVendorModuleUsesOnlyTheSpiAndTheCanonicalContract(String module) {
         String ownPackage = "dev.junction.provider." + module.substring("provider-".length()) + "..";
         classes().should().onlyDependOnClassesThat().resideInAnyPackage(

@@ -57,13 +57,13 @@ public final class CompareCommand extends JunctionSubcommand {
 
     @Option(names = "--output-tokens", paramLabel = "N",
             description = "Visible output tokens to assume (default " + QuoteOptions.DEFAULT_OUTPUT_TOKENS + "); a 2,000-token"
-                    + " reasoning allowance is added for models that reason by default or with --reasoning high, not with"
-                    + " --reasoning low. 1 to 10,000,000.")
+                    + " reasoning allowance is added for models that reason by default or with --reasoning medium or high, not with"
+                    + " --reasoning minimal or low. 1 to 10,000,000.")
     private Long outputTokens;
 
     @Option(names = "--reasoning", paramLabel = "EFFORT",
-            description = "Reasoning effort the request would ask for: ${COMPLETION-CANDIDATES}; low drops the reasoning"
-                    + " allowance, high adds it to models that do not reason by default.")
+            description = "Reasoning effort the request would ask for: ${COMPLETION-CANDIDATES}; minimal and low drop the"
+                    + " reasoning allowance, medium and high add it to models that do not reason by default.")
     private ReasoningEffort reasoning;
 
     @Mixin

@@ -8,7 +8,7 @@ import java.util.TreeSet;
 
 /**
  * The one answer to "is this a provider id the commands know?" for {@code compare}, {@code prices}
- * and {@code models}: an installed provider or a reference provider such as {@code google}.
+ * and {@code models}: an installed provider (every price row names one).
  *
  * <p>The ids come from {@code Junction.providerIds()} and the price rows, never from
  * {@code Junction.providers()}: that configures every provider from the environment, so one

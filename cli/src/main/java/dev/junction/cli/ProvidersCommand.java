@@ -42,7 +42,8 @@ public final class ProvidersCommand extends JunctionSubcommand {
         int nameWidth = providers.stream().mapToInt(p -> p.displayName().length()).max().orElse(0);
         int urlWidth = providers.stream().mapToInt(p -> p.baseUrl().toString().length()).max().orElse(0);
         for (ProviderView provider : providers) {
-            String keyVar = provider.apiKeyEnvVar();
+            String keyVar = provider.apiKeyEnvFallbacks().isEmpty() ? provider.apiKeyEnvVar()
+                    : provider.apiKeyEnvVar() + " or " + String.join(" or ", provider.apiKeyEnvFallbacks());
             context.out().printf("%-" + idWidth + "s  %-" + nameWidth + "s  %-" + urlWidth + "s  (key: %s, %s)%n",
                     provider.id(), provider.displayName(), provider.baseUrl(), keyVar,
                     provider.hasApiKey() ? "set" : "not set");

@@ -10,7 +10,7 @@ final class ProvidersJson {
     private ProvidersJson() {
     }
 
-    /** {@code [{"id","name","baseUrl","apiKeyEnvVar","apiKeySet","models":[{"id","vendorModel","capabilities","contextWindow"}]}]}. */
+    /** {@code [{"id","name","baseUrl","apiKeyEnvVar","apiKeyEnvFallbacks","apiKeySet","models":[{"id","vendorModel","capabilities","contextWindow"}]}]}. */
     static ArrayNode of(List<ProviderView> providers, CliContext context) {
         ArrayNode array = CliJson.nodes().arrayNode();
         for (ProviderView provider : providers) {
@@ -19,8 +19,9 @@ final class ProvidersJson {
                     .put("id", provider.id())
                     .put("name", provider.displayName())
                     .put("baseUrl", provider.baseUrl().toString())
-                    .put("apiKeyEnvVar", keyVar)
-                    .put("apiKeySet", provider.hasApiKey());
+                    .put("apiKeyEnvVar", keyVar);
+            provider.apiKeyEnvFallbacks().forEach(entry.putArray("apiKeyEnvFallbacks")::add);
+            entry.put("apiKeySet", provider.hasApiKey());
             ArrayNode models = entry.putArray("models");
             for (ModelInfo model : provider.models().models()) {
                 var m = models.addObject()

@@ -43,8 +43,8 @@ class ModelsCommandTest {
         assertEquals(new BigDecimal("0.8"), aivideoapi.get("inputPerMillionUsd").decimalValue());
         assertEquals(new BigDecimal("4.8"), aivideoapi.get("outputPerMillionUsd").decimalValue());
         JsonNode google = offer(pro3, "google");
-        assertTrue(google.get("reference").asBoolean());
-        assertEquals("REFERENCE", google.get("listing").asText());
+        assertFalse(google.get("reference").asBoolean());
+        assertEquals("DECLARED", google.get("listing").asText());
         assertEquals("gemini-3-pro-preview", google.get("vendorModel").asText());
         assertEquals(0, result.json().get("problems").size());
         assertEquals("", result.err());

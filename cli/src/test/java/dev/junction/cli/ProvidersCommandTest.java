@@ -37,7 +37,7 @@ class ProvidersCommandTest {
         JsonNode aivideoapiPro = json.get(1).get("models").get(0);
         assertEquals("gemini-3-pro", aivideoapiPro.get("id").asText());
         assertEquals(1_000_000L, aivideoapiPro.get("contextWindow").asLong());
-        assertEquals("google/gemini-3-pro-image-preview", json.get(2).get("models").get(0).get("vendorModel").asText());
+        assertEquals("google/gemini-3-pro-image-preview", json.get(3).get("models").get(0).get("vendorModel").asText());
         assertEquals("", result.err());
     }
 

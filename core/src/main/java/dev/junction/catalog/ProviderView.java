@@ -26,6 +26,11 @@ public interface ProviderView {
     /** The environment variable that supplies this provider's key, such as {@code EXAMPLE_API_KEY}. */
     String apiKeyEnvVar();
 
+    /** Variables read for the key, in order, when {@link #apiKeyEnvVar()} is unset, such as {@code GEMINI_API_KEY}; usually none. */
+    default List<String> apiKeyEnvFallbacks() {
+        return List.of();
+    }
+
     /** Whether a key was configured, by the config string or the environment; the key itself is never exposed. */
     boolean hasApiKey();
 

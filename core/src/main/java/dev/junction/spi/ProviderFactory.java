@@ -31,6 +31,15 @@ public interface ProviderFactory {
     }
 
     /**
+     * Environment variables read for the API key, in order, when {@code <ID>_API_KEY} is unset
+     * (for example {@code GEMINI_API_KEY}, the name a vendor's own docs use). Never {@code null};
+     * empty by default.
+     */
+    default List<String> apiKeyEnvFallbacks() {
+        return List.of();
+    }
+
+    /**
      * The models this vendor serves as its module declares them, known without configuration or
      * network. Never {@code null}; empty when the module declares none.
      */

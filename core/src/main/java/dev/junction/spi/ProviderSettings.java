@@ -3,6 +3,8 @@ package dev.junction.spi;
 import dev.junction.error.JunctionException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -35,6 +37,7 @@ public final class ProviderSettings {
     private final Duration maxRetryDelay;
     private final boolean retryOnTimeout;
     private final Duration connectTimeout;
+    private final List<String> apiKeyEnvFallbacks;
 
     private ProviderSettings(Builder b) {
         this.providerId = b.providerId;
@@ -51,6 +54,7 @@ public final class ProviderSettings {
         this.maxRetryDelay = positive(b.maxRetryDelay, DEFAULT_MAX_RETRY_DELAY, "maxRetryDelay");
         this.retryOnTimeout = b.retryOnTimeout;
         this.connectTimeout = b.connectTimeout == null ? null : positive(b.connectTimeout, null, "connectTimeout");
+        this.apiKeyEnvFallbacks = List.copyOf(b.apiKeyEnvFallbacks);
     }
 
     /** Starts settings for a provider id; every other field has its default. */
@@ -81,7 +85,7 @@ public final class ProviderSettings {
     public ApiKey requireApiKey() {
         if (apiKey == null) {
             throw JunctionException.configuration(providerId, "no API key for " + providerId,
-                    "set the environment variable " + apiKeyEnvVar() + " or add apiKey=… to the config string");
+                    "set the environment variable " + apiKeyEnvVarsText() + " or add apiKey=… to the config string");
         }
         return apiKey;
     }
@@ -142,6 +146,28 @@ public final class ProviderSettings {
         return envVar(providerId, "API_KEY");
     }
 
+    /**
+     * Further variables read, in order, when {@link #apiKeyEnvVar()} is unset (a vendor profile's
+     * {@code apiKeyEnvFallbacks}, such as {@code GEMINI_API_KEY}); empty for most providers.
+     */
+    public List<String> apiKeyEnvFallbacks() {
+        return apiKeyEnvFallbacks;
+    }
+
+    /** Every variable that may supply the key, in the order they are read. */
+    public List<String> apiKeyEnvVars() {
+        List<String> all = new ArrayList<>();
+        all.add(apiKeyEnvVar());
+        all.addAll(apiKeyEnvFallbacks);
+        return List.copyOf(all);
+    }
+
+    /** The key variables for a message: {@code GOOGLE_API_KEY}, or {@code GOOGLE_API_KEY (or GEMINI_API_KEY)}. */
+    public String apiKeyEnvVarsText() {
+        return apiKeyEnvFallbacks.isEmpty() ? apiKeyEnvVar()
+                : apiKeyEnvVar() + " (or " + String.join(", or ", apiKeyEnvFallbacks) + ")";
+    }
+
     /** The environment variable that overrides this provider's base URL. */
     public String baseUrlEnvVar() {
         return envVar(providerId, "BASE_URL");
@@ -181,6 +207,7 @@ public final class ProviderSettings {
         private Duration maxRetryDelay;
         private boolean retryOnTimeout = true;
         private Duration connectTimeout;
+        private List<String> apiKeyEnvFallbacks = List.of();
 
         private Builder(String providerId) {
             this.providerId = Objects.requireNonNull(providerId, "providerId");
@@ -243,6 +270,12 @@ public final class ProviderSettings {
         /** How long opening a connection may take; {@code null} for Junction's own. */
         public Builder connectTimeout(Duration connectTimeout) {
             this.connectTimeout = connectTimeout;
+            return this;
+        }
+
+        /** Variables read for the key after {@code <ID>_API_KEY}, in order; none unless set. */
+        public Builder apiKeyEnvFallbacks(List<String> variables) {
+            this.apiKeyEnvFallbacks = List.copyOf(variables);
             return this;
         }
 

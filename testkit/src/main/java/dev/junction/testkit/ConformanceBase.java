@@ -170,11 +170,13 @@ public abstract class ConformanceBase {
     /** Makes the stub answer the documented chat path. */
     protected void replyWith(int status, String body, Map<String, String> headers) {
         stub.reply(vendor().chatPath(), status, body, headers);
+        vendor().imagesPath().ifPresent(path -> stub.reply(path, status, body, headers));
     }
 
     /** Makes the stub answer with a fixture's exact bytes as JSON with HTTP 200. */
     protected void replyWithFixture(String fixture) {
         stub.reply(vendor().chatPath(), 200, Fixtures.bytes(getClass(), fixture), VendorStub.JSON);
+        vendor().imagesPath().ifPresent(path -> stub.reply(path, 200, Fixtures.bytes(getClass(), fixture), VendorStub.JSON));
     }
 
     /** A fixture of the concrete test's module as text. */

@@ -25,6 +25,9 @@ import java.util.function.BiFunction;
  * @param documentedModelsUrl the full URL of the documented model-list endpoint, or {@code null} when there is none
  * @param developerRole the role name a developer instruction travels under: {@code developer}, or {@code system} for a
  *     vendor whose docs show only system, user and assistant
+ * @param documentedImagesUrl the full URL of the documented image-generation endpoint that some models'
+ *     output comes from, or {@code null} when there is none; the stub answers it like the chat path
+ * @param imagesModels the canonical ids of the models whose output comes from that endpoint
  */
 public record VendorDeclaration(
         String id,
@@ -38,7 +41,9 @@ public record VendorDeclaration(
         BiFunction<String, String, String> errorEnvelope,
         URI documentedCreditsUrl,
         URI documentedModelsUrl,
-        String developerRole) {
+        String developerRole,
+        URI documentedImagesUrl,
+        java.util.Set<String> imagesModels) {
 
     /** Checks the declaration is complete and self-consistent. */
     public VendorDeclaration {
@@ -49,10 +54,11 @@ public record VendorDeclaration(
         Objects.requireNonNull(errorEnvelope, "errorEnvelope");
         Objects.requireNonNull(developerRole, "developerRole");
         models = List.copyOf(models);
+        imagesModels = imagesModels == null ? java.util.Set.of() : java.util.Set.copyOf(imagesModels);
         if (models.isEmpty()) {
             throw new IllegalArgumentException("declare at least one model");
         }
-        for (URI url : new URI[] {documentedChatUrl, documentedCreditsUrl, documentedModelsUrl}) {
+        for (URI url : new URI[] {documentedChatUrl, documentedCreditsUrl, documentedModelsUrl, documentedImagesUrl}) {
             if (url != null && !url.toString().startsWith(documentedBaseUrl.toString())) {
                 throw new IllegalArgumentException("the URL " + url + " does not start with the base URL " + documentedBaseUrl);
             }
@@ -104,6 +110,16 @@ public record VendorDeclaration(
         return java.util.Optional.ofNullable(documentedModelsUrl).map(URI::getPath);
     }
 
+    /** The documented image-generation endpoint's full path, such as {@code /v1beta/openai/images/generations}; empty when there is none. */
+    public java.util.Optional<String> imagesPath() {
+        return java.util.Optional.ofNullable(documentedImagesUrl).map(URI::getPath);
+    }
+
+    /** The path a call to this model goes to: the images endpoint's for an images model, else the chat path. */
+    public String pathFor(String model) {
+        return imagesModels.contains(model) && documentedImagesUrl != null ? documentedImagesUrl.getPath() : chatPath();
+    }
+
     /** The environment variable that supplies the key, such as {@code ACEDATA_API_KEY}. */
     public String apiKeyEnvVar() {
         return ProviderSettings.envVar(id, "API_KEY");
@@ -133,6 +149,8 @@ public record VendorDeclaration(
         private URI creditsUrl;
         private URI modelsUrl;
         private String developerRole = "developer";
+        private URI imagesUrl;
+        private final java.util.Set<String> imagesModels = new java.util.HashSet<>();
 
         private Builder(String id) {
             this.id = id;
@@ -193,6 +211,13 @@ public record VendorDeclaration(
             return this;
         }
 
+        /** The documented image-generation endpoint's full URL, and the models whose output comes from it. */
+        public Builder documentedImagesUrl(String url, String... models) {
+            this.imagesUrl = URI.create(url);
+            this.imagesModels.addAll(List.of(models));
+            return this;
+        }
+
         /** The role name a developer instruction is sent under; {@code developer} unless set. */
         public Builder developerRole(String role) {
             this.developerRole = role;
@@ -202,7 +227,7 @@ public record VendorDeclaration(
         /** Builds the declaration. */
         public VendorDeclaration build() {
             return new VendorDeclaration(id, baseUrl, chatUrl, models, streamsByDefault, publishesPrices,
-                    acceptsMediaUrls, sampleReply, errorEnvelope, creditsUrl, modelsUrl, developerRole);
+                    acceptsMediaUrls, sampleReply, errorEnvelope, creditsUrl, modelsUrl, developerRole, imagesUrl, imagesModels);
         }
     }
 }

@@ -83,7 +83,7 @@ public abstract class WireRequestConformance extends ConformanceBase {
                     ChatResponse response = call(chatModel(asked), "你好");
 
                     var request = stub().onlyRequest();
-                    assertChatCall(request, vendor().chatPath(), TEST_KEY);
+                    assertChatCall(request, vendor().pathFor(model.id()), TEST_KEY);
                     assertEquals(model.vendorModel(), Fixtures.parse(request.getBodyAsString()).path("model").asText(), "model on the wire");
                     assertEquals(model.id(), response.model(), "canonical model in the response");
                     assertEquals(model.vendorModel(), response.vendorModel(), "vendor model in the response");

@@ -11,7 +11,7 @@ import java.util.Locale;
  * The output tokens a quote assumes, since output cannot be known before the model answers.
  *
  * <p>Visible output is the request's {@code maxOutputTokens}, else the options' default. A
- * reasoning allowance is added when the model will think hard: effort HIGH, or no effort set on a
+ * reasoning allowance is added when the model will think hard: effort HIGH or MEDIUM, or no effort set on a
  * model that reasons by default (Gemini 2.5 Pro always thinks; aivideoapi's default effort is
  * high). A {@code maxOutputTokens} is a cap that includes thinking at Gemini, so with one set the
  * allowance is carved out of it instead of added to it.
@@ -25,9 +25,10 @@ record OutputAssumption(long tokens, long reasoningTokens, String description) {
     static OutputAssumption of(ChatRequest request, CanonicalModel model, QuoteOptions options) {
         ReasoningEffort effort = request.reasoning() == null ? null : request.reasoning().effort();
         boolean reasonsByDefault = model.offers().stream().anyMatch(o -> o.capabilities().contains(Capability.REASONING_OUTPUT));
-        boolean thinksHard = effort == ReasoningEffort.HIGH || (effort == null && reasonsByDefault);
+        // MEDIUM thinks hard enough to count: a vendor documenting only low and high sends it as high.
+        boolean thinksHard = effort == ReasoningEffort.HIGH || effort == ReasoningEffort.MEDIUM || (effort == null && reasonsByDefault);
         long allowance = thinksHard ? options.reasoningAllowance() : 0;
-        String why = effort == ReasoningEffort.HIGH ? "high effort" : "the model reasons by default; low effort drops it";
+        String why = effort != null ? effort.wireName() + " effort" : "the model reasons by default; low effort drops it";
         Integer max = request.maxOutputTokens();
         if (max != null) {
             long reasoning = Math.min(allowance, max);

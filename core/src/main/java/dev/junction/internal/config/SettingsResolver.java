@@ -3,20 +3,34 @@ package dev.junction.internal.config;
 import dev.junction.spi.ApiKey;
 import dev.junction.spi.ProviderSettings;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 
 /**
  * Turns a parsed config string into a provider's settings, the one place where that happens: each
- * value comes from the config string, else from the environment ({@code <ID>_API_KEY},
- * {@code <ID>_BASE_URL}), else from {@link ProviderSettings}' defaults.
+ * value comes from the config string, else from the environment ({@code <ID>_API_KEY}, then the
+ * provider's declared fallback variables such as {@code GEMINI_API_KEY}; {@code <ID>_BASE_URL}),
+ * else from {@link ProviderSettings}' defaults.
  */
 public final class SettingsResolver {
     private final Function<String, String> environment;
+    private final Function<String, List<String>> keyFallbacks;
 
-    /** Resolves against this environment lookup, which returns {@code null} for an unset variable. */
+    /** Resolves against this environment lookup, which returns {@code null} for an unset variable; no fallback key variables. */
     public SettingsResolver(Function<String, String> environment) {
+        this(environment, id -> List.of());
+    }
+
+    /**
+     * Resolves against this environment lookup.
+     *
+     * @param keyFallbacks per provider id, the variables read for the key after {@code <ID>_API_KEY}, in order
+     */
+    public SettingsResolver(Function<String, String> environment, Function<String, List<String>> keyFallbacks) {
         this.environment = Objects.requireNonNull(environment, "environment");
+        this.keyFallbacks = Objects.requireNonNull(keyFallbacks, "keyFallbacks");
     }
 
     /**
@@ -28,10 +42,19 @@ public final class SettingsResolver {
     public ProviderSettings resolve(ConfigValues config) {
         String id = config.providerId();
         ApiKey key = config.apiKey();
+        List<String> fallbacks = keyFallbacks.apply(id);
         if (key == null) {
-            String variable = ProviderSettings.envVar(id, "API_KEY");
-            String fromEnv = environment.apply(variable);
-            key = isBlank(fromEnv) ? null : ConfigStrings.checkedKey(id, fromEnv, variable);
+            // <ID>_API_KEY first, then each declared fallback: the first variable set wins.
+            List<String> variables = new ArrayList<>();
+            variables.add(ProviderSettings.envVar(id, "API_KEY"));
+            variables.addAll(fallbacks);
+            for (String variable : variables) {
+                String fromEnv = environment.apply(variable);
+                if (!isBlank(fromEnv)) {
+                    key = ConfigStrings.checkedKey(id, fromEnv, variable);
+                    break;
+                }
+            }
         }
         URI baseUrl = config.baseUrl();
         if (baseUrl == null) {
@@ -40,6 +63,7 @@ public final class SettingsResolver {
         }
         ProviderSettings.Builder settings = ProviderSettings.builder(id)
                 .apiKey(key)
+                .apiKeyEnvFallbacks(fallbacks)
                 .baseUrl(baseUrl)
                 .timeout(config.timeout())
                 .firstByteTimeout(config.firstByteTimeout())

@@ -7,6 +7,7 @@ import dev.junction.catalog.RemoteModel;
 import dev.junction.chat.ChatRequest;
 import dev.junction.chat.ChatResponse;
 import dev.junction.chat.ChatStream;
+import dev.junction.chat.ReasoningSettings;
 import dev.junction.cost.Price;
 import dev.junction.error.ErrorKind;
 import dev.junction.error.JunctionException;
@@ -14,6 +15,7 @@ import dev.junction.internal.json.JsonMappers;
 import dev.junction.internal.media.MediaScan;
 import dev.junction.internal.openai.account.AccountEndpoints;
 import dev.junction.internal.openai.errors.ErrorReplies;
+import dev.junction.internal.openai.images.ImagesEndpoint;
 import dev.junction.internal.openai.plan.CallPlan;
 import dev.junction.internal.openai.plan.CallPlanner;
 import dev.junction.internal.openai.reply.ReplyReader;
@@ -68,7 +70,7 @@ public final class OpenAiCompatibleProvider implements Provider {
         this.baseUrl = settings.baseUrl() != null ? settings.baseUrl() : profile.baseUrl();
         this.planner = new CallPlanner(profile, settings);
         this.writer = new RequestWriter(profile, dialect);
-        this.reader = new ReplyReader(dialect);
+        this.reader = new ReplyReader(dialect, profile.reasoningTags());
         this.errors = new ErrorReplies(profile, dialect, settings);
         this.account = new AccountEndpoints(profile, dialect, context, baseUrl, errors);
     }
@@ -111,7 +113,7 @@ public final class OpenAiCompatibleProvider implements Provider {
     @Override
     public Future<ChatResponse> chat(ChatRequest request) {
         return plan(request).compose(plan -> body(request, plan, false)
-                        .compose(buffer -> context.transport().send(call(buffer, "application/json")))
+                        .compose(buffer -> context.transport().send(call(buffer, "application/json", plan)))
                         .compose(reply -> Future.succeededFuture(interpret(reply, plan))))
                 .recover(e -> Future.failedFuture(errors.unreadable(e)));
     }
@@ -160,11 +162,13 @@ public final class OpenAiCompatibleProvider implements Provider {
             }
             CallPlan plan = planned.result();
             Price price = price(plan);
-            String url = chatUrl();
+            String url = url(plan);
+            // The images endpoint answers with one JSON reply, which the stream reads as a whole reply.
+            String accept = images(plan) ? "application/json" : "text/event-stream";
             Future<HttpResponseStream> opening = body(request, plan, true).compose(buffer -> context.transport()
-                    .stream(call(buffer, "text/event-stream"), settings.firstByteTimeout(), settings.idleTimeout(), stream.abandoned()));
+                    .stream(call(buffer, accept, plan), settings.firstByteTimeout(), settings.idleTimeout(), stream.abandoned()));
             stream.follow(opening,
-                    http -> new ChunkMapper(dialect, plan, price, errors, http.headers()),
+                    http -> new ChunkMapper(dialect, plan, price, errors, http.headers(), profile.reasoningTags()),
                     http -> http.readAll().map(reply -> errors.fromReply(reply, url)),
                     http -> http.readAll().map(reply -> interpret(reply, plan)));
         }));
@@ -177,7 +181,14 @@ public final class OpenAiCompatibleProvider implements Provider {
      * say inlineRemoteMedia.
      */
     private Future<Buffer> body(ChatRequest request, CallPlan plan, boolean streaming) {
-        boolean sendReasoning = request.reasoning() != null && planner.honoursReasoning(request.model());
+        if (images(plan)) {
+            try {
+                return Future.succeededFuture(ImagesEndpoint.write(profile.id(), request, plan.vendorModel()));
+            } catch (IOException | RuntimeException e) {
+                return Future.failedFuture(asRequestError(e));
+            }
+        }
+        ReasoningSettings sendReasoning = plan.reasoning();
         if (MediaScan.inlineBytes(request) * 4 / 3 > context.maxRequestBytes()) {
             // Base64 grows media by a third: refused before a byte of it is encoded.
             return Future.failedFuture(tooLarge(MediaScan.inlineBytes(request) * 4 / 3));
@@ -212,7 +223,7 @@ public final class OpenAiCompatibleProvider implements Provider {
                 .map(writer::inlining);
     }
 
-    private Future<Buffer> write(RequestWriter w, ChatRequest request, CallPlan plan, boolean sendReasoning, boolean streaming) {
+    private Future<Buffer> write(RequestWriter w, ChatRequest request, CallPlan plan, ReasoningSettings sendReasoning, boolean streaming) {
         try {
             return Future.succeededFuture(w.write(request, plan.vendorModel(), sendReasoning, streaming));
         } catch (IOException | RuntimeException e) {
@@ -220,18 +231,23 @@ public final class OpenAiCompatibleProvider implements Provider {
         }
     }
 
-    private HttpCall call(Buffer body, String accept) {
+    private HttpCall call(Buffer body, String accept, CallPlan plan) {
         MultiMap headers = MultiMap.caseInsensitiveMultiMap()
                 .set("Content-Type", "application/json")
                 .set("Accept", accept);
         errors.authenticate(headers, settings.requireApiKey());
-        HttpCall call = new HttpCall(profile.id(), HttpMethod.POST, URI.create(chatUrl()), headers, body, settings.timeout(), null,
+        HttpCall call = new HttpCall(profile.id(), HttpMethod.POST, URI.create(url(plan)), headers, body, settings.timeout(), null,
                 settings.connectTimeout());
         return call;
     }
 
-    private String chatUrl() {
-        return baseUrl + profile.chatPath();
+    /** Whether this call goes to the images endpoint rather than chat. */
+    private boolean images(CallPlan plan) {
+        return profile.usesImagesEndpoint(plan.model());
+    }
+
+    private String url(CallPlan plan) {
+        return baseUrl + (images(plan) ? profile.endpoints().images() : profile.chatPath());
     }
 
     private Price price(CallPlan plan) {
@@ -240,7 +256,7 @@ public final class OpenAiCompatibleProvider implements Provider {
 
     private ChatResponse interpret(HttpReply reply, CallPlan plan) {
         if (!reply.isSuccess()) {
-            throw errors.fromReply(reply, chatUrl());
+            throw errors.fromReply(reply, url(plan));
         }
         JsonNode body;
         try {
@@ -248,13 +264,13 @@ public final class OpenAiCompatibleProvider implements Provider {
         } catch (IOException e) {
             throw errors.invalidJson(reply);
         }
-        if (body == null || !body.isObject()) {
+        if (body == null || !body.isObject() && !(body.isArray() && dialect.isErrorBody(body))) {
             throw errors.invalidJson(reply);
         }
         if (dialect.isErrorBody(body)) {
             throw errors.fromEnvelope(reply.status(), body, reply.headers());
         }
-        return reader.read(body, plan, price(plan));
+        return images(plan) ? ImagesEndpoint.read(body, plan, price(plan), reader) : reader.read(body, plan, price(plan));
     }
 
     private JunctionException asRequestError(Throwable e) {

@@ -16,11 +16,10 @@ import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
 
-/** Loads price documents: a user's price file and the reference rows shipped with core. */
+/** Loads a user's price file. */
 public final class PriceFiles {
     /** A price file is a few kilobytes; anything this large is the wrong file. */
     static final long MAX_BYTES = 4L * 1024 * 1024;
-    private static final String REFERENCE = "reference-prices.json";
     /** Exact decimals even for prices written as JSON numbers, and nothing after the document. */
     private static final ObjectReader READER = JsonMappers.LENIENT.reader()
             .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
@@ -69,27 +68,6 @@ public final class PriceFiles {
             throw new UncheckedIOException(e);
         }
         return document(root, new PriceRows(origin, null, "price file " + file, names));
-    }
-
-    /**
-     * The reference rows shipped with core: Google's official list prices, for comparison. Their
-     * provider cannot be called until a module for it is installed.
-     */
-    public static List<Price> reference() {
-        try (InputStream in = PriceFiles.class.getResourceAsStream(REFERENCE)) {
-            if (in == null) {
-                throw new IllegalStateException(REFERENCE + " is missing from junction-core");
-            }
-            JsonNode root = READER.readTree(in);
-            return document(root, new PriceRows("junction-core's " + REFERENCE, null, null, (provider, model, vendorModel) -> {
-                if (vendorModel == null) {
-                    throw new IllegalArgumentException("vendorModel is required in reference rows");
-                }
-                return vendorModel;
-            })).stream().map(p -> p.withReference(true)).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not read " + REFERENCE + " from junction-core", e);
-        }
     }
 
     private static List<Price> document(JsonNode root, PriceRows rows) {

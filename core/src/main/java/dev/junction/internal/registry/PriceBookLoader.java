@@ -14,15 +14,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
- * Builds the price book: reference rows, then each provider's built-in rows, then the user's price
- * file ({@code Junction.builder().pricesFile}, else {@code JUNCTION_PRICES}), then rows added in
- * code; a later row replaces an earlier one for the same provider and model. A row is a reference
- * row exactly when no installed provider has its id.
+ * Builds the price book: each provider's built-in rows, then the user's price file
+ * ({@code Junction.builder().pricesFile}, else {@code JUNCTION_PRICES}), then rows added in code; a
+ * later row replaces an earlier one for the same provider and model. Every row names an installed
+ * provider: Google's list prices are provider-google's own rows, not reference rows of core's.
  */
 public final class PriceBookLoader {
     /** The environment variable naming a price file. */
@@ -64,35 +63,29 @@ public final class PriceBookLoader {
      */
     public PriceBook load() {
         Map<String, ProviderFactory> factories = registry.factories();
-        List<Price> reference = PriceFiles.reference();
-        List<Price> rows = new ArrayList<>(reference);
+        List<Price> rows = new ArrayList<>();
         factories.values().forEach(f -> rows.addAll(f.builtInPrices()));
-        PriceRows.Names names = names(factories, reference);
+        PriceRows.Names names = names(factories);
         if (file != null) {
             rows.addAll(PriceFiles.read(file, fileHow, names));
         }
         for (Price row : codeRows) {
             rows.add(checkedCodeRow(row, names));
         }
-        return PriceBook.of(rows.stream().map(p -> p.withReference(!factories.containsKey(p.provider()))).toList());
+        return PriceBook.of(rows);
     }
 
     /**
-     * Rows must name an installed provider or a reference one, and a model by its canonical id. A
+     * Rows must name an installed provider, and a model by its canonical id. A
      * model the provider's catalog lacks needs its {@code vendorModel} spelled out, so that a typo
      * such as {@code gemini-2.5-pr} is caught instead of pricing a model nobody will ask for.
      */
-    private static PriceRows.Names names(Map<String, ProviderFactory> factories, List<Price> reference) {
+    private static PriceRows.Names names(Map<String, ProviderFactory> factories) {
         return (provider, model, vendorModel) -> {
             ProviderFactory factory = factories.get(provider);
             if (factory == null) {
-                if (reference.stream().noneMatch(p -> p.provider().equals(provider))) {
-                    throw new IllegalArgumentException("provider \"" + provider + "\" is unknown; known providers: "
-                            + String.join(", ", known(factories, reference)));
-                }
-                return vendorModel != null ? vendorModel
-                        : reference.stream().filter(p -> p.provider().equals(provider) && p.model().equals(model))
-                                .map(Price::vendorModel).findFirst().orElse(model);
+                throw new IllegalArgumentException("provider \"" + provider + "\" is unknown; known providers: "
+                        + String.join(", ", new TreeSet<>(factories.keySet())));
             }
             ProviderModels catalog = factory.models();
             Optional<ModelInfo> declared = catalog.models().stream().filter(m -> m.id().equals(model)).findFirst();
@@ -126,12 +119,6 @@ public final class PriceBookLoader {
         }
         return vendorModel.equals(row.vendorModel()) ? row : new Price(row.provider(), vendorModel, row.model(), row.currency(),
                 row.rates(), row.tiers(), row.creditsPerUsd(), row.source(), row.asOf(), row.reference());
-    }
-
-    private static Set<String> known(Map<String, ProviderFactory> factories, List<Price> reference) {
-        Set<String> ids = new TreeSet<>(factories.keySet());
-        reference.forEach(p -> ids.add(p.provider()));
-        return ids;
     }
 
     private static Path path(String text) {

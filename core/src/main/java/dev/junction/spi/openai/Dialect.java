@@ -85,6 +85,18 @@ public interface Dialect {
     }
 
     /**
+     * Writes reasoning controls for one model. The engine calls this one; override it when the
+     * wire shape depends on the model (Google's thinking config takes a level on Gemini 3 and a
+     * token budget on 2.5). The effort is already one the vendor documents for the model (see
+     * {@link VendorProfile#reasoningEfforts}). Default: {@link #writeReasoning(JsonGenerator, ReasoningSettings)}.
+     *
+     * @param vendorModel the model name being sent
+     */
+    default void writeReasoning(JsonGenerator json, ReasoningSettings settings, String vendorModel) throws IOException {
+        writeReasoning(json, settings);
+    }
+
+    /**
      * The reasoning text of a reply's {@code message} (or a stream's {@code delta}).
      * Default: {@code reasoning_content}, else {@code reasoning}, when non-empty.
      *
@@ -155,7 +167,8 @@ public interface Dialect {
     }
 
     /**
-     * Whether a parsed body is an error envelope, whatever the HTTP status.
+     * Whether a parsed body is an error envelope, whatever the HTTP status. The body is a JSON
+     * object, or, for a non-2xx reply, possibly an array (Google's {@code [{"error":{…}}]}).
      * Default: it has a non-null {@code error} and no {@code choices}.
      */
     default boolean isErrorBody(JsonNode body) {

@@ -2,6 +2,7 @@ package dev.junction.spi.openai;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.junction.catalog.ProviderModels;
+import dev.junction.chat.ReasoningEffort;
 import dev.junction.chat.Role;
 import dev.junction.cost.Price;
 import dev.junction.error.ErrorKind;
@@ -11,6 +12,7 @@ import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Everything about a vendor that is data rather than code, read by {@link #read} from the JSON
@@ -35,6 +37,11 @@ public final class VendorProfile {
     private final String maxOutputTokensField;
     private final boolean acceptsMediaUrls;
     private final Map<String, String> thoughtSignaturesWhenMissing;
+    private final List<String> apiKeyEnvFallbacks;
+    private final Set<ReasoningEffort> reasoningEfforts;
+    private final Map<String, Set<ReasoningEffort>> modelReasoningEfforts;
+    private final Set<String> imagesEndpointModels;
+    private final ReasoningTags reasoningTags;
 
     /** The fields as {@link VendorProfileReader} gathered them. */
     static final class Data {
@@ -54,6 +61,11 @@ public final class VendorProfile {
         String maxOutputTokensField;
         boolean acceptsMediaUrls;
         Map<String, String> thoughtSignaturesWhenMissing = Map.of();
+        List<String> apiKeyEnvFallbacks = List.of();
+        Set<ReasoningEffort> reasoningEfforts = Set.of();
+        Map<String, Set<ReasoningEffort>> modelReasoningEfforts = Map.of();
+        Set<String> imagesEndpointModels = Set.of();
+        ReasoningTags reasoningTags;
     }
 
     VendorProfile(Data d) {
@@ -73,6 +85,11 @@ public final class VendorProfile {
         this.maxOutputTokensField = d.maxOutputTokensField;
         this.acceptsMediaUrls = d.acceptsMediaUrls;
         this.thoughtSignaturesWhenMissing = Map.copyOf(d.thoughtSignaturesWhenMissing);
+        this.apiKeyEnvFallbacks = List.copyOf(d.apiKeyEnvFallbacks);
+        this.reasoningEfforts = Set.copyOf(d.reasoningEfforts);
+        this.modelReasoningEfforts = Map.copyOf(d.modelReasoningEfforts);
+        this.imagesEndpointModels = Set.copyOf(d.imagesEndpointModels);
+        this.reasoningTags = d.reasoningTags;
     }
 
     /**
@@ -199,6 +216,42 @@ public final class VendorProfile {
         return models.find(model).map(m -> thoughtSignaturesWhenMissing.get(m.id())).orElse(null);
     }
 
+    /**
+     * Variables read for the key, in order, when {@code <ID>_API_KEY} is unset
+     * ({@code "apiKeyEnvFallbacks"}, such as {@code ["GEMINI_API_KEY"]}); empty by default.
+     */
+    public List<String> apiKeyEnvFallbacks() {
+        return apiKeyEnvFallbacks;
+    }
+
+    /**
+     * The reasoning efforts the vendor documents for a model: the model's own
+     * {@code "reasoningEfforts"}, else the profile's, such as {@code ["low", "high"]}. An effort
+     * outside the set is sent as the nearest one in it ({@link ReasoningEffort#nearest}), with a
+     * warning. Empty when the profile declares none: every effort is then sent as asked.
+     */
+    public Set<ReasoningEffort> reasoningEfforts(String model) {
+        return modelReasoningEfforts.getOrDefault(model, reasoningEfforts);
+    }
+
+    /**
+     * Whether a model's output comes from the images endpoint ({@link Endpoints#images()}) rather
+     * than chat: its catalog entry says {@code "endpoint": "images"}.
+     */
+    public boolean usesImagesEndpoint(String model) {
+        return imagesEndpointModels.contains(model);
+    }
+
+    /**
+     * The tags that wrap reasoning inside a reply's {@code content} ({@code "reasoningTags"}, such
+     * as {@code {"open": "<thought>", "close": "</thought>"}}), or {@code null} when reasoning
+     * never travels in the content. The engine moves the tagged text to the reasoning, in whole
+     * replies and across stream chunks alike.
+     */
+    public ReasoningTags reasoningTags() {
+        return reasoningTags;
+    }
+
     @Override
     public String toString() {
         return "VendorProfile[" + id + " " + baseUrl + chatPath + ", " + models.ids().size() + " models]";
@@ -211,17 +264,39 @@ public final class VendorProfile {
      *
      * @param credits path of the {@code GET} balance endpoint, or {@code null} when there is none
      * @param models path of the {@code GET} model-list endpoint (OpenAI's {@code /v1/models} shape), or {@code null}
+     * @param images path of the {@code POST} image-generation endpoint (OpenAI's {@code images/generations}
+     *     shape), used by the models whose catalog entry says {@code "endpoint": "images"}; or {@code null}
      */
-    public record Endpoints(String credits, String models) {
+    public record Endpoints(String credits, String models, String images) {
         /** No endpoints besides chat. */
-        public static final Endpoints NONE = new Endpoints(null, null);
+        public static final Endpoints NONE = new Endpoints(null, null, null);
+
+        /** The balance and model-list endpoints only. */
+        public Endpoints(String credits, String models) {
+            this(credits, models, null);
+        }
 
         /** Checks that each path present starts with {@code /}. */
         public Endpoints {
-            for (String path : new String[] {credits, models}) {
+            for (String path : new String[] {credits, models, images}) {
                 if (path != null && !path.startsWith("/")) {
                     throw new IllegalArgumentException("endpoint path must start with /: " + path);
                 }
+            }
+        }
+    }
+
+    /**
+     * The tags that wrap reasoning inside {@code content}.
+     *
+     * @param open the opening tag, such as {@code <thought>}
+     * @param close the closing tag, such as {@code </thought>}
+     */
+    public record ReasoningTags(String open, String close) {
+        /** Checks both tags are non-empty. */
+        public ReasoningTags {
+            if (open == null || open.isEmpty() || close == null || close.isEmpty()) {
+                throw new IllegalArgumentException("reasoning tags must both be non-empty");
             }
         }
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.junction.catalog.Capability;
 import dev.junction.catalog.ModelInfo;
 import dev.junction.catalog.ProviderModels;
+import dev.junction.chat.ReasoningEffort;
 import dev.junction.chat.Role;
 import dev.junction.cost.Price;
 import dev.junction.error.ErrorKind;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +27,7 @@ import java.util.stream.Collectors;
 /** Reads a vendor profile's JSON, checking every field and naming the resource and field of each problem. */
 final class VendorProfileReader {
     /** The keys the profile's {@code "endpoints"} object may hold. */
-    private static final List<String> KNOWN_ENDPOINTS = List.of("credits", "models");
+    private static final List<String> KNOWN_ENDPOINTS = List.of("credits", "models", "images");
     /**
      * The dummy thought signatures Google documents for a function call that has no valid one
      * (https://ai.google.dev/gemini-api/docs/thought-signatures#faqs). A typo would not fail until
@@ -33,6 +35,8 @@ final class VendorProfileReader {
      */
     static final List<String> DOCUMENTED_DUMMY_SIGNATURES = List.of("skip_thought_signature_validator",
             "context_engineering_is_the_way_to_go");
+    /** The values a model's {@code "endpoint"} may take. */
+    private static final List<String> KNOWN_MODEL_ENDPOINTS = List.of("chat", "images");
 
     private VendorProfileReader() {
     }
@@ -43,6 +47,8 @@ final class VendorProfileReader {
         List<ModelInfo> models = new ArrayList<>();
         Map<String, String> vendorNames = new LinkedHashMap<>();
         Map<String, String> dummySignatures = new LinkedHashMap<>();
+        Map<String, Set<ReasoningEffort>> modelEfforts = new LinkedHashMap<>();
+        Set<String> imagesModels = new HashSet<>();
         for (JsonNode m : root.path("models")) {
             String model = required(m, "id", resource);
             String vendorModel = Objects.requireNonNullElse(Json.text(m, "vendorModel"), model);
@@ -59,6 +65,15 @@ final class VendorProfileReader {
             String dummy = dummySignature(m.get("thoughtSignatureWhenMissing"), model, resource);
             if (dummy != null) {
                 dummySignatures.put(model, dummy);
+            if (m.has("reasoningEfforts")) {
+                modelEfforts.put(model, efforts(m.get("reasoningEfforts"), resource, "models[" + model + "].reasoningEfforts"));
+            }
+            String endpoint = optionalText(m, "endpoint", "chat", resource);
+            if (!KNOWN_MODEL_ENDPOINTS.contains(endpoint)) {
+                throw bad(resource, "models[" + model + "].endpoint", "must be one of " + String.join(", ", KNOWN_MODEL_ENDPOINTS));
+            }
+            if (endpoint.equals("images")) {
+                imagesModels.add(model);
             }
         }
         if (models.isEmpty()) {
@@ -113,6 +128,15 @@ final class VendorProfileReader {
         data.maxOutputTokensField = optionalText(root, "maxOutputTokensField", "max_tokens", resource);
         data.acceptsMediaUrls = optionalBoolean(root, "acceptsMediaUrls", true, resource);
         data.thoughtSignaturesWhenMissing = dummySignatures;
+        data.apiKeyEnvFallbacks = envVars(root.get("apiKeyEnvFallbacks"), resource);
+        data.reasoningEfforts = root.has("reasoningEfforts")
+                ? efforts(root.get("reasoningEfforts"), resource, "reasoningEfforts") : Set.of();
+        data.modelReasoningEfforts = modelEfforts;
+        if (!imagesModels.isEmpty() && data.endpoints.images() == null) {
+            throw bad(resource, "endpoints.images", "is required by the models whose endpoint is \"images\": " + imagesModels);
+        }
+        data.imagesEndpointModels = imagesModels;
+        data.reasoningTags = reasoningTags(root.get("reasoningTags"), resource);
         return new VendorProfile(data);
     }
 
@@ -191,7 +215,54 @@ final class VendorProfileReader {
             }
             paths.put(e.getKey(), path(e.getValue().asText(), field, resource));
         });
-        return new VendorProfile.Endpoints(paths.get("credits"), paths.get("models"));
+        return new VendorProfile.Endpoints(paths.get("credits"), paths.get("models"), paths.get("images"));
+    }
+
+    /** {@code ["low", "high"]}: the reasoning efforts a vendor documents, at least one. */
+    private static Set<ReasoningEffort> efforts(JsonNode node, String resource, String field) {
+        if (node == null || !node.isArray() || node.isEmpty()) {
+            throw bad(resource, field, "must be a non-empty array such as [\"low\", \"high\"]");
+        }
+        Set<ReasoningEffort> efforts = EnumSet.noneOf(ReasoningEffort.class);
+        for (JsonNode e : node) {
+            try {
+                efforts.add(ReasoningEffort.fromWireName(e.asText()));
+            } catch (IllegalArgumentException ex) {
+                throw bad(resource, field, ex.getMessage());
+            }
+        }
+        return efforts;
+    }
+
+    /** {@code ["GEMINI_API_KEY"]}: environment variable names, upper case letters, digits and {@code _}. */
+    private static List<String> envVars(JsonNode node, String resource) {
+        if (node == null || node.isNull()) {
+            return List.of();
+        }
+        if (!node.isArray()) {
+            throw bad(resource, "apiKeyEnvFallbacks", "must be an array such as [\"GEMINI_API_KEY\"]");
+        }
+        List<String> names = new ArrayList<>();
+        for (JsonNode n : node) {
+            if (!n.isTextual() || !n.asText().matches("[A-Z_][A-Z0-9_]*")) {
+                throw bad(resource, "apiKeyEnvFallbacks", "holds " + n + ", not an environment variable name such as GEMINI_API_KEY");
+            }
+            names.add(n.asText());
+        }
+        return names;
+    }
+
+    /** {@code {"open": "<thought>", "close": "</thought>"}}, or {@code null} when absent. */
+    private static VendorProfile.ReasoningTags reasoningTags(JsonNode node, String resource) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        String open = Json.text(node, "open");
+        String close = Json.text(node, "close");
+        if (!node.isObject() || open == null || open.isEmpty() || close == null || close.isEmpty() || node.size() != 2) {
+            throw bad(resource, "reasoningTags", "must be {\"open\": \"<thought>\", \"close\": \"</thought>\"}");
+        }
+        return new VendorProfile.ReasoningTags(open, close);
     }
 
     /** A path after the base URL: it must start with {@code /}, since the base URL carries no trailing slash. */

@@ -95,21 +95,13 @@ class PriceFileTest {
     }
 
     @Test
-    void referenceRowsAreShippedMarkedAndOverridable() throws IOException {
+    void coreShipsNoReferenceRows() throws IOException {
         try (Junction junction = builder().build()) {
-            Price google = junction.prices().find("google", "gemini-2.5-pro").orElseThrow();
-            assertTrue(google.reference());
-            assertEquals(new BigDecimal("1.25"), google.inputPerMillion());
-            assertEquals(new BigDecimal("15"), google.tiers().get(0).rates().outputPerMillion());
-            assertEquals("gemini-3-pro-preview", junction.prices().find("google", "gemini-3-pro").orElseThrow().vendorModel());
-            assertTrue(google.source().contains("ai.google.dev/gemini-api/docs/pricing"), google.source());
+            assertTrue(junction.prices().find("google", "gemini-2.5-pro").isEmpty(), "Google's list prices are provider-google's rows");
         }
-        try (Junction junction = builder().pricesFile(file("""
-                {"prices":[{"provider":"google","model":"gemini-2.5-pro","currency":"USD","inputPerMillion":"1","outputPerMillion":"8"}]}""")).build()) {
-            Price google = junction.prices().find("google", "gemini-2.5-pro").orElseThrow();
-            assertTrue(google.reference(), "still not callable");
-            assertEquals("gemini-2.5-pro", google.vendorModel());
-        }
+        JunctionException e = assertThrows(JunctionException.class, () -> builder().pricesFile(file("""
+                {"prices":[{"provider":"google","model":"gemini-2.5-pro","currency":"USD","inputPerMillion":"1","outputPerMillion":"8"}]}""")).build());
+        assertTrue(e.getMessage().contains("provider \"google\" is unknown"), e.getMessage());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -119,7 +111,7 @@ class PriceFileTest {
             boolean price        | {"prices":[{"provider":"testvendor","model":"gemini-2.5-pro","currency":"USD","inputPerMillion":true,"outputPerMillion":"1"}]} | inputPerMillion must be a decimal number
             missing price        | {"prices":[{"provider":"testvendor","model":"gemini-2.5-pro","currency":"USD","inputPerMillion":"1"}]} | prices[0] (testvendor gemini-2.5-pro): outputPerMillion is required
             unknown field        | {"prices":[{"provider":"testvendor","model":"gemini-2.5-pro","currency":"USD","inputPerMillion":"1","outputPerMillion":"1","inputPerMilion":"2"}]} | prices[0] (testvendor gemini-2.5-pro): unknown field "inputPerMilion"
-            unknown provider     | {"prices":[{"provider":"acedta","model":"gemini-2.5-pro","currency":"USD","inputPerMillion":"1","outputPerMillion":"1"}]} | prices[0] (acedta gemini-2.5-pro): provider "acedta" is unknown; known providers: google, testvendor
+            unknown provider     | {"prices":[{"provider":"acedta","model":"gemini-2.5-pro","currency":"USD","inputPerMillion":"1","outputPerMillion":"1"}]} | prices[0] (acedta gemini-2.5-pro): provider "acedta" is unknown; known providers: testvendor
             missing provider     | {"prices":[{"model":"gemini-2.5-pro","currency":"USD","inputPerMillion":"1","outputPerMillion":"1"}]} | prices[0] (gemini-2.5-pro): provider is required
             vendor name as model | {"prices":[{"provider":"testvendor","model":"google/gemini-3-pro-image-preview","currency":"USD","inputPerMillion":"1","outputPerMillion":"1"}]} | use the canonical id "gemini-3-pro-image"
             other currency       | {"prices":[{"provider":"testvendor","model":"gemini-2.5-pro","currency":"CNY","inputPerMillion":"1","outputPerMillion":"1"}]} | currency must be "USD", got "CNY"

@@ -158,7 +158,7 @@ class VendorProfileTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "\"endpoints\":{\"balance\":\"/credits\"} | endpoints.balance is not a known endpoint (known: credits, models)",
+        "\"endpoints\":{\"balance\":\"/credits\"} | endpoints.balance is not a known endpoint (known: credits, models, images)",
         "\"endpoints\":{\"credits\":\"credits\"} | endpoints.credits must start with /",
         "\"endpoints\":{\"models\":\"/v1/mod els\"} | endpoints.models is not a valid URL path",
         "\"endpoints\":{\"models\":42} | endpoints.models must be a path",

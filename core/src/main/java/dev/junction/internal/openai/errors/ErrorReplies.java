@@ -41,7 +41,8 @@ public final class ErrorReplies {
     public JunctionException fromReply(HttpReply reply, String url) {
         String text = reply.body().toString(java.nio.charset.StandardCharsets.UTF_8);
         JsonNode json = parseOrNull(text);
-        if (json != null && json.isObject() && dialect.isErrorBody(json)) {
+        // An array reaches the dialect too: Google wraps its error object in one, [{"error":{…}}].
+        if (json != null && (json.isObject() || json.isArray()) && dialect.isErrorBody(json)) {
             return fromEnvelope(reply.status(), json, reply.headers());
         }
         int status = reply.status();
@@ -179,7 +180,7 @@ public final class ErrorReplies {
             return profile.errorHints().get(vendorCode);
         }
         return switch (kind) {
-            case AUTHENTICATION -> "check the API key: set " + settings.apiKeyEnvVar() + " or apiKey= in the config string";
+            case AUTHENTICATION -> "check the API key: set " + settings.apiKeyEnvVarsText() + " or apiKey= in the config string";
             case PERMISSION_DENIED -> "the key may not make this call; check its restrictions in the " + profile.displayName() + " dashboard";
             case INSUFFICIENT_CREDITS -> "top up the " + profile.displayName() + " account";
             case SPEND_LIMIT_EXCEEDED -> "the key reached its spend limit; raise the limit in the dashboard. Retrying will not help";

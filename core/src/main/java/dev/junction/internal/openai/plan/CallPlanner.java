@@ -3,8 +3,11 @@ package dev.junction.internal.openai.plan;
 import dev.junction.catalog.Capability;
 import dev.junction.catalog.ModelInfo;
 import dev.junction.chat.ChatRequest;
+import dev.junction.chat.ReasoningEffort;
+import dev.junction.chat.ReasoningSettings;
 import dev.junction.error.ErrorKind;
 import dev.junction.error.JunctionException;
+import dev.junction.internal.openai.images.ImagesEndpoint;
 import dev.junction.spi.ProviderSettings;
 import dev.junction.spi.openai.VendorProfile;
 import java.util.ArrayList;
@@ -38,15 +41,36 @@ public final class CallPlanner {
             warnings.add("model '" + requested + "' is not in " + profile.id() + "'s catalog " + profile.models().ids()
                     + "; it was sent unchanged and its capabilities and price are unknown");
         }
-        if (request.reasoning() != null && !honoursReasoning(requested)) {
+        ReasoningSettings reasoning = null;
+        if (profile.usesImagesEndpoint(model)) {
+            warnings.addAll(ImagesEndpoint.unsentSettings(profile.id(), request));
+        } else if (request.reasoning() != null && !honoursReasoning(requested)) {
             warnings.add(profile.id() + " does not document reasoning controls for " + model
                     + "; the reasoning settings were not sent");
+        } else if (request.reasoning() != null) {
+            reasoning = documentedEffort(request.reasoning(), model, warnings);
         }
         String priceWarning = "no price is known for " + profile.id() + ":" + model
                 + (profile.pricesNote() != null ? " (" + profile.pricesNote() + ")" : "")
                 + ", so cost is null; add your price to a price file (JUNCTION_PRICES, or --prices on the command line)"
                 + " or with Junction.builder().price(…)";
-        return new CallPlan(profile.id(), model, vendorModel, warnings, priceWarning);
+        return new CallPlan(profile.id(), model, vendorModel, warnings, priceWarning, reasoning);
+    }
+
+    /** The settings with the effort moved to the nearest one the vendor documents for the model, saying so. */
+    private ReasoningSettings documentedEffort(ReasoningSettings asked, String model, List<String> warnings) {
+        ReasoningEffort effort = asked.effort();
+        if (effort == null) {
+            return asked;
+        }
+        ReasoningEffort sent = effort.nearest(profile.reasoningEfforts(model));
+        if (sent == effort) {
+            return asked;
+        }
+        warnings.add(profile.id() + " documents reasoning efforts " + profile.reasoningEfforts(model).stream().sorted()
+                .map(ReasoningEffort::wireName).toList() + " for " + model + ", not " + effort.wireName()
+                + "; sent " + sent.wireName() + ", the nearest (a tie goes to the higher effort)");
+        return new ReasoningSettings(sent, asked.includeThoughts());
     }
 
     /**
@@ -66,6 +90,10 @@ public final class CallPlanner {
         }
         RequestChecks.check(profile.id(), request, profile.models().find(requested).orElse(null));
         RequestChecks.checkRules(profile.id(), request, profile.rules());
+        String model = profile.models().find(requested).map(ModelInfo::id).orElse(requested);
+        if (profile.usesImagesEndpoint(model)) {
+            ImagesEndpoint.check(profile.id(), model, request);
+        }
     }
 
     /** Known models say whether they take reasoning controls; for unknown ones, any model of the vendor that does decides. */

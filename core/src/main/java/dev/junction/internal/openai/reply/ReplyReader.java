@@ -15,15 +15,23 @@ import dev.junction.internal.cost.CostCalculator;
 import dev.junction.internal.openai.plan.CallPlan;
 import dev.junction.spi.openai.Dialect;
 import dev.junction.spi.openai.Json;
+import dev.junction.spi.openai.VendorProfile;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Turns a successful OpenAI-compatible reply into a {@link ChatResponse}, leniently. */
 public final class ReplyReader {
     private final Dialect dialect;
+    private final VendorProfile.ReasoningTags reasoningTags;
 
     public ReplyReader(Dialect dialect) {
+        this(dialect, null);
+    }
+
+    /** A reader that also moves reasoning wrapped in these tags out of {@code content}; {@code null} for none. */
+    public ReplyReader(Dialect dialect, VendorProfile.ReasoningTags reasoningTags) {
         this.dialect = dialect;
+        this.reasoningTags = reasoningTags;
     }
 
     /**
@@ -47,13 +55,22 @@ public final class ReplyReader {
         List<GeneratedImage> images = dialect.readImages(message, warnings);
         String rawFinish = Json.text(choice, "finish_reason");
         Usage usage = readUsage(body.path("usage"));
+        String text = contentText(message.get("content"));
+        String reasoning = dialect.readReasoning(message);
+        if (reasoningTags != null) {
+            String[] split = TaggedReasoning.split(text, reasoningTags);
+            text = split[0];
+            if (split[1] != null) {
+                reasoning = reasoning == null ? split[1] : reasoning + split[1];
+            }
+        }
         return new ChatResponse(
                 Json.text(body, "id"),
                 call.provider(),
                 call.model(),
                 call.vendorModel(),
-                contentText(message.get("content")),
-                dialect.readReasoning(message),
+                text,
+                reasoning,
                 images,
                 readToolCalls(message.path("tool_calls"), call.provider(), warnings),
                 FinishReason.fromRaw(rawFinish),

@@ -52,6 +52,19 @@ public final class RequestWriter {
      * @param streaming whether to ask for a server-sent-event stream
      */
     public Buffer write(ChatRequest request, String vendorModel, boolean sendReasoning, boolean streaming) throws IOException {
+        return write(request, vendorModel, sendReasoning ? request.reasoning() : null, streaming);
+    }
+
+    /**
+     * Writes the body.
+     *
+     * @param vendorModel the model name to send
+     * @param reasoning the reasoning settings to send (the effort already mapped to one the vendor
+     *     documents), or {@code null} to send none
+     * @param streaming whether to ask for a server-sent-event stream
+     */
+    public Buffer write(ChatRequest request, String vendorModel, dev.junction.chat.ReasoningSettings reasoning, boolean streaming)
+            throws IOException {
         Buffer buffer = Buffer.buffer(initialCapacity(request));
         try (JsonGenerator json = JsonMappers.LENIENT.getFactory().createGenerator(new BufferOutputStream(buffer))) {
             // Catches a provider option that repeats a field Junction writes, instead of sending both.
@@ -66,8 +79,8 @@ public final class RequestWriter {
             if (request.maxOutputTokens() != null) {
                 json.writeNumberField(profile.maxOutputTokensField(), request.maxOutputTokens());
             }
-            if (sendReasoning && request.reasoning() != null) {
-                dialect.writeReasoning(json, request.reasoning());
+            if (reasoning != null) {
+                dialect.writeReasoning(json, reasoning, vendorModel);
             }
             if (streaming) {
                 json.writeBooleanField("stream", true);

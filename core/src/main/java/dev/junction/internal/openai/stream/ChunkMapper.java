@@ -14,8 +14,10 @@ import dev.junction.internal.json.JsonMappers;
 import dev.junction.internal.openai.errors.ErrorReplies;
 import dev.junction.internal.openai.plan.CallPlan;
 import dev.junction.internal.openai.reply.ReplyReader;
+import dev.junction.internal.openai.reply.TaggedReasoning;
 import dev.junction.spi.openai.Dialect;
 import dev.junction.spi.openai.Json;
+import dev.junction.spi.openai.VendorProfile;
 import io.vertx.core.MultiMap;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -42,8 +44,17 @@ public final class ChunkMapper {
     private String rawFinish;
     private boolean sawFinish;
     private Usage usage;
+    /** Moves tagged reasoning out of the streamed content; {@code null} when the vendor sends none there. */
+    private final TaggedReasoning tagged;
 
     public ChunkMapper(Dialect dialect, CallPlan plan, Price price, ErrorReplies errors, MultiMap headers) {
+        this(dialect, plan, price, errors, headers, null);
+    }
+
+    /** A mapper that also moves reasoning wrapped in these tags out of {@code content}; {@code null} for none. */
+    public ChunkMapper(Dialect dialect, CallPlan plan, Price price, ErrorReplies errors, MultiMap headers,
+            VendorProfile.ReasoningTags reasoningTags) {
+        this.tagged = reasoningTags == null ? null : new TaggedReasoning(reasoningTags);
         this.dialect = dialect;
         this.plan = plan;
         this.price = price;
@@ -65,7 +76,7 @@ public final class ChunkMapper {
         if (standard != null) {
             start(standard.id, standard.model, out);
             if (standard.content != null && !standard.content.isEmpty()) {
-                out.accept(new StreamPart.TextDelta(standard.content));
+                text(standard.content, out);
             }
             if (standard.finishReason != null) {
                 rawFinish = standard.finishReason;
@@ -91,7 +102,7 @@ public final class ChunkMapper {
             JsonNode delta = choice.has("delta") ? choice.path("delta") : choice.path("message");
             String text = ReplyReader.contentText(delta.get("content"));
             if (!text.isEmpty()) {
-                out.accept(new StreamPart.TextDelta(text));
+                text(text, out);
             }
             String reasoning = dialect.readReasoning(delta);
             if (reasoning != null) {
@@ -130,6 +141,9 @@ public final class ChunkMapper {
     /** Emits the closing parts: each tool call whole, the usage with its cost, and the finish. */
     public void finish(Consumer<StreamPart> out) {
         start(null, null, out);
+        if (tagged != null) {
+            tagged.finish((reasoning, run) -> out.accept(part(reasoning, run)));
+        }
         for (int i = 0; i < toolCalls.size(); i++) {
             ToolCallBuilder b = toolCalls.get(i);
             if (b.name == null) {
@@ -148,6 +162,19 @@ public final class ChunkMapper {
         }
         // A clean [DONE] without any finish reason (yisu's documented stream) is a normal stop.
         out.accept(new StreamPart.Finish(rawFinish == null ? FinishReason.STOP : FinishReason.fromRaw(rawFinish), rawFinish));
+    }
+
+    /** Content text, split from its tagged reasoning when the vendor wraps reasoning in it. */
+    private void text(String text, Consumer<StreamPart> out) {
+        if (tagged == null) {
+            out.accept(new StreamPart.TextDelta(text));
+        } else {
+            tagged.feed(text, (reasoning, run) -> out.accept(part(reasoning, run)));
+        }
+    }
+
+    private static StreamPart part(boolean reasoning, String run) {
+        return reasoning ? new StreamPart.ReasoningDelta(run) : new StreamPart.TextDelta(run);
     }
 
     private void start(String id, String model, Consumer<StreamPart> out) {

@@ -61,6 +61,11 @@ public abstract class OpenAiCompatibleFactory implements ProviderFactory {
     }
 
     @Override
+    public List<String> apiKeyEnvFallbacks() {
+        return profile.apiKeyEnvFallbacks();
+    }
+
+    @Override
     public String pricesNote() {
         return profile.pricesNote();
     }
