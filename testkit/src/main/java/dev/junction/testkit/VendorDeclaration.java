@@ -76,7 +76,8 @@ public record VendorDeclaration(
      */
     public VendorDeclaration withId(String otherId) {
         return new VendorDeclaration(otherId, documentedBaseUrl, documentedChatUrl, models, streamsByDefault, publishesPrices,
-                acceptsMediaUrls, sampleReplyFixture, errorEnvelope, documentedCreditsUrl, documentedModelsUrl, developerRole);
+                acceptsMediaUrls, sampleReplyFixture, errorEnvelope, documentedCreditsUrl, documentedModelsUrl, developerRole,
+                documentedImagesUrl, imagesModels);
     }
 
     /** Whether any declared model has the capability. */

@@ -26,6 +26,14 @@ import java.util.List;
  */
 public interface Dialect {
 
+    /**
+     * Where a tool call carries its thought signature on the OpenAI-compatible wire, as a JSON
+     * pointer: the field Gemini's OpenAI-compatibility layer defines, which resellers that forward
+     * Gemini pass on unchanged. One constant, so that it is the one wire name of that namespace in
+     * core (the architecture tests allow exactly this string).
+     */
+    String THOUGHT_SIGNATURE_POINTER = "/extra_content/google/thought_signature";
+
     /** The plain OpenAI dialect, with no overrides. */
     Dialect OPENAI = new Dialect() {
     };
@@ -132,7 +140,7 @@ public interface Dialect {
      * @return the signature, or {@code null} when the entry carries none (or an empty or non-string one)
      */
     default String readThoughtSignature(JsonNode toolCall) {
-        JsonNode value = toolCall.path("extra_content").path("google").path("thought_signature");
+        JsonNode value = toolCall.at(THOUGHT_SIGNATURE_POINTER);
         return value.isTextual() && !value.asText().isEmpty() ? value.asText() : null;
     }
 
@@ -146,11 +154,14 @@ public interface Dialect {
      * @throws IOException when the generator fails
      */
     default void writeThoughtSignature(JsonGenerator json, String signature) throws IOException {
-        json.writeObjectFieldStart("extra_content");
-        json.writeObjectFieldStart("google");
-        json.writeStringField("thought_signature", signature);
-        json.writeEndObject();
-        json.writeEndObject();
+        String[] path = THOUGHT_SIGNATURE_POINTER.substring(1).split("/");
+        for (int i = 0; i < path.length - 1; i++) {
+            json.writeObjectFieldStart(path[i]);
+        }
+        json.writeStringField(path[path.length - 1], signature);
+        for (int i = 0; i < path.length - 1; i++) {
+            json.writeEndObject();
+        }
     }
 
     /**

@@ -65,6 +65,7 @@ final class VendorProfileReader {
             String dummy = dummySignature(m.get("thoughtSignatureWhenMissing"), model, resource);
             if (dummy != null) {
                 dummySignatures.put(model, dummy);
+            }
             if (m.has("reasoningEfforts")) {
                 modelEfforts.put(model, efforts(m.get("reasoningEfforts"), resource, "models[" + model + "].reasoningEfforts"));
             }
