@@ -34,6 +34,7 @@ public final class VendorProfile {
     private final Map<Role, String> roles;
     private final String maxOutputTokensField;
     private final boolean acceptsMediaUrls;
+    private final DialectFields dialectFields;
 
     /** The fields as {@link VendorProfileReader} gathered them. */
     static final class Data {
@@ -52,6 +53,7 @@ public final class VendorProfile {
         Map<Role, String> roles;
         String maxOutputTokensField;
         boolean acceptsMediaUrls;
+        DialectFields dialectFields;
     }
 
     VendorProfile(Data d) {
@@ -70,6 +72,7 @@ public final class VendorProfile {
         this.roles = Map.copyOf(d.roles);
         this.maxOutputTokensField = d.maxOutputTokensField;
         this.acceptsMediaUrls = d.acceptsMediaUrls;
+        this.dialectFields = d.dialectFields;
     }
 
     /**
@@ -177,6 +180,15 @@ public final class VendorProfile {
      */
     public boolean acceptsMediaUrls() {
         return acceptsMediaUrls;
+    }
+
+    /**
+     * The wire habits declared as data ({@code "auth"}, {@code "mediaPart"}, {@code "reply"},
+     * {@code "errorEnvelope"}); {@link DialectFields#OPENAI} when the profile declares none. They
+     * take effect through {@link dev.junction.spi.openai.factory.OpenAiCompatibleFactory#declaredDialect}.
+     */
+    public DialectFields dialectFields() {
+        return dialectFields;
     }
 
     @Override
