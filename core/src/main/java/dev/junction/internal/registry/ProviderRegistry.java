@@ -3,8 +3,6 @@ package dev.junction.internal.registry;
 import dev.junction.error.JunctionException;
 import dev.junction.internal.config.ConfigStrings;
 import dev.junction.internal.config.RouteStrings;
-import dev.junction.internal.openai.declarative.VendorFileFactory;
-import dev.junction.internal.openai.declarative.VendorFiles;
 import dev.junction.spi.ProviderFactory;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,4 +1,4 @@
-package dev.junction.internal.openai.declarative;
+package dev.junction.internal.registry;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;

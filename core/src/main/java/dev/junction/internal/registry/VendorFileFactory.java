@@ -1,4 +1,4 @@
-package dev.junction.internal.openai.declarative;
+package dev.junction.internal.registry;
 
 import dev.junction.spi.openai.VendorProfile;
 import dev.junction.spi.openai.factory.OpenAiCompatibleFactory;

@@ -1,4 +1,4 @@
-package dev.junction.internal.openai.declarative;
+package dev.junction.internal.registry;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.junction.internal.json.JsonMappers;
