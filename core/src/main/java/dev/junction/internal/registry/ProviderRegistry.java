@@ -94,7 +94,8 @@ public final class ProviderRegistry {
     /**
      * The factory for an id.
      *
-     * @throws JunctionException CONFIGURATION listing the known ids when none matches
+     * @throws JunctionException CONFIGURATION with the file's own error when the id is a vendor
+     *     file's that failed to load, else listing the known ids when none matches
      */
     public ProviderFactory get(String id) {
         Map<String, ProviderFactory> all = factories();
