@@ -142,7 +142,7 @@ public final class Junction implements AutoCloseable {
         return Collections.unmodifiableMap(out);
     }
 
-    /** Discovery problems (a broken service entry, an invalid id), one line each. */
+    /** Discovery problems (a broken service entry, an invalid id, a vendor file that failed to load), one line each. */
     public List<String> discoveryProblems() {
         return registry.problems();
     }
@@ -389,19 +389,26 @@ public final class Junction implements AutoCloseable {
             return this;
         }
 
-        /** Searches this loader for providers instead of the thread context loader (core's own is still searched). */
+        /**
+         * Searches this loader for providers (and the class path's vendor files,
+         * {@code META-INF/junction/vendors.list}) instead of the thread context loader; core's own is still searched.
+         */
         public Builder classLoader(ClassLoader classLoader) {
             this.classLoader = classLoader;
             return this;
         }
 
-        /** Uses exactly these factories and skips discovery. */
+        /** Uses exactly these factories and skips discovery, vendor files ({@code JUNCTION_VENDORS}) included. */
         public Builder factories(List<ProviderFactory> factories) {
             this.factories = List.copyOf(factories);
             return this;
         }
 
-        /** Where {@code <ID>_API_KEY} and {@code <ID>_BASE_URL} are looked up; the process environment by default. */
+        /**
+         * Where {@code <ID>_API_KEY}, {@code <ID>_BASE_URL}, {@code JUNCTION_PRICES} and
+         * {@code JUNCTION_VENDORS} (the directory of vendor files) are looked up; the process
+         * environment by default.
+         */
         public Builder environment(Function<String, String> environment) {
             this.environment = Objects.requireNonNull(environment, "environment");
             return this;
@@ -491,7 +498,7 @@ public final class Junction implements AutoCloseable {
             }
             ProviderRegistry registry = factories != null ? ProviderRegistry.of(factories)
                     : new ProviderRegistry(Arrays.asList(classLoader != null ? classLoader : Thread.currentThread().getContextClassLoader(),
-                            Junction.class.getClassLoader()));
+                            Junction.class.getClassLoader()), environment);
             PriceBookLoader loader = new PriceBookLoader(registry, pricesFile, pricesFileNamedBy, environment, prices);
             // A price file or rows are checked now, so a typo fails here rather than at the first call.
             PriceBook book = loader.hasUserRows() ? loader.load() : null;

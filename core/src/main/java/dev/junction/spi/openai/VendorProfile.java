@@ -42,6 +42,7 @@ public final class VendorProfile {
     private final Map<String, Set<ReasoningEffort>> modelReasoningEfforts;
     private final Set<String> imagesEndpointModels;
     private final ReasoningTags reasoningTags;
+    private final DialectFields dialectFields;
 
     /** The fields as {@link VendorProfileReader} gathered them. */
     static final class Data {
@@ -66,6 +67,7 @@ public final class VendorProfile {
         Map<String, Set<ReasoningEffort>> modelReasoningEfforts = Map.of();
         Set<String> imagesEndpointModels = Set.of();
         ReasoningTags reasoningTags;
+        DialectFields dialectFields;
     }
 
     VendorProfile(Data d) {
@@ -90,6 +92,7 @@ public final class VendorProfile {
         this.modelReasoningEfforts = Map.copyOf(d.modelReasoningEfforts);
         this.imagesEndpointModels = Set.copyOf(d.imagesEndpointModels);
         this.reasoningTags = d.reasoningTags;
+        this.dialectFields = d.dialectFields;
     }
 
     /**
@@ -250,6 +253,15 @@ public final class VendorProfile {
      */
     public ReasoningTags reasoningTags() {
         return reasoningTags;
+    }
+
+    /**
+     * The wire habits declared as data ({@code "auth"}, {@code "mediaPart"}, {@code "reply"},
+     * {@code "errorEnvelope"}); {@link DialectFields#OPENAI} when the profile declares none. They
+     * take effect through {@link dev.junction.spi.openai.factory.OpenAiCompatibleFactory#declaredDialect}.
+     */
+    public DialectFields dialectFields() {
+        return dialectFields;
     }
 
     @Override

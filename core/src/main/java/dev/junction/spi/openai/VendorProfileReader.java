@@ -12,6 +12,7 @@ import dev.junction.error.JunctionException;
 import dev.junction.internal.config.ConfigStrings;
 import dev.junction.internal.prices.PriceRows;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -37,28 +38,45 @@ final class VendorProfileReader {
             "context_engineering_is_the_way_to_go");
     /** The values a model's {@code "endpoint"} may take. */
     private static final List<String> KNOWN_MODEL_ENDPOINTS = List.of("chat", "images");
+        /**
+     * Every top-level field a profile may hold; anything else is a mistake. A new field is added
+     * here, and in {@code docs/vendor.schema.json}, whose agreement with this reader is a test.
+     */
+    static final List<String> KNOWN_FIELDS = known(List.of("$schema", "$comment", "id", "displayName", "baseUrl", "chatPath",
+            "streamsByDefault", "roles", "models", "prices", "pricesNote", "errorCodes", "errorHints", "rules", "endpoints",
+            "maxOutputTokensField", "acceptsMediaUrls", "apiKeyEnvFallbacks", "reasoningEfforts", "reasoningTags"),
+            DialectFieldsReader.FIELDS);
+    /** The fields of one entry of {@code "models"}. */
+    static final List<String> MODEL_FIELDS = List.of("id", "vendorModel", "capabilities", "contextWindow",
+            "thoughtSignatureWhenMissing", "reasoningEfforts", "endpoint");
 
     private VendorProfileReader() {
     }
 
     static VendorProfile parse(JsonNode root, String resource) {
-        String id = required(root, "id", resource);
+        // Unknown keys first: a misspelt "basUrl" should say so, not that baseUrl is missing.
+        ProfileKeys.check(root, KNOWN_FIELDS, "", resource);
+        String id = id(root, resource);
         String chatPath = path(required(root, "chatPath", resource), "chatPath", resource);
         List<ModelInfo> models = new ArrayList<>();
         Map<String, String> vendorNames = new LinkedHashMap<>();
         Map<String, String> dummySignatures = new LinkedHashMap<>();
         Map<String, Set<ReasoningEffort>> modelEfforts = new LinkedHashMap<>();
         Set<String> imagesModels = new HashSet<>();
-        for (JsonNode m : root.path("models")) {
+        JsonNode modelList = root.path("models");
+        if (!modelList.isMissingNode() && !modelList.isArray()) {
+            throw bad(resource, "models", "must be an array of models such as [{\"id\": \"gemini-2.5-pro\"}]");
+        }
+        for (JsonNode m : modelList) {
+            if (!m.isObject()) {
+                throw bad(resource, "models", "must hold objects such as {\"id\": \"gemini-2.5-pro\"}, not " + m);
+            }
             String model = required(m, "id", resource);
+            ProfileKeys.check(m, MODEL_FIELDS, "models[" + model + "].", resource);
             String vendorModel = Objects.requireNonNullElse(Json.text(m, "vendorModel"), model);
             Set<Capability> caps = EnumSet.noneOf(Capability.class);
-            for (JsonNode c : m.path("capabilities")) {
-                try {
-                    caps.add(Capability.valueOf(c.asText()));
-                } catch (IllegalArgumentException e) {
-                    throw bad(resource, "models[" + model + "].capabilities", "unknown capability " + c.asText());
-                }
+            for (JsonNode c : array(m, "capabilities", "models[" + model + "].capabilities", resource)) {
+                caps.add(constant(Capability.class, c, "models[" + model + "].capabilities", "capability", resource));
             }
             models.add(new ModelInfo(model, vendorModel, caps, Json.count(m, "contextWindow")));
             vendorNames.put(model, vendorModel);
@@ -95,32 +113,28 @@ final class VendorProfileReader {
             throw new IllegalStateException(e.getMessage(), e);
         }
         Map<String, ErrorKind> codes = new LinkedHashMap<>();
-        root.path("errorCodes").fields().forEachRemaining(e -> {
-            try {
-                codes.put(e.getKey(), ErrorKind.valueOf(e.getValue().asText()));
-            } catch (IllegalArgumentException ex) {
-                throw bad(resource, "errorCodes." + e.getKey(), "unknown error kind " + e.getValue().asText());
-            }
-        });
+        object(root, "errorCodes", "{\"invalid_api_key\": \"AUTHENTICATION\"}", resource).fields().forEachRemaining(e ->
+                codes.put(e.getKey(), constant(ErrorKind.class, e.getValue(), "errorCodes." + e.getKey(), "error kind", resource)));
         Map<String, String> hints = new LinkedHashMap<>();
-        root.path("errorHints").fields().forEachRemaining(e -> hints.put(e.getKey(), e.getValue().asText()));
-        List<VendorRule> rules = new ArrayList<>();
-        for (JsonNode r : root.path("rules")) {
-            try {
-                rules.add(VendorRule.valueOf(r.asText()));
-            } catch (IllegalArgumentException e) {
-                throw bad(resource, "rules", "unknown rule " + r.asText());
+        object(root, "errorHints", "{\"invalid_api_key\": \"check MY_VENDOR_API_KEY\"}", resource).fields().forEachRemaining(e -> {
+            if (!e.getValue().isTextual()) {
+                throw bad(resource, "errorHints." + e.getKey(), "must be a string saying what to do next");
             }
+            hints.put(e.getKey(), e.getValue().asText());
+        });
+        List<VendorRule> rules = new ArrayList<>();
+        for (JsonNode r : array(root, "rules", "rules", resource)) {
+            rules.add(constant(VendorRule.class, r, "rules", "rule", resource));
         }
         VendorProfile.Data data = new VendorProfile.Data();
         data.id = id;
-        data.displayName = Objects.requireNonNullElse(Json.text(root, "displayName"), id);
-        data.baseUrl = URI.create(ConfigStrings.stripTrailingSlash(required(root, "baseUrl", resource)));
+        data.displayName = optionalText(root, "displayName", id, resource);
+        data.baseUrl = baseUrl(required(root, "baseUrl", resource), resource);
         data.chatPath = chatPath;
-        data.streamsByDefault = root.path("streamsByDefault").asBoolean(false);
+        data.streamsByDefault = optionalBoolean(root, "streamsByDefault", false, resource);
         data.models = new ProviderModels(models);
         data.prices = prices;
-        data.pricesNote = Json.text(root, "pricesNote");
+        data.pricesNote = optionalText(root, "pricesNote", null, resource);
         data.errorCodes = codes;
         data.errorHints = hints;
         data.rules = rules;
@@ -138,6 +152,7 @@ final class VendorProfileReader {
         }
         data.imagesEndpointModels = imagesModels;
         data.reasoningTags = reasoningTags(root.get("reasoningTags"), resource);
+        data.dialectFields = DialectFieldsReader.read(root, resource);
         return new VendorProfile(data);
     }
 
@@ -153,6 +168,35 @@ final class VendorProfileReader {
                     + "; fix the value, or remove the field for a model that needs none (README: Thought signatures)");
         }
         return node.asText();
+    }
+
+    private static List<String> known(List<String> own, List<String> more) {
+        List<String> all = new ArrayList<>(own);
+        all.addAll(more);
+        return List.copyOf(all);
+    }
+
+    /** The id, checked as config strings will need it, so a bad one fails here naming the file. */
+    private static String id(JsonNode root, String resource) {
+        String id = required(root, "id", resource);
+        if (!ConfigStrings.isValidId(id)) {
+            throw bad(resource, "id", "\"" + id + "\" is not a valid provider id; use lower-case letters, digits, '.', '_' or '-',"
+                    + " such as \"my-vendor\"");
+        }
+        return id;
+    }
+
+    /** An absolute http(s) URL; a bad one would otherwise fail only at the first call. */
+    private static URI baseUrl(String value, String resource) {
+        try {
+            URI uri = new URI(ConfigStrings.stripTrailingSlash(value));
+            if (uri.getHost() == null || !("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))) {
+                throw new URISyntaxException(value, "not an http(s) URL with a host");
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            throw bad(resource, "baseUrl", "\"" + value + "\" is not an http(s) URL such as \"https://api.example.com/v1\"");
+        }
     }
 
     /** {@code {"developer": "system"}}: canonical role name to the name the vendor expects. */
@@ -174,6 +218,39 @@ final class VendorProfileReader {
             roles.put(role, e.getValue().asText());
         });
         return roles;
+    }
+
+    /** An enum constant by its exact name; a wrong one is listed with every known name. */
+    private static <E extends Enum<E>> E constant(Class<E> type, JsonNode node, String field, String what, String resource) {
+        for (E constant : type.getEnumConstants()) {
+            if (node.isTextual() && constant.name().equals(node.asText())) {
+                return constant;
+            }
+        }
+        throw bad(resource, field, "unknown " + what + " " + node.asText() + "; known: "
+                + Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", ")));
+    }
+
+    /** The field as an object, empty when absent. */
+    private static JsonNode object(JsonNode root, String field, String example, String resource) {
+        JsonNode node = root.path(field);
+        if (node.isMissingNode() || node.isNull()) {
+            return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+        }
+        if (!node.isObject()) {
+            throw bad(resource, field, "must be an object such as " + example);
+        }
+        return node;
+    }
+
+    /** The field as an array, empty when absent. */
+    private static JsonNode array(JsonNode parent, String key, String field, String resource) {
+        JsonNode node = parent.path(key);
+        if (!node.isMissingNode() && !node.isNull() && !node.isArray()) {
+            throw bad(resource, field, "must be an array of names such as [\"" + (key.equals("rules")
+                    ? VendorRule.values()[0].name() : Capability.values()[0].name()) + "\"]");
+        }
+        return node;
     }
 
     private static String optionalText(JsonNode root, String field, String fallback, String resource) {
@@ -287,7 +364,7 @@ final class VendorProfileReader {
         return value;
     }
 
-    private static IllegalStateException bad(String resource, String field, String problem) {
+    static IllegalStateException bad(String resource, String field, String problem) {
         return new IllegalStateException("vendor profile " + resource + ": " + field + " " + problem);
     }
 }

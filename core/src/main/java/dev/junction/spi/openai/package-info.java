@@ -16,6 +16,10 @@
  *       {@code readImages}, {@code readThoughtSignature}, {@code writeThoughtSignature},
  *       {@code standardChunksNeedNoHooks}, {@code isErrorBody}, {@code readError}. The dialect's Javadoc states the contract every hook keeps (threads,
  *       nulls, exceptions); each hook states its own.
+ *   <li>{@link dev.junction.spi.openai.DialectFields}: the wire habits a profile may declare as
+ *       data instead (credential header, media part shape, reply field names, error envelope),
+ *       realised by {@code OpenAiCompatibleFactory.declaredDialect}; what a vendor defined by one
+ *       JSON file uses.
  *   <li>{@link dev.junction.spi.openai.VendorError}: what {@code readError} returns.
  *   <li>{@link dev.junction.spi.openai.MediaPartContext}: where a media part sits, to reject it with
  *       a message naming the message and part.

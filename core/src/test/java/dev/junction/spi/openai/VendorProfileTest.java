@@ -178,4 +178,36 @@ class VendorProfileTest {
                 ",\"errorCodes\":{\"oops\":\"CATASTROPHE\"}")));
         assertTrue(e.getMessage().contains("errorCodes.oops"), e.getMessage());
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "\"basUrl\":\"https://v\" | basUrl is not a known field; did you mean \"baseUrl\"? Known fields: $schema, $comment, id,",
+        "\"auth\":{\"headr\":\"x-api-key\"} | auth.headr is not a known field; did you mean \"header\"? Known fields of auth: scheme, header",
+        "\"auth\":{\"scheme\":\"basic\"} | auth.scheme must be \"bearer\" (Bearer KEY) or \"raw\" (the key alone), got \"basic\"",
+        "\"auth\":{\"header\":\"x api key\"} | auth.header \"x api key\" is not a valid HTTP header name",
+        "\"mediaPart\":\"images\" | mediaPart must be \"image_url\"",
+        "\"reply\":{\"reasoningFields\":[]} | reply.reasoningFields must be a non-empty array of field names",
+        "\"reply\":{\"imagesField\":\"\"} | reply.imagesField must be a non-empty string",
+        "\"errorEnvelope\":{\"traceId\":\"trace_id\"} | errorEnvelope.traceId must be a JSON Pointer starting with /",
+        "\"errorEnvelope\":{\"when\":[{\"pointer\":\"/success\"}]} | errorEnvelope.when[0] needs exactly one of \"equals\" (a value) or \"present\": true",
+        "\"errorEnvelope\":{\"when\":[{\"pointer\":\"/s\",\"equals\":{}}]} | errorEnvelope.when[0].equals must be a string, number, true, false or null",
+        "\"streamsByDefault\":\"yes\" | streamsByDefault must be true or false",
+        "\"errorCodes\":{\"x\":\"NOPE\"} | errorCodes.x unknown error kind NOPE; known: INVALID_REQUEST,",
+        "\"rules\":[\"NO_TOOLS\"] | rules unknown rule NO_TOOLS; known: NO_TOOLS_WITH_RESPONSE_FORMAT"
+    })
+    void namesTheFieldAndFixOfABadDialectFieldOrTypo(String field, String expected) {
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> read(MINIMAL.formatted("," + field)));
+        assertTrue(e.getMessage().startsWith("vendor profile v.json: " + expected), e.getMessage());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "{\"id\":\"My Vendor\",\"baseUrl\":\"https://v\",\"chatPath\":\"/c\",\"models\":[{\"id\":\"m\"}]} | id \"My Vendor\" is not a valid provider id",
+        "{\"id\":\"v\",\"baseUrl\":\"ftp://v\",\"chatPath\":\"/c\",\"models\":[{\"id\":\"m\"}]} | baseUrl \"ftp://v\" is not an http(s) URL",
+        "{\"id\":\"v\",\"baseUrl\":\"https://v\",\"chatPath\":\"/c\",\"models\":[{\"id\":\"m\",\"vendorModle\":\"x\"}]} | models[m].vendorModle is not a known field; did you mean \"vendorModel\"?"
+    })
+    void checksTheIdBaseUrlAndModelKeys(String json, String expected) {
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> read(json));
+        assertTrue(e.getMessage().startsWith("vendor profile v.json: " + expected), e.getMessage());
+    }
 }
