@@ -92,7 +92,7 @@ public abstract class ApiKeyCanaryConformance extends ConformanceBase {
     @Test
     void scrubsTheKeyWhenTheVendorEchoesItInAnErrorEventMidStream() {
         // A stream's error arrives as an event after HTTP 200: a path apart from the error replies above.
-        String echo = vendor().errorEnvelope().apply(invalidKeyCode(), "Incorrect API key provided: " + CANARY + ". Check your key.");
+        String echo = vendor().streamErrorEnvelope().apply(invalidKeyCode(), "Incorrect API key provided: " + CANARY + ". Check your key.");
         replyWith(200, "data: " + Fixtures.parse(echo) + "\n\n", VendorStub.SSE);
         ChatModel chat = junction().chatModel(configString(vendor().defaultModel(), CANARY));
 

@@ -28,6 +28,9 @@ import java.util.function.BiFunction;
  * @param documentedImagesUrl the full URL of the documented image-generation endpoint that some models'
  *     output comes from, or {@code null} when there is none; the stub answers it like the chat path
  * @param imagesModels the canonical ids of the models whose output comes from that endpoint
+ * @param streamErrorEnvelope writes the vendor's error event for (code, message), sent after HTTP 200 inside a
+ *     stream; the {@code errorEnvelope} unless the vendor shapes the two apart (Google: an array in a reply, an
+ *     object in a stream)
  */
 public record VendorDeclaration(
         String id,
@@ -43,7 +46,8 @@ public record VendorDeclaration(
         URI documentedModelsUrl,
         String developerRole,
         URI documentedImagesUrl,
-        java.util.Set<String> imagesModels) {
+        java.util.Set<String> imagesModels,
+        BiFunction<String, String, String> streamErrorEnvelope) {
 
     /** Checks the declaration is complete and self-consistent. */
     public VendorDeclaration {
@@ -55,6 +59,7 @@ public record VendorDeclaration(
         Objects.requireNonNull(developerRole, "developerRole");
         models = List.copyOf(models);
         imagesModels = imagesModels == null ? java.util.Set.of() : java.util.Set.copyOf(imagesModels);
+        streamErrorEnvelope = streamErrorEnvelope == null ? errorEnvelope : streamErrorEnvelope;
         if (models.isEmpty()) {
             throw new IllegalArgumentException("declare at least one model");
         }
@@ -77,7 +82,7 @@ public record VendorDeclaration(
     public VendorDeclaration withId(String otherId) {
         return new VendorDeclaration(otherId, documentedBaseUrl, documentedChatUrl, models, streamsByDefault, publishesPrices,
                 acceptsMediaUrls, sampleReplyFixture, errorEnvelope, documentedCreditsUrl, documentedModelsUrl, developerRole,
-                documentedImagesUrl, imagesModels);
+                documentedImagesUrl, imagesModels, streamErrorEnvelope);
     }
 
     /** Whether any declared model has the capability. */
@@ -152,6 +157,7 @@ public record VendorDeclaration(
         private String developerRole = "developer";
         private URI imagesUrl;
         private final java.util.Set<String> imagesModels = new java.util.HashSet<>();
+        private BiFunction<String, String, String> streamErrorEnvelope;
 
         private Builder(String id) {
             this.id = id;
@@ -200,6 +206,12 @@ public record VendorDeclaration(
             return this;
         }
 
+        /** Writes the vendor's error event inside a stream for (code, message), when it differs from {@link #errorEnvelope}. */
+        public Builder streamErrorEnvelope(BiFunction<String, String, String> envelope) {
+            this.streamErrorEnvelope = envelope;
+            return this;
+        }
+
         /** The documented balance endpoint's full URL. */
         public Builder documentedCreditsUrl(String url) {
             this.creditsUrl = URI.create(url);
@@ -228,7 +240,8 @@ public record VendorDeclaration(
         /** Builds the declaration. */
         public VendorDeclaration build() {
             return new VendorDeclaration(id, baseUrl, chatUrl, models, streamsByDefault, publishesPrices,
-                    acceptsMediaUrls, sampleReply, errorEnvelope, creditsUrl, modelsUrl, developerRole, imagesUrl, imagesModels);
+                    acceptsMediaUrls, sampleReply, errorEnvelope, creditsUrl, modelsUrl, developerRole, imagesUrl, imagesModels,
+                    streamErrorEnvelope);
         }
     }
 }

@@ -33,6 +33,7 @@ final class GoogleVendor {
             .documentedImagesUrl("https://generativelanguage.googleapis.com/v1beta/openai/images/generations", "gemini-3-pro-image-preview")
             .sampleReplyFixture("fixtures/chat-reply.json")
             .errorEnvelope(GoogleVendor::errorBody)
+            .streamErrorEnvelope(GoogleVendor::errorEvent)
             .build();
 
     private GoogleVendor() {
@@ -40,10 +41,15 @@ final class GoogleVendor {
 
     /** Google's envelope, {@code [{"error":{"code":400,"message","status":"INVALID_ARGUMENT"}}]}. */
     static String errorBody(String status, String message) {
+        return "[" + errorEvent(status, message) + "]";
+    }
+
+    /** The same error as one stream event: the object, without the array of an error reply. */
+    static String errorEvent(String status, String message) {
         Map<String, Object> error = new LinkedHashMap<>();
         error.put("code", HTTP.getOrDefault(status, 500));
         error.put("message", message);
         error.put("status", status);
-        return "[" + Fixtures.toJson(Map.of("error", error)) + "]";
+        return Fixtures.toJson(Map.of("error", error));
     }
 }
