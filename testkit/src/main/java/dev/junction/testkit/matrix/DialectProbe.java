@@ -44,7 +44,8 @@ final class DialectProbe {
             "OpenAI `{\"error\":{code,message,type}}`", "{\"error\":{\"code\":\"c1\",\"message\":\"m1\",\"type\":\"t\"}}",
             "`{\"success\":false,\"error\":{code,message},\"trace_id\"}`",
             "{\"success\":false,\"error\":{\"code\":\"c1\",\"message\":\"m1\"},\"trace_id\":\"t1\"}",
-            "Google `[{\"error\":{code,message,status}}]`", "[{\"error\":{\"code\":\"c1\",\"message\":\"m1\",\"status\":\"S\"}}]");
+            "Google `[{\"error\":{code,message,status}}]` (status as the code)",
+            "[{\"error\":{\"code\":400,\"message\":\"m1\",\"status\":\"c1\"}}]");
 
     private final Dialect dialect;
     private final String provider;
@@ -73,14 +74,35 @@ final class DialectProbe {
         }
     }
 
-    /** The fields written for effort HIGH with thoughts included, or "—" when nothing is written. */
-    String reasoningRequest() {
+    /**
+     * The fields written for one model at effort HIGH, with thoughts asked for or not, or "—"
+     * when nothing is written.
+     */
+    String reasoningRequest(String vendorModel, boolean thoughts) {
         String json = write(g -> {
             g.writeStartObject();
-            dialect.writeReasoning(g, new ReasoningSettings(ReasoningEffort.HIGH, true));
+            dialect.writeReasoning(g, new ReasoningSettings(ReasoningEffort.HIGH, thoughts ? Boolean.TRUE : null), vendorModel);
             g.writeEndObject();
         });
         return json.equals("{}") ? "—" : "`" + json + "`";
+    }
+
+    /** The dotted paths of every field {@link #reasoningRequest} writes, such as {@code reasoning_effort}. */
+    List<String> reasoningFieldPaths(String vendorModel, boolean thoughts) {
+        String written = reasoningRequest(vendorModel, thoughts);
+        List<String> paths = new ArrayList<>();
+        if (!written.equals("—")) {
+            leaves(parse(written.substring(1, written.length() - 1)), "", paths);
+        }
+        return paths;
+    }
+
+    private static void leaves(JsonNode node, String prefix, List<String> paths) {
+        if (!node.isObject()) {
+            paths.add(prefix);
+            return;
+        }
+        node.fields().forEachRemaining(e -> leaves(e.getValue(), prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey(), paths));
     }
 
     /** Where the dialect finds reasoning in a reply message. */

@@ -14,7 +14,9 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -73,8 +75,8 @@ public final class QuirkMatrix {
                 partType(probe.inlineImagePart()),
                 probe.urlImagePart().startsWith("refused") ? "refused" : "yes",
                 profile.streamsByDefault() ? "streams; `\"stream\": false` sent" : "no stream unless asked",
-                reasoningFields(probe, models),
-                imageOutput(models, probe),
+                reasoningFields(probe, profile),
+                imageOutput(profile, probe),
                 modelsWith(models, Capability.TOOLS),
                 modelsWith(models, Capability.WEB_SEARCH),
                 modelsWith(models, Capability.STRUCTURED_OUTPUT),
@@ -92,11 +94,16 @@ public final class QuirkMatrix {
         wire.row(List.of("chat URL", profile.baseUrl() + profile.chatPath()));
         wire.row(List.of("inline image part", probe.inlineImagePart()));
         wire.row(List.of("image URL part", probe.urlImagePart()));
-        wire.row(List.of("reasoning request (effort high, thoughts on)",
-                modelsWith(profile.models().models(), Capability.REASONING_CONTROL).equals("—")
-                        ? "— (no model declares REASONING_CONTROL)" : probe.reasoningRequest()));
-        wire.row(List.of("reasoning read from", probe.reasoningReply()));
-        wire.row(List.of("images read from", probe.readsImageArray() ? "`message.images[]` (data URIs)" : "—"));
+        List<ModelInfo> controlled = withCapability(profile.models().models(), Capability.REASONING_CONTROL);
+        if (controlled.isEmpty()) {
+            wire.row(List.of("reasoning request", "— (no model declares REASONING_CONTROL)"));
+        }
+        for (ModelInfo model : controlled) {
+            wire.row(List.of("reasoning request, `" + model.vendorModel() + "` (effort high / with thoughts)",
+                    probe.reasoningRequest(model.vendorModel(), false) + " / " + probe.reasoningRequest(model.vendorModel(), true)));
+        }
+        wire.row(List.of("reasoning read from", reasoningRead(probe, profile)));
+        wire.row(List.of("images read from", imagesRead(profile, probe)));
         wire.row(List.of("web-search tool", probe.webSearchTool()));
         wire.row(List.of("thought signatures", new SignatureProbe(factory.dialect(), profile).details()));
         wire.row(List.of("error envelopes read", probe.errorEnvelopes()));
@@ -134,27 +141,48 @@ public final class QuirkMatrix {
         }
     }
 
-    private static String reasoningFields(DialectProbe probe, List<ModelInfo> models) {
+    private static String reasoningFields(DialectProbe probe, VendorProfile profile) {
         // The engine asks the dialect for reasoning fields only for models that declare the control.
-        String request = modelsWith(models, Capability.REASONING_CONTROL).equals("—") ? "—" : probe.reasoningRequest();
-        List<String> written = new ArrayList<>();
-        if (!request.equals("—")) {
-            try {
-                JSON.readTree(request.substring(1, request.length() - 1)).fieldNames()
-                        .forEachRemaining(name -> written.add("`" + name + "`"));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+        Set<String> written = new LinkedHashSet<>();
+        for (ModelInfo model : withCapability(profile.models().models(), Capability.REASONING_CONTROL)) {
+            written.addAll(probe.reasoningFieldPaths(model.vendorModel(), false));
+            written.addAll(probe.reasoningFieldPaths(model.vendorModel(), true));
         }
-        return "sends " + (written.isEmpty() ? "—" : String.join(" + ", written)) + "; reads " + probe.reasoningReply();
+        return "sends " + (written.isEmpty() ? "—" : written.stream().map(f -> "`" + f + "`").collect(Collectors.joining(", ")))
+                + "; reads " + reasoningRead(probe, profile);
     }
 
-    private static String imageOutput(List<ModelInfo> models, DialectProbe probe) {
-        String which = modelsWith(models, Capability.IMAGE_OUTPUT);
-        if (which.equals("—")) {
-            return which;
+    /** Where reasoning is read: the dialect's fields, and the profile's tags inside content, which the engine strips. */
+    private static String reasoningRead(DialectProbe probe, VendorProfile profile) {
+        String read = probe.reasoningReply();
+        if (profile.reasoningTags() == null) {
+            return read;
         }
-        return which + (probe.readsImageArray() ? " (`message.images[]`)" : "");
+        String tags = "`" + profile.reasoningTags().open() + "…" + profile.reasoningTags().close() + "` in `content`";
+        return read.equals("—") ? tags : read + ", " + tags;
+    }
+
+    private static String imageOutput(VendorProfile profile, DialectProbe probe) {
+        String which = modelsWith(profile.models().models(), Capability.IMAGE_OUTPUT);
+        return which.equals("—") ? which : which + " (" + imagesRead(profile, probe) + ")";
+    }
+
+    /** Where generated images come from: the images endpoint for the models that use it, else the chat reply. */
+    private static String imagesRead(VendorProfile profile, DialectProbe probe) {
+        List<String> where = new ArrayList<>();
+        List<String> viaEndpoint = profile.models().models().stream().map(ModelInfo::id)
+                .filter(profile::usesImagesEndpoint).collect(Collectors.toList());
+        if (!viaEndpoint.isEmpty()) {
+            where.add("`POST " + profile.endpoints().images() + "` `data[].b64_json` for " + String.join(", ", viaEndpoint));
+        }
+        if (probe.readsImageArray()) {
+            where.add("`message.images[]` (data URIs)");
+        }
+        return where.isEmpty() ? "—" : String.join("; ", where);
+    }
+
+    private static List<ModelInfo> withCapability(List<ModelInfo> models, Capability capability) {
+        return models.stream().filter(m -> m.can(capability)).collect(Collectors.toList());
     }
 
     private static String modelsWith(List<ModelInfo> models, Capability capability) {

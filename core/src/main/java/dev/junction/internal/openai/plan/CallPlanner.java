@@ -7,7 +7,6 @@ import dev.junction.chat.ReasoningEffort;
 import dev.junction.chat.ReasoningSettings;
 import dev.junction.error.ErrorKind;
 import dev.junction.error.JunctionException;
-import dev.junction.internal.openai.images.ImagesEndpoint;
 import dev.junction.spi.ProviderSettings;
 import dev.junction.spi.openai.VendorProfile;
 import java.util.ArrayList;
@@ -43,7 +42,7 @@ public final class CallPlanner {
         }
         ReasoningSettings reasoning = null;
         if (profile.usesImagesEndpoint(model)) {
-            warnings.addAll(ImagesEndpoint.unsentSettings(profile.id(), request));
+            warnings.addAll(ImagesRequestChecks.unsentSettings(profile.id(), request));
         } else if (request.reasoning() != null && !honoursReasoning(requested)) {
             warnings.add(profile.id() + " does not document reasoning controls for " + model
                     + "; the reasoning settings were not sent");
@@ -92,7 +91,7 @@ public final class CallPlanner {
         RequestChecks.checkRules(profile.id(), request, profile.rules());
         String model = profile.models().find(requested).map(ModelInfo::id).orElse(requested);
         if (profile.usesImagesEndpoint(model)) {
-            ImagesEndpoint.check(profile.id(), model, request);
+            ImagesRequestChecks.check(profile.id(), model, request);
         }
     }
 
