@@ -87,7 +87,7 @@ public abstract class AccountEndpointConformance extends ConformanceBase {
                 assertAll(endpoint.name(),
                         () -> assertEquals("GET", request.getMethod().getName(), "method"),
                         () -> assertEquals(path, request.getUrl(), "path"),
-                        () -> assertEquals("Bearer " + TEST_KEY, request.getHeader("Authorization"), "Authorization"),
+                        () -> assertEquals(vendor().authValue(TEST_KEY), request.getHeader(vendor().authHeader()), vendor().authHeader()),
                         () -> assertEquals(0, request.getBody().length, "a GET carries no body"));
             });
         }

@@ -41,7 +41,7 @@ public abstract class ApiKeyCanaryConformance extends ConformanceBase {
 
         ChatResponse response = call(chat, "你好");
 
-        assertEquals("Bearer " + CANARY, stub().onlyRequest().getHeader("Authorization"), "the canary must reach the vendor");
+        assertEquals(vendor().authValue(CANARY), stub().onlyRequest().getHeader(vendor().authHeader()), "the canary must reach the vendor");
         try (Junction fromEnv = newJunction(Map.of(vendor().apiKeyEnvVar(), CANARY))) {
             assertAll(
                     () -> assertNoCanary(chat.toString(), "ChatModel"),
@@ -140,7 +140,7 @@ public abstract class ApiKeyCanaryConformance extends ConformanceBase {
 
         JunctionException e = failure(junction().chatModel(config), prompt(vendor().defaultModel(), "你好"));
 
-        assertEquals("Bearer " + ENCODED_CANARY, stub().onlyRequest().getHeader("Authorization"));
+        assertEquals(vendor().authValue(ENCODED_CANARY), stub().onlyRequest().getHeader(vendor().authHeader()));
         assertFalse(e.getMessage().contains(ENCODED_CANARY), e::getMessage);
         assertNoCanary(e);
     }

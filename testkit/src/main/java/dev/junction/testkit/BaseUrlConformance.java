@@ -30,7 +30,7 @@ public abstract class BaseUrlConformance extends ConformanceBase {
 
         call(junction().chatModel(config), "你好");
 
-        assertChatCall(stub().onlyRequest(), vendor().chatPath(), TEST_KEY);
+        assertChatCall(vendor(), stub().onlyRequest(), vendor().chatPath(), TEST_KEY);
     }
 
     @Test
@@ -41,7 +41,7 @@ public abstract class BaseUrlConformance extends ConformanceBase {
 
             call(fromEnv, fromEnv.chatModel(vendor().id() + ":" + vendor().defaultModel() + "?apiKey=" + TEST_KEY), "你好");
 
-            assertChatCall(stub().onlyRequest(), vendor().chatPath(), TEST_KEY);
+            assertChatCall(vendor(), stub().onlyRequest(), vendor().chatPath(), TEST_KEY);
         }
     }
 
@@ -52,7 +52,7 @@ public abstract class BaseUrlConformance extends ConformanceBase {
             call(fromEnv, fromEnv.chatModel(vendor().id() + ":" + vendor().defaultModel() + "?apiKey=" + TEST_KEY
                     + "&baseUrl=" + encode(stubBaseUrl())), "你好");
 
-            assertChatCall(stub().onlyRequest(), vendor().chatPath(), TEST_KEY);
+            assertChatCall(vendor(), stub().onlyRequest(), vendor().chatPath(), TEST_KEY);
         }
     }
 }

@@ -65,7 +65,7 @@ public abstract class DiscoveryConformance extends ConformanceBase {
 
             call(fromEnv, chat, "你好");
 
-            assertEquals("Bearer " + envKey, stub().onlyRequest().getHeader("Authorization"));
+            assertEquals(vendor().authValue(envKey), stub().onlyRequest().getHeader(vendor().authHeader()));
         }
     }
 

@@ -264,7 +264,7 @@ public abstract class StreamConformance extends ConformanceBase {
 
     /** Asserts the request is the documented chat call asking for a stream, with the flag written once. */
     protected void assertStreamingRequest(LoggedRequest request, String vendorModel) {
-        assertChatCall(request, vendor().chatPath(), TEST_KEY);
+        assertChatCall(vendor(), request, vendor().chatPath(), TEST_KEY);
         String accept = request.getHeader("Accept");
         assertTrue(accept != null && accept.contains("text/event-stream"), () -> "Accept should ask for an event stream: " + accept);
         String body = request.getBodyAsString();

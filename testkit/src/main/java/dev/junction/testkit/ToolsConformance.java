@@ -125,7 +125,7 @@ public abstract class ToolsConformance extends ConformanceBase {
         replyWithFixture(vendor().sampleReplyFixture());
         call(chatModel(request.model()), request);
         var received = stub().onlyRequest();
-        assertChatCall(received, vendor().chatPath(), TEST_KEY);
+        assertChatCall(vendor(), received, vendor().chatPath(), TEST_KEY);
         return Fixtures.parse(received.getBodyAsString());
     }
 

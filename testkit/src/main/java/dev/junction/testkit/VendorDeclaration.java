@@ -28,6 +28,8 @@ import java.util.function.BiFunction;
  * @param documentedImagesUrl the full URL of the documented image-generation endpoint that some models'
  *     output comes from, or {@code null} when there is none; the stub answers it like the chat path
  * @param imagesModels the canonical ids of the models whose output comes from that endpoint
+ * @param authHeader the header that carries the key, {@code Authorization} unless the docs say otherwise
+ * @param authPrefix what precedes the key in that header, {@code "Bearer "} unless the docs say otherwise
  * @param streamErrorEnvelope writes the vendor's error event for (code, message), sent after HTTP 200 inside a
  *     stream; the {@code errorEnvelope} unless the vendor shapes the two apart (Google: an array in a reply, an
  *     object in a stream)
@@ -47,7 +49,9 @@ public record VendorDeclaration(
         String developerRole,
         URI documentedImagesUrl,
         java.util.Set<String> imagesModels,
-        BiFunction<String, String, String> streamErrorEnvelope) {
+        BiFunction<String, String, String> streamErrorEnvelope,
+        String authHeader,
+        String authPrefix) {
 
     /** Checks the declaration is complete and self-consistent. */
     public VendorDeclaration {
@@ -60,6 +64,8 @@ public record VendorDeclaration(
         models = List.copyOf(models);
         imagesModels = imagesModels == null ? java.util.Set.of() : java.util.Set.copyOf(imagesModels);
         streamErrorEnvelope = streamErrorEnvelope == null ? errorEnvelope : streamErrorEnvelope;
+        authHeader = authHeader == null ? "Authorization" : authHeader;
+        authPrefix = authPrefix == null ? "Bearer " : authPrefix;
         if (models.isEmpty()) {
             throw new IllegalArgumentException("declare at least one model");
         }
@@ -82,7 +88,12 @@ public record VendorDeclaration(
     public VendorDeclaration withId(String otherId) {
         return new VendorDeclaration(otherId, documentedBaseUrl, documentedChatUrl, models, streamsByDefault, publishesPrices,
                 acceptsMediaUrls, sampleReplyFixture, errorEnvelope, documentedCreditsUrl, documentedModelsUrl, developerRole,
-                documentedImagesUrl, imagesModels, streamErrorEnvelope);
+                documentedImagesUrl, imagesModels, streamErrorEnvelope, authHeader, authPrefix);
+    }
+
+    /** The header value that carries {@code key}, such as {@code Bearer KEY}. */
+    public String authValue(String key) {
+        return authPrefix + key;
     }
 
     /** Whether any declared model has the capability. */
@@ -158,6 +169,8 @@ public record VendorDeclaration(
         private URI imagesUrl;
         private final java.util.Set<String> imagesModels = new java.util.HashSet<>();
         private BiFunction<String, String, String> streamErrorEnvelope;
+        private String authHeader;
+        private String authPrefix;
 
         private Builder(String id) {
             this.id = id;
@@ -206,6 +219,16 @@ public record VendorDeclaration(
             return this;
         }
 
+        /**
+         * How the docs say the key travels, when not {@code Authorization: Bearer KEY}: the header
+         * name and what precedes the key in it, such as {@code ("X-Api-Key", "")}.
+         */
+        public Builder documentedAuth(String header, String prefix) {
+            this.authHeader = header;
+            this.authPrefix = prefix;
+            return this;
+        }
+
         /** Writes the vendor's error event inside a stream for (code, message), when it differs from {@link #errorEnvelope}. */
         public Builder streamErrorEnvelope(BiFunction<String, String, String> envelope) {
             this.streamErrorEnvelope = envelope;
@@ -241,7 +264,7 @@ public record VendorDeclaration(
         public VendorDeclaration build() {
             return new VendorDeclaration(id, baseUrl, chatUrl, models, streamsByDefault, publishesPrices,
                     acceptsMediaUrls, sampleReply, errorEnvelope, creditsUrl, modelsUrl, developerRole, imagesUrl, imagesModels,
-                    streamErrorEnvelope);
+                    streamErrorEnvelope, authHeader, authPrefix);
         }
     }
 }

@@ -21,11 +21,11 @@ public final class WireAssertions {
         assertTrue(same, () -> what + ": expected\n" + expected + "\nbut was\n" + actual);
     }
 
-    /** A POST of JSON to {@code path} carrying {@code Authorization: Bearer KEY}. */
-    public static void assertChatCall(LoggedRequest request, String path, String apiKey) {
+    /** A POST of JSON to {@code path} carrying the key the way the vendor's docs say ({@code Authorization: Bearer KEY} by default). */
+    public static void assertChatCall(VendorDeclaration vendor, LoggedRequest request, String path, String apiKey) {
         assertEquals("POST", request.getMethod().getName(), "method");
         assertEquals(path, request.getUrl(), "path");
-        assertEquals("Bearer " + apiKey, request.getHeader("Authorization"), "Authorization header");
+        assertEquals(vendor.authValue(apiKey), request.getHeader(vendor.authHeader()), vendor.authHeader() + " header");
         String contentType = request.getHeader("Content-Type");
         assertNotNull(contentType, "Content-Type header");
         assertTrue(contentType.startsWith("application/json"), () -> "Content-Type should be JSON: " + contentType);

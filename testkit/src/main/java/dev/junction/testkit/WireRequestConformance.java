@@ -51,7 +51,7 @@ public abstract class WireRequestConformance extends ConformanceBase {
             call(chatModel(doc.request().model()), doc.request());
 
             var request = stub().onlyRequest();
-            assertChatCall(request, vendor().chatPath(), TEST_KEY);
+            assertChatCall(vendor(), request, vendor().chatPath(), TEST_KEY);
             ObjectNode expected = doc.docToWire().apply(Fixtures.parseObject(fixture(doc.docFixture())));
             assertSameJson(expected.toString(), request.getBodyAsString(), "body sent for '" + doc.name() + "'");
         }));
@@ -83,7 +83,7 @@ public abstract class WireRequestConformance extends ConformanceBase {
                     ChatResponse response = call(chatModel(asked), "你好");
 
                     var request = stub().onlyRequest();
-                    assertChatCall(request, vendor().pathFor(model.id()), TEST_KEY);
+                    assertChatCall(vendor(), request, vendor().pathFor(model.id()), TEST_KEY);
                     assertEquals(model.vendorModel(), Fixtures.parse(request.getBodyAsString()).path("model").asText(), "model on the wire");
                     assertEquals(model.id(), response.model(), "canonical model in the response");
                     assertEquals(model.vendorModel(), response.vendorModel(), "vendor model in the response");
@@ -118,7 +118,7 @@ public abstract class WireRequestConformance extends ConformanceBase {
         replyWithFixture(vendor().sampleReplyFixture());
         call(chatModel(request.model()), request);
         var received = stub().onlyRequest();
-        assertChatCall(received, vendor().chatPath(), TEST_KEY);
+        assertChatCall(vendor(), received, vendor().chatPath(), TEST_KEY);
         return Fixtures.parse(received.getBodyAsString());
     }
 }

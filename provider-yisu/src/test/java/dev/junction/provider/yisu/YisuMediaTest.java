@@ -69,7 +69,7 @@ class YisuMediaTest extends ConformanceBase {
         replyWithFixture("fixtures/vision-reply.json");
         call(model, request);
         var received = stub().onlyRequest();
-        assertChatCall(received, vendor().chatPath(), TEST_KEY);
+        assertChatCall(vendor(), received, vendor().chatPath(), TEST_KEY);
         return received.getBodyAsString();
     }
 

@@ -36,6 +36,7 @@ class NimbusConformanceTest extends VendorConformance {
                 .acceptsMediaUrls(true)
                 .sampleReplyFixture("fixtures/hello-reply.json")
                 .errorEnvelope(NimbusConformanceTest::errorBody)
+                .documentedAuth("X-Api-Key", "") // not Authorization: Bearer
                 .build();
     }
 
