@@ -7,6 +7,7 @@ import dev.junction.catalog.Capability;
 import dev.junction.error.ErrorKind;
 import dev.junction.spi.ProviderFactory;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.function.Function;
@@ -41,8 +42,14 @@ public abstract class VendorConformance {
     /** The request bodies the vendor's documents show, and the canonical requests that must produce them. */
     protected abstract List<DocumentedRequest> documentedRequests();
 
-    /** The vendor's JSON for one media part that carries {@code url} (a URL or a data URI). */
-    protected abstract String mediaPartJson(String url);
+    /**
+     * The vendor's JSON for one media part that carries {@code url} (a URL or a data URI). Default:
+     * OpenAI's {@code {"type":"image_url","image_url":{"url":…}}}; override it only for a vendor
+     * whose docs show another shape.
+     */
+    protected String mediaPartJson(String url) {
+        return Fixtures.toJson(Map.of("type", "image_url", "image_url", Map.of("url", url)));
+    }
 
     /** The vendor's documented event streams; required when a model declares {@link Capability#STREAMING}. */
     protected List<DocumentedStream> documentedStreams() {

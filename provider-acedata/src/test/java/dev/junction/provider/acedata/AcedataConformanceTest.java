@@ -19,7 +19,6 @@ import dev.junction.testkit.VendorConformance;
 import dev.junction.testkit.VendorDeclaration;
 import java.net.URI;
 import java.util.List;
-import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
@@ -85,10 +84,6 @@ class AcedataConformanceTest extends VendorConformance {
                         "fixtures/gemini-3.1-pro-video-request.json"));
     }
 
-    @Override
-    protected String mediaPartJson(String url) {
-        return Fixtures.toJson(Map.of("type", "image_url", "image_url", Map.of("url", url)));
-    }
 
     /**
      * 錯誤處理. The api_error body is the doc's 錯誤響應示例, verbatim, whose trace id must win over a

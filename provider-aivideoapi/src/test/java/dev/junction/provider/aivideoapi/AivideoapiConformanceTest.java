@@ -98,10 +98,6 @@ class AivideoapiConformanceTest extends VendorConformance {
                         "fixtures/gemini-3-pro-structured-output-request.json", STREAM_DEFAULT, STREAM_FALSE));
     }
 
-    @Override
-    protected String mediaPartJson(String url) {
-        return Fixtures.toJson(Map.of("type", "image_url", "image_url", Map.of("url", url)));
-    }
 
     @Override
     protected String webSearchToolJson() {

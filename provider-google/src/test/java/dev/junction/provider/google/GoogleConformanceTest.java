@@ -15,7 +15,6 @@ import dev.junction.testkit.VendorDeclaration;
 import java.math.BigDecimal;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The conformance kit against Google's OpenAI-compatible endpoint
@@ -68,11 +67,6 @@ class GoogleConformanceTest extends VendorConformance {
                 "fixtures/explain-request.json"));
     }
 
-    /** Images travel inline, as data URIs in OpenAI's {@code image_url} part. */
-    @Override
-    protected String mediaPartJson(String url) {
-        return Fixtures.toJson(Map.of("type", "image_url", "image_url", Map.of("url", url)));
-    }
 
     /**
      * The google.rpc status names of the Gemini API's troubleshooting page

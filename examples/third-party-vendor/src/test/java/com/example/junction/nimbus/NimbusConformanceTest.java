@@ -51,10 +51,6 @@ class NimbusConformanceTest extends VendorConformance {
                 ChatRequest.builder().model("gemini-2.5-pro").user("Say hello in French.").build(), "fixtures/hello-request.json"));
     }
 
-    @Override
-    protected String mediaPartJson(String url) {
-        return Fixtures.toJson(Map.of("type", "image_url", "image_url", Map.of("url", url)));
-    }
 
     @Override
     protected List<DocumentedStream> documentedStreams() {
