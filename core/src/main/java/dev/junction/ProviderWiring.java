@@ -108,7 +108,7 @@ final class ProviderWiring {
                         "no installed provider offers " + model).hint("known models: " + String.join(", ", catalog.ids())).build());
         Map<String, BoundChatModel> candidates = new LinkedHashMap<>();
         List<String> notes = new ArrayList<>();
-        List<Offer> offers = canonical.offers().stream().filter(o -> !o.reference()).toList();
+        List<Offer> offers = canonical.offers();
         List<String> ids = only.isEmpty() ? offers.stream().map(Offer::provider).toList() : only;
         for (String id : ids) {
             if (offers.stream().noneMatch(o -> o.provider().equals(id))) {

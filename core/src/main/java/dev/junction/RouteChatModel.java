@@ -132,7 +132,7 @@ final class RouteChatModel implements ChatModel {
         Quotes quotes = junction.quote(request, QuoteOptions.defaults().withProviders(candidates.keySet()));
         quotes.unservable().forEach(u -> said.add(u.provider() + " cannot serve this request: " + u.reason()));
         Map<String, Quote> byProvider = new LinkedHashMap<>();
-        quotes.quotes().stream().filter(q -> !q.reference() && candidates.containsKey(q.provider()))
+        quotes.quotes().stream().filter(q -> candidates.containsKey(q.provider()))
                 .forEach(q -> byProvider.put(q.provider(), q));
         List<String> ranked = policy == RoutePolicy.CHEAPEST ? new ArrayList<>(byProvider.keySet())
                 : order.stream().filter(byProvider::containsKey).toList();

@@ -87,7 +87,6 @@ class QuoteTest {
             assertExactly("0.507", cheap.credits().expected());
             assertEquals("cheap-2.5", cheap.vendorModel());
             assertEquals("test docs", cheap.price().source());
-            assertTrue(quotes.quotes().stream().noneMatch(Quote::reference), "core ships no reference rows");
         }
     }
 
@@ -234,7 +233,7 @@ class QuoteTest {
     void aTierCheaperThanTheBaseStillGivesAnOrderedRange() {
         TokenEstimate spanning = new TokenEstimate(100, 150, 300, 0, List.of());
         Price discount = new Price("cheap", null, "gemini-2.5-pro", "USD", TokenRates.of(new BigDecimal("2"), new BigDecimal("2")),
-                List.of(new PriceTier(200, TokenRates.of(new BigDecimal("0.1"), new BigDecimal("0.1")))), null, "volume deal", null, false);
+                List.of(new PriceTier(200, TokenRates.of(new BigDecimal("0.1"), new BigDecimal("0.1")))), null, "volume deal", null);
         try (Junction junction = Junction.builder().factories(VENDORS).environment(name -> null).tokenEstimator(r -> spanning)
                 .price(discount).build()) {
             Quote cheap = junction.quote(request()).quotes().stream().filter(q -> q.provider().equals("cheap")).findFirst().orElseThrow();

@@ -25,8 +25,7 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * How long {@code Junction.quote} takes for gemini-2.5-pro across the installed vendors and the
- * reference rows: a short Chinese prompt, a 100k-character prompt, and a prompt with a 20 MiB
+ * How long {@code Junction.quote} takes for gemini-2.5-pro across the installed vendors: a short Chinese prompt, a 100k-character prompt, and a prompt with a 20 MiB
  * inline PNG as a data URI (the estimator must read its header only, not decode it).
  */
 @BenchmarkMode(Mode.AverageTime)

@@ -136,7 +136,7 @@ public final class ChatCommand extends JunctionSubcommand {
             ChatRequest priced = request.model() != null ? request : request.withModel(model);
             Quotes quotes = junction.quote(priced, QuoteOptions.defaults().withProviders(Set.of(provider)));
             return quotes.quotes().stream()
-                    .filter(q -> q.provider().equals(provider) && !q.reference())
+                    .filter(q -> q.provider().equals(provider))
                     .findFirst().orElse(null);
         } catch (JunctionException expected) {
             return null;

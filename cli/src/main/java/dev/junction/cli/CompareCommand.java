@@ -35,7 +35,6 @@ import picocli.CommandLine.Option;
                 "Input tokens are estimated from the prompt and attachments; output tokens are assumed (--output-tokens)."},
         footer = {"",
                 "Amounts are exact US dollars with trailing zeros stripped, never rounded; \"—\" marks an unknown value.",
-                "Reference rows (such as Google's list price) are for comparison only and cannot be called.",
                 "Exit 0 with at least one quote, even when prices are unknown. When no provider can be quoted (each one"
                         + " listed as not servable, with why) the report is still printed and the exit code is 2.",
                 "", "Example:",
@@ -161,7 +160,7 @@ public final class CompareCommand extends JunctionSubcommand {
     /**
      * Each spec's canonical model, keyed by the spec's {@code id[:model]} ({@code null} for a spec
      * without a model), so "gemini-3.0-pro" at acedata and "gemini-3-pro" at aivideoapi count as one
-     * model. The offline catalog maps the names, for installed and reference providers alike, without
+     * model. The offline catalog maps the names of every installed provider, without
      * configuring any provider from the environment.
      */
     private static Map<String, String> specModels(Catalog catalog, List<ProviderSpec> specs) {

@@ -21,7 +21,8 @@ import picocli.CommandLine.Option;
                 "Offline by default; --remote also asks the vendors' model-list endpoints (API keys needed there)."},
         footer = {"",
                 "LISTING: DECLARED (by the module), DECLARED_AND_LISTED / DECLARED_NOT_LISTED (checked with --remote),"
-                        + " LISTED_ONLY (only in the vendor's live list), REFERENCE (a price row for comparison only).",
+                        + " LISTED_ONLY (only in the vendor's live list), PRICED_ONLY (only in a price row: the module does not declare"
+                        + " the model).",
                 "\"—\" marks an unknown value: a price or a context window the vendor does not publish.",
                 "With --remote a list that cannot be fetched is a warning on stderr; the exit code stays 0.",
                 "", "Example:",
@@ -103,7 +104,7 @@ public final class ModelsCommand extends JunctionSubcommand {
             boolean first = true;
             for (Offer offer : model.offers()) {
                 table.add(first ? model.id() : "",
-                        offer.reference() ? offer.provider() + " (reference)" : offer.provider(),
+                        offer.provider(),
                         offer.vendorModel(),
                         Amounts.tokens(offer.contextWindow()),
                         offer.price() == null ? Amounts.UNKNOWN : Amounts.plain(offer.price().inputPerMillion()),

@@ -13,7 +13,7 @@ final class ModelsJson {
 
     /**
      * {@code {"models":[{"id","offers":[{"provider","vendorModel","capabilities","contextWindow","priceKnown",
-     * "inputPerMillionUsd","outputPerMillionUsd","reference","listing"}]}],"problems":[…]}}; unknown values are null.
+     * "inputPerMillionUsd","outputPerMillionUsd","listing"}]}],"problems":[…]}}; unknown values are null.
      */
     static ObjectNode of(List<CanonicalModel> models, List<String> problems) {
         ObjectNode json = CliJson.object();
@@ -31,7 +31,6 @@ final class ModelsJson {
                 o.put("priceKnown", offer.price() != null);
                 o.put("inputPerMillionUsd", offer.price() == null ? null : CliJson.decimal(offer.price().inputPerMillion()));
                 o.put("outputPerMillionUsd", offer.price() == null ? null : CliJson.decimal(offer.price().outputPerMillion()));
-                o.put("reference", offer.reference());
                 o.put("listing", offer.listing().name());
             }
         }

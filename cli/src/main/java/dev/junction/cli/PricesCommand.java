@@ -20,11 +20,11 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {"Lists every known price per million tokens, with its source and date.",
-                "The reference rows (for comparison only), the providers' built-in rows and the rows of a price file"
+                "The providers' built-in rows and the rows of a price file"
                         + " (--prices or JUNCTION_PRICES), which replace earlier rows for the same provider and model."
                         + " Needs no API key."},
         footer = {"",
-                "Rows are sorted by model, then provider, reference rows last. Amounts are exact US dollars.",
+                "Rows are sorted by model, then provider. Amounts are exact US dollars.",
                 "", "Example:",
                 "  junction prices --model gemini-2.5-pro",
                 "  junction prices --provider aivideoapi --json | jq '.prices[].source'",
@@ -57,7 +57,7 @@ public final class PricesCommand extends JunctionSubcommand {
                     .filter(p -> provider == null || p.provider().equals(provider))
                     .filter(p -> canonical == null || p.model().equals(canonical))
                     .toList());
-            rows.sort(Comparator.comparing(Price::model).thenComparing(Price::reference).thenComparing(Price::provider));
+            rows.sort(Comparator.comparing(Price::model).thenComparing(Price::provider));
             if (json.enabled) {
                 CliJson.print(context.out(), PricesJson.of(rows));
             } else if (rows.isEmpty()) {
@@ -105,7 +105,7 @@ public final class PricesCommand extends JunctionSubcommand {
                 "CREDITS/$", "AS OF", "SOURCE").rightAligned(3, 4, 7);
         for (Price price : rows) {
             table.add(price.model(),
-                    price.reference() ? price.provider() + " (reference)" : price.provider(),
+                    price.provider(),
                     price.vendorModel(),
                     Amounts.plain(price.inputPerMillion()),
                     Amounts.plain(price.outputPerMillion()),

@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * The {@code prices --json} document. A row's fields carry the names of the price-file format,
- * so a row can be copied into a price file once {@code "reference"} is dropped.
+ * so a row can be copied into a price file as it is.
  */
 final class PricesJson {
     private PricesJson() {
@@ -18,7 +18,7 @@ final class PricesJson {
     /**
      * {@code {"prices":[{"provider","model","vendorModel","currency","inputPerMillion","outputPerMillion",
      * "cachedInputPerMillion","imageOutputPerMillion","reasoningOutputPerMillion","audioInputPerMillion",
-     * "tiers":[{"aboveInputTokens",…rates}],"creditsPerUsd","reference","source","asOf"}]}}; unset rates are null.
+     * "tiers":[{"aboveInputTokens",…rates}],"creditsPerUsd","source","asOf"}]}}; unset rates are null.
      */
     static ObjectNode of(List<Price> rows) {
         ObjectNode json = CliJson.object();
@@ -35,7 +35,6 @@ final class PricesJson {
                 rates(tiers.addObject().put("aboveInputTokens", tier.aboveInputTokens()), tier.rates());
             }
             row.put("creditsPerUsd", CliJson.decimal(price.creditsPerUsd()));
-            row.put("reference", price.reference());
             row.put("source", price.source());
             row.put("asOf", price.asOf() == null ? null : price.asOf().toString());
         }

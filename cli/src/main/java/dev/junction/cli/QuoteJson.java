@@ -46,7 +46,7 @@ final class QuoteJson {
     }
 
     /**
-     * {@code {"provider","vendorModel","priceKnown","reference","inputPerMillionUsd","outputPerMillionUsd",
+     * {@code {"provider","vendorModel","priceKnown","inputPerMillionUsd","outputPerMillionUsd",
      * "estimatedUsd","estimatedUsdLow","estimatedUsdHigh","credits","note","source","asOf"}}. The rates are those of the
      * tier the expected input falls in, so that {@code estimatedUsd} can be recomputed from them.
      */
@@ -55,7 +55,6 @@ final class QuoteJson {
         into.put("provider", quote.provider());
         into.put("vendorModel", quote.vendorModel());
         into.put("priceKnown", quote.priceKnown());
-        into.put("reference", quote.reference());
         into.put("inputPerMillionUsd", rates == null ? null : CliJson.decimal(rates.inputPerMillion()));
         into.put("outputPerMillionUsd", rates == null ? null : CliJson.decimal(rates.outputPerMillion()));
         CostRange usd = quote.usd();

@@ -27,7 +27,7 @@ final class QuoteTable {
             TokenRates rates = QuoteJson.rates(quote, input.expected());
             CostRange usd = quote.usd();
             String note = QuoteJson.note(quote);
-            table.add(quote.reference() ? quote.provider() + " (reference)" : quote.provider(),
+            table.add(quote.provider(),
                     quote.vendorModel(),
                     rates == null ? null : Amounts.plain(rates.inputPerMillion()),
                     rates == null ? null : Amounts.plain(rates.outputPerMillion()),

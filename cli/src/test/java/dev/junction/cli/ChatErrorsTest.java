@@ -119,7 +119,7 @@ class ChatErrorsTest {
 
         assertEquals("", result.out());
         assertTrue(result.err().startsWith("error: CONFIGURATION from nosuch: unknown provider 'nosuch'; "
-                + "known providers: acedata, aivideoapi, yisu"), result.err());
+                + "known providers: acedata, aivideoapi, google, yisu"), result.err());
         assertTrue(result.err().contains("\nhint: "), result.err());
     }
 
@@ -177,7 +177,7 @@ class ChatErrorsTest {
         "chat hi",                                   // no -p
         "chat -p acedata:gemini-2.5-pro",            // no prompt
         "chat --frobnicate -p acedata hi",           // unknown option
-        "chat --reasoning medium -p acedata hi",     // not an effort
+        "chat --reasoning extreme -p acedata hi",    // not an effort
         "talk -p acedata hi",                        // unknown subcommand
         ""                                           // no subcommand
     })
@@ -195,7 +195,7 @@ class ChatErrorsTest {
         Cli.Result result = Cli.run("chat", "--help").assertExit(0);
 
         assertTrue(result.out().contains("--reasoning=EFFORT"), result.out());
-        assertTrue(result.out().contains("LOW, HIGH"), result.out());
+        assertTrue(result.out().contains("MINIMAL, LOW, MEDIUM, HIGH"), result.out());
         assertEquals("", result.err());
     }
 }

@@ -27,7 +27,7 @@ class CompareCommandTest {
             + "\"inputPerMillion\":\"0.10\",\"outputPerMillion\":\"1.00\",\"source\":\"my contract\",\"asOf\":\"2026-11-01\"}]}";
 
     @Test
-    void jsonRanksTheProvidersByExpectedCostWithTheReferenceRowAndTheUnknownPriceLast() {
+    void jsonRanksTheProvidersByExpectedCostWithGooglesListPriceAmongThemAndTheUnknownPriceLast() {
         Cli.Result result = Cli.run("compare", "--json", "--model", "gemini-2.5-pro", PROMPT).assertExit(0);
 
         JsonNode json = result.json();
@@ -44,7 +44,6 @@ class CompareCommandTest {
 
         JsonNode aivideoapi = json.get("quotes").get(0);
         assertTrue(aivideoapi.get("priceKnown").asBoolean());
-        assertFalse(aivideoapi.get("reference").asBoolean());
         assertEquals(new BigDecimal("0.285"), aivideoapi.get("inputPerMillionUsd").decimalValue());
         assertEquals(new BigDecimal("2.25"), aivideoapi.get("outputPerMillionUsd").decimalValue());
         assertArithmetic(json, aivideoapi, "0.285", "2.25");
@@ -53,7 +52,7 @@ class CompareCommandTest {
                 .compareTo(aivideoapi.get("credits").decimalValue()), aivideoapi.toString());
 
         JsonNode google = json.get("quotes").get(1);
-        assertFalse(google.get("reference").asBoolean(), "google is a provider like the others");
+        assertFalse(google.has("reference"), "google is a provider like the others; no quote is marked apart");
         assertTrue(google.get("priceKnown").asBoolean());
         assertEquals(new BigDecimal("1.25"), google.get("inputPerMillionUsd").decimalValue());
         assertEquals(new BigDecimal("10"), google.get("outputPerMillionUsd").decimalValue());
@@ -62,7 +61,6 @@ class CompareCommandTest {
 
         JsonNode acedata = json.get("quotes").get(2);
         assertFalse(acedata.get("priceKnown").asBoolean());
-        assertFalse(acedata.get("reference").asBoolean());
         for (String amount : List.of("inputPerMillionUsd", "outputPerMillionUsd", "estimatedUsd", "estimatedUsdLow",
                 "estimatedUsdHigh", "credits")) {
             assertTrue(acedata.get(amount).isNull(), amount + " must be null for an unknown price: " + acedata);
@@ -200,7 +198,7 @@ class CompareCommandTest {
     }
 
     @Test
-    void theTableShowsTheEstimateThenTheQuotesInRankOrderWithTheReferenceMarked() {
+    void theTableShowsTheEstimateThenTheQuotesInRankOrder() {
         Cli.Result result = Cli.run("compare", "--model", "gemini-2.5-pro", PROMPT).assertExit(0);
 
         List<String> lines = result.out().lines().toList();
@@ -238,12 +236,18 @@ class CompareCommandTest {
                 .assertExit(0).json();
         Cli.Result table = Cli.run("compare", "--model", "gemini-2.5-pro", "--attach", pdf.toString(), "总结").assertExit(0);
 
-        assertEquals(List.of("aivideoapi", "google"), providers(json));
-        JsonNode unservable = json.get("unservable").get(0);
-        assertEquals("acedata", unservable.get("provider").asText());
-        assertEquals("gemini-2.5-pro", unservable.get("vendorModel").asText());
-        assertTrue(unservable.get("reason").asText().contains("application/pdf"), unservable.toString());
-        assertTrue(table.out().contains(System.lineSeparator() + "not servable: acedata (gemini-2.5-pro): "), table.out());
+        // Neither acedata nor google declares PDF_INPUT for gemini-2.5-pro; google is checked like any provider.
+        assertEquals(List.of("aivideoapi"), providers(json));
+        assertEquals(2, json.get("unservable").size(), json.toString());
+        for (int i = 0; i < 2; i++) {
+            JsonNode unservable = json.get("unservable").get(i);
+            String provider = List.of("acedata", "google").get(i);
+            assertEquals(provider, unservable.get("provider").asText());
+            assertEquals("gemini-2.5-pro", unservable.get("vendorModel").asText());
+            assertTrue(unservable.get("reason").asText().contains("application/pdf"), unservable.toString());
+            assertTrue(table.out().contains(System.lineSeparator() + "not servable: " + provider + " (gemini-2.5-pro): "),
+                    table.out());
+        }
     }
 
     @Test

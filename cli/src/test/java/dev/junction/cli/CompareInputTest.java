@@ -55,7 +55,8 @@ class CompareInputTest {
         String help = Cli.run("compare", "--help").assertExit(0).out().replaceAll("\\s+", " ");
 
         assertTrue(help.contains(String.format(Locale.ROOT, "Visible output tokens to assume (default %d); a %,d-token reasoning"
-                + " allowance is added for models that reason by default or with --reasoning high, not with --reasoning low."
+                + " allowance is added for models that reason by default or with --reasoning medium or high, not with"
+                + " --reasoning minimal or low."
                 + " 1 to %,d.", QuoteOptions.DEFAULT_OUTPUT_TOKENS, QuoteOptions.DEFAULT_REASONING_ALLOWANCE,
                 QuoteOptions.MAX_TOKENS)), help);
     }
@@ -81,7 +82,7 @@ class CompareInputTest {
     }
 
     @Test
-    void aVendorNameAtAReferenceProviderCountsAsTheCanonicalModel() {
+    void aVendorNameAtGoogleCountsAsTheCanonicalModel() {
         JsonNode json = Cli.run("compare", "--json", "-p", "google:gemini-3-pro-preview", PROMPT).assertExit(0).json();
 
         assertEquals("gemini-3-pro", json.get("model").asText());
@@ -89,7 +90,7 @@ class CompareInputTest {
     }
 
     @Test
-    void anUnknownProviderExitsTwoListingTheKnownOnesWithTheReferenceProvider() {
+    void anUnknownProviderExitsTwoListingTheKnownOnesWithGoogle() {
         Cli.Result result = Cli.run("compare", "-p", "nope:gemini-2.5-pro", PROMPT).assertExit(2);
 
         assertTrue(result.err().startsWith("error: CONFIGURATION from nope: no provider or price row has the id 'nope'"), result.err());

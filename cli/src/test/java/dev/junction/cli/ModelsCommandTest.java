@@ -43,7 +43,7 @@ class ModelsCommandTest {
         assertEquals(new BigDecimal("0.8"), aivideoapi.get("inputPerMillionUsd").decimalValue());
         assertEquals(new BigDecimal("4.8"), aivideoapi.get("outputPerMillionUsd").decimalValue());
         JsonNode google = offer(pro3, "google");
-        assertFalse(google.get("reference").asBoolean());
+        assertFalse(google.has("reference"), google.toString());
         assertEquals("DECLARED", google.get("listing").asText());
         assertEquals("gemini-3-pro-preview", google.get("vendorModel").asText());
         assertEquals(0, result.json().get("problems").size());
@@ -82,11 +82,16 @@ class ModelsCommandTest {
     }
 
     @Test
-    void aReferenceProviderIsKnown() {
+    void googleIsAnInstalledProviderWithItsListPrices() {
         JsonNode json = Cli.run("models", "--json", "--provider", "google").assertExit(0).json();
 
         assertTrue(json.get("models").size() > 0, json.toString());
-        json.get("models").forEach(m -> m.get("offers").forEach(o -> assertEquals("REFERENCE", o.get("listing").asText())));
+        json.get("models").forEach(m -> m.get("offers").forEach(o -> {
+            assertEquals("google", o.get("provider").asText(), o.toString());
+            assertEquals("DECLARED", o.get("listing").asText(), o.toString());
+            assertTrue(o.get("priceKnown").asBoolean(), o.toString());
+        }));
+        assertEquals(new BigDecimal("1.25"), offer(model(json, "gemini-2.5-pro"), "google").get("inputPerMillionUsd").decimalValue());
     }
 
     @Test

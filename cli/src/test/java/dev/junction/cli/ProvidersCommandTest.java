@@ -10,20 +10,23 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** {@code junction providers}: the three vendor modules found through ServiceLoader. */
+/** {@code junction providers}: the four built-in vendor modules found through ServiceLoader. */
 class ProvidersCommandTest {
 
     @Test
-    void jsonListsTheThreeProvidersWithTheirBaseUrlsAndModels() {
+    void jsonListsTheFourProvidersWithTheirBaseUrlsAndModels() {
         Cli.Result result = Cli.run("providers", "--json").assertExit(0);
 
         JsonNode json = result.json();
         List<String> ids = new ArrayList<>();
         json.forEach(p -> ids.add(p.get("id").asText()));
-        assertEquals(List.of("acedata", "aivideoapi", "yisu"), ids);
+        assertEquals(List.of("acedata", "aivideoapi", "google", "yisu"), ids);
         assertEquals("https://api.acedata.cloud", json.get(0).get("baseUrl").asText());
         assertEquals("https://api.aivideoapi.ai/v1", json.get(1).get("baseUrl").asText());
-        assertEquals("https://api.yisu.com", json.get(2).get("baseUrl").asText());
+        assertEquals("https://generativelanguage.googleapis.com/v1beta/openai", json.get(2).get("baseUrl").asText());
+        assertEquals("GOOGLE_API_KEY", json.get(2).get("apiKeyEnvVar").asText());
+        assertEquals("[\"GEMINI_API_KEY\"]", json.get(2).get("apiKeyEnvFallbacks").toString());
+        assertEquals("https://api.yisu.com", json.get(3).get("baseUrl").asText());
         assertEquals("Ace Data Cloud", json.get(0).get("name").asText());
         assertEquals("ACEDATA_API_KEY", json.get(0).get("apiKeyEnvVar").asText());
         assertFalse(json.get(0).get("apiKeySet").asBoolean());
@@ -56,11 +59,16 @@ class ProvidersCommandTest {
         Cli.Result result = Cli.run("providers").assertExit(0);
 
         List<String> lines = result.out().lines().toList();
-        assertEquals("acedata     Ace Data Cloud  https://api.acedata.cloud     (key: ACEDATA_API_KEY, not set)", lines.get(0));
+        // The columns are as wide as their widest cell, which another provider's may set.
+        assertTrue(lines.get(0).matches("acedata +Ace Data Cloud +https://api\\.acedata\\.cloud +\\(key: ACEDATA_API_KEY, not set\\)"),
+                lines.get(0));
         assertEquals("  gemini-2.5-pro", lines.get(1));
         assertEquals("  gemini-3-pro  (vendor: gemini-3.0-pro)", lines.get(2));
         assertTrue(lines.contains("  gemini-3-pro-image-preview  (vendor: google/gemini-3-pro-image-preview)"), result.out());
         assertTrue(lines.contains("  gemini-2.5-pro"));
+        assertTrue(lines.contains("  gemini-3-pro  (vendor: gemini-3-pro-preview)"), result.out());
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("google ") && l.contains(" Google Gemini API (OpenAI compatibility) ")
+                && l.endsWith("(key: GOOGLE_API_KEY or GEMINI_API_KEY, not set)")), result.out());
     }
 
     @Test

@@ -54,7 +54,7 @@ class VendorFileCommandsTest {
         Cli.Result result = Cli.run(Map.of("JUNCTION_VENDORS", EXAMPLES), "providers", "--json").assertExit(0);
 
         JsonNode json = result.json();
-        assertEquals(List.of("acedata", "acedata-mirror", "aivideoapi", "yisu"), ids(json, "id"));
+        assertEquals(List.of("acedata", "acedata-mirror", "aivideoapi", "google", "yisu"), ids(json, "id"));
         JsonNode mirror = json.get(1);
         assertEquals("Ace Data Cloud (mirror)", mirror.get("name").asText());
         assertEquals("https://api.acedata.cloud", mirror.get("baseUrl").asText());

@@ -11,7 +11,5 @@ public enum Listing {
     /** Only in the vendor's live list: capabilities and context window unknown. */
     LISTED_ONLY,
     /** Only in a price row (such as a user's price file): the module does not declare the model. */
-    PRICED_ONLY,
-    /** A reference price row with no callable provider behind it. */
-    REFERENCE
+    PRICED_ONLY
 }

@@ -26,9 +26,4 @@ public record Offer(String model, String provider, String vendorModel, Set<Capab
         Objects.requireNonNull(listing, "listing");
         capabilities = capabilities == null ? Set.of() : Set.copyOf(capabilities);
     }
-
-    /** Whether this offer is a reference row rather than a callable provider. */
-    public boolean reference() {
-        return listing == Listing.REFERENCE;
-    }
 }

@@ -19,8 +19,6 @@ import java.util.Objects;
  * @param creditsPerUsd how many vendor credits one US dollar buys, or {@code null} when the vendor bills in money
  * @param source the document the figures come from
  * @param asOf the date the figures were read
- * @param reference whether the row is for comparison only: no installed provider can be called at this price
- *     (such as Google's own list prices)
  */
 public record Price(
         String provider,
@@ -31,8 +29,7 @@ public record Price(
         List<PriceTier> tiers,
         BigDecimal creditsPerUsd,
         String source,
-        LocalDate asOf,
-        boolean reference) {
+        LocalDate asOf) {
 
     /**
      * Checks the row: names present, USD, positive credit rate, tier thresholds distinct; sorts the tiers.
@@ -63,11 +60,11 @@ public record Price(
         tiers = List.copyOf(sorted);
     }
 
-    /** A flat price with input and output rates only, callable (not a reference row). */
+    /** A flat price with input and output rates only. */
     public Price(String provider, String vendorModel, String model, String currency, BigDecimal inputPerMillion,
             BigDecimal outputPerMillion, BigDecimal creditsPerUsd, String source, LocalDate asOf) {
         this(provider, vendorModel, model, currency, TokenRates.of(inputPerMillion, outputPerMillion), List.of(),
-                creditsPerUsd, source, asOf, false);
+                creditsPerUsd, source, asOf);
     }
 
     /** The base input price per million tokens. */
@@ -95,11 +92,5 @@ public record Price(
     public TokenRates ratesFor(long inputTokens) {
         PriceTier tier = tierFor(inputTokens);
         return tier == null ? rates : tier.rates();
-    }
-
-    /** This row marked as a reference row, or as a callable one. */
-    public Price withReference(boolean isReference) {
-        return isReference == reference ? this
-                : new Price(provider, vendorModel, model, currency, rates, tiers, creditsPerUsd, source, asOf, isReference);
     }
 }

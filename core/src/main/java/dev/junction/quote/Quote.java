@@ -10,7 +10,6 @@ import java.util.Objects;
  *
  * @param provider provider id
  * @param vendorModel the vendor's name for the model
- * @param reference whether this is a reference row (such as Google's list price) that cannot be called
  * @param priceKnown whether a price row exists; when {@code false} the amounts are {@code null}, never guessed
  * @param unknownPriceReason why the price is unknown and how to supply one; {@code null} when known
  * @param price the price row used, for provenance; {@code null} when unknown
@@ -21,7 +20,6 @@ import java.util.Objects;
 public record Quote(
         String provider,
         String vendorModel,
-        boolean reference,
         boolean priceKnown,
         String unknownPriceReason,
         Price price,

@@ -11,7 +11,7 @@ import java.util.Set;
  *
  * @param outputTokens output tokens assumed when the request sets no maximum; 1 to {@link #MAX_TOKENS}
  * @param reasoningAllowance output tokens assumed for reasoning when the model thinks hard; not negative
- * @param providers the providers to quote, or empty for every provider (and reference row) offering the model
+ * @param providers the providers to quote, or empty for every provider offering the model
  */
 public record QuoteOptions(long outputTokens, long reasoningAllowance, Set<String> providers) {
     /** Output tokens assumed by default: a long paragraph. */

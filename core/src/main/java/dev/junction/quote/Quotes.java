@@ -24,8 +24,8 @@ public record Quotes(String model, TokenEstimate input, long outputTokens, Strin
         unservable = List.copyOf(unservable);
     }
 
-    /** The cheapest quote a call can actually be sent to: known price, not a reference row. */
+    /** The cheapest quote with a known price: the first in rank order. */
     public Optional<Quote> cheapestCallable() {
-        return quotes.stream().filter(q -> q.priceKnown() && !q.reference()).findFirst();
+        return quotes.stream().filter(Quote::priceKnown).findFirst();
     }
 }

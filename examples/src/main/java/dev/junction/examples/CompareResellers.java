@@ -29,7 +29,7 @@ public final class CompareResellers {
                                 + plain(quote.usd().high()) + "), price from " + quote.price().source()
                         : "price unknown: " + quote.unknownPriceReason();
                 // The canonical id, not the name typed: a vendor's own name (gemini-3.0-pro) may mean nothing elsewhere.
-                String name = quote.reference() ? quote.provider() + " (reference, not callable)" : quote.provider() + ":" + quotes.model();
+                String name = quote.provider() + ":" + quotes.model();
                 System.out.println("  " + name + ": " + amount);
             }
             for (Unservable u : quotes.unservable()) {

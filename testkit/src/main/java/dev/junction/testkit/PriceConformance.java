@@ -31,7 +31,6 @@ public abstract class PriceConformance extends ConformanceBase {
                 assertTrue(price.isPresent(), () -> "prices: " + vendor().id() + " publishes prices, but " + model.id() + " has no row");
                 Price row = price.get();
                 assertAll("prices: the row of " + model.id(),
-                        () -> assertFalse(row.reference(), "a vendor's own row is callable, not a reference row"),
                         () -> assertEquals(model.vendorModel(), row.vendorModel(), "vendor model"),
                         () -> assertTrue(row.source() != null && !row.source().isBlank(), "a price needs its source"),
                         () -> assertNotNull(row.asOf(), "a price needs the date it was read"));

@@ -118,14 +118,12 @@ public final class CatalogMaker {
         }
         for (Price row : prices.rows()) {
             if (covered.add(row.provider() + '\u0000' + row.model())) {
-                add(byModel, new Offer(row.model(), row.provider(), row.vendorModel(), Set.of(), null, row,
-                        row.reference() ? Listing.REFERENCE : Listing.PRICED_ONLY));
+                add(byModel, new Offer(row.model(), row.provider(), row.vendorModel(), Set.of(), null, row, Listing.PRICED_ONLY));
             }
         }
         List<CanonicalModel> models = new ArrayList<>();
         byModel.forEach((id, offers) -> {
-            // Callable providers by id, then reference rows: a comparison reads best that way.
-            offers.sort(Comparator.comparing(Offer::reference).thenComparing(Offer::provider));
+            offers.sort(Comparator.comparing(Offer::provider));
             models.add(new CanonicalModel(id, offers));
         });
         return new Catalog(models, problems);

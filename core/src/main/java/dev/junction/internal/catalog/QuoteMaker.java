@@ -82,7 +82,7 @@ public final class QuoteMaker {
             if (!options.providers().isEmpty() && !options.providers().contains(offer.provider())) {
                 continue;
             }
-            Optional<String> refusal = offer.reference() ? Optional.empty() : refusal(offer, canonical, input);
+            Optional<String> refusal = refusal(offer, canonical, input);
             if (refusal.isPresent()) {
                 unservable.add(new Unservable(offer.provider(), offer.vendorModel(), refusal.get()));
             } else {
@@ -103,7 +103,6 @@ public final class QuoteMaker {
     private static final Comparator<Quote> RANKING = Comparator
             .comparing((Quote q) -> !q.priceKnown())
             .thenComparing(q -> q.priceKnown() ? q.usd().expected() : BigDecimal.ZERO)
-            .thenComparing(Quote::reference)
             .thenComparing(Quote::provider);
 
     private void checkProviders(Set<String> ids) {
@@ -139,15 +138,12 @@ public final class QuoteMaker {
     private Quote quote(Offer offer, TokenEstimate input, long output, long reasoning) {
         Price price = offer.price();
         List<String> notes = new ArrayList<>();
-        if (offer.reference()) {
-            notes.add("reference list price; no installed provider bills at it");
-        }
         if (!input.isComplete()) {
             notes.add(input.unknowns().size() + " media part(s) could not be measured; the figures leave them out or count their least");
         }
         if (price == null) {
             String note = pricesNotes.getOrDefault(offer.provider(), "");
-            return new Quote(offer.provider(), offer.vendorModel(), offer.reference(), false,
+            return new Quote(offer.provider(), offer.vendorModel(), false,
                     "no price known for " + offer.provider() + ":" + offer.model() + (note.isEmpty() ? "" : " (" + note + ")")
                             + "; add one to a price file (--prices FILE, JUNCTION_PRICES or Junction.builder().pricesFile)",
                     null, null, null, notes);
@@ -158,7 +154,7 @@ public final class QuoteMaker {
         tierNote(expected.tier(), high.tier()).ifPresent(notes::add);
         CostRange usd = range(low.usd(), expected.usd(), high.usd());
         CostRange credits = price.creditsPerUsd() == null ? null : range(low.credits(), expected.credits(), high.credits());
-        return new Quote(offer.provider(), offer.vendorModel(), offer.reference(), true, null, price, usd, credits, notes);
+        return new Quote(offer.provider(), offer.vendorModel(), true, null, price, usd, credits, notes);
     }
 
     /** A tier cheaper than the rates below it (a volume discount) can make more tokens cost less, so the ends are the extremes. */

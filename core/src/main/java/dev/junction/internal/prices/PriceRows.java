@@ -17,10 +17,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads price rows in the one JSON shape shared by vendor profiles, the reference rows and user
- * price files, strictly: an unknown field, a missing or non-numeric price, a negative figure or a
- * repeated row is a CONFIGURATION error naming the entry and the field, since a silently skipped
- * price would make every later quote wrong.
+ * Reads price rows in the one JSON shape shared by vendor profiles and user price files, strictly:
+ * an unknown field, a missing or non-numeric price, a negative figure or a repeated row is a
+ * CONFIGURATION error naming the entry and the field, since a silently skipped price would make
+ * every later quote wrong.
  */
 public final class PriceRows {
     /** The fields a row may have, in the order the docs list them. */
@@ -122,7 +122,7 @@ public final class PriceRows {
         }
         String source = text(row, "source") != null ? text(row, "source") : required(entry, defaultSource, "source");
         return new Price(provider, vendorModel, model, currency, rates, tiers(entry, row.get("tiers")), credits,
-                source, date(entry, row), false);
+                source, date(entry, row));
     }
 
     private List<PriceTier> tiers(String entry, JsonNode tiers) {

@@ -21,7 +21,7 @@ import java.util.function.Function;
  * Builds the price book: each provider's built-in rows, then the user's price file
  * ({@code Junction.builder().pricesFile}, else {@code JUNCTION_PRICES}), then rows added in code; a
  * later row replaces an earlier one for the same provider and model. Every row names an installed
- * provider: Google's list prices are provider-google's own rows, not reference rows of core's.
+ * provider: Google's list prices are provider-google's own rows.
  */
 public final class PriceBookLoader {
     /** The environment variable naming a price file. */
@@ -118,7 +118,7 @@ public final class PriceBookLoader {
                     + ": " + e.getMessage(), "use the id of an installed provider ('junction providers' lists them) and a canonical model id");
         }
         return vendorModel.equals(row.vendorModel()) ? row : new Price(row.provider(), vendorModel, row.model(), row.currency(),
-                row.rates(), row.tiers(), row.creditsPerUsd(), row.source(), row.asOf(), row.reference());
+                row.rates(), row.tiers(), row.creditsPerUsd(), row.source(), row.asOf());
     }
 
     private static Path path(String text) {

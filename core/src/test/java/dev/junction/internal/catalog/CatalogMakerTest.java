@@ -30,9 +30,10 @@ import org.junit.jupiter.api.Test;
 /** The catalog: declared models, price-only rows, and vendors' live lists merged in. */
 class CatalogMakerTest {
     private static final ProviderFactory VENDOR = new TestVendorFactory();
-    private static final Price REFERENCE = new Price("google", "gemini-2.5-pro", "gemini-2.5-pro", "USD", BigDecimal.ONE,
-            BigDecimal.TEN, null, "ref", null).withReference(true);
-    private static final PriceBook BOOK = PriceBook.of(List.of(REFERENCE)).with(VENDOR.builtInPrices());
+    /** A row of a provider that declares nothing: a price-only offer. */
+    private static final Price PRICE_ONLY = new Price("pricevendor", "gemini-2.5-pro", "gemini-2.5-pro", "USD", BigDecimal.ONE,
+            BigDecimal.TEN, null, "ref", null);
+    private static final PriceBook BOOK = PriceBook.of(List.of(PRICE_ONLY)).with(VENDOR.builtInPrices());
 
     /** A provider whose live list is the given answer. */
     private static Provider listing(Future<List<RemoteModel>> answer) {
@@ -66,14 +67,15 @@ class CatalogMakerTest {
     }
 
     @Test
-    void offlineListsDeclaredModelsWithPricesAndReferenceRowsLast() {
+    void offlineListsDeclaredModelsWithPricesAndPriceOnlyRowsByProvider() {
         Catalog catalog = CatalogMaker.offline(List.of(VENDOR), BOOK);
         assertEquals(List.of("gemini-2.5-pro", "gemini-3-pro-image"), catalog.ids());
         List<Offer> offers = catalog.find("gemini-2.5-pro").orElseThrow().offers();
-        assertEquals(List.of("testvendor", "google"), offers.stream().map(Offer::provider).toList());
-        assertEquals(Listing.DECLARED, offers.get(0).listing());
-        assertEquals(new BigDecimal("0.80"), offers.get(0).price().inputPerMillion());
-        assertTrue(offers.get(1).reference());
+        assertEquals(List.of("pricevendor", "testvendor"), offers.stream().map(Offer::provider).toList());
+        assertEquals(Listing.PRICED_ONLY, offers.get(0).listing());
+        assertEquals(PRICE_ONLY, offers.get(0).price());
+        assertEquals(Listing.DECLARED, offers.get(1).listing());
+        assertEquals(new BigDecimal("0.80"), offers.get(1).price().inputPerMillion());
         Offer image = catalog.find("google/gemini-3-pro-image-preview").orElseThrow().offers().get(0);
         assertEquals("gemini-3-pro-image", image.model(), "found by the vendor's name");
         assertNull(image.price());

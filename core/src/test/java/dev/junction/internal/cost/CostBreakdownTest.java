@@ -20,12 +20,12 @@ class CostBreakdownTest {
     private static final Price GOOGLE = new Price("google", "gemini-2.5-pro", "gemini-2.5-pro", "USD",
             TokenRates.of(new BigDecimal("1.25"), new BigDecimal("10")),
             List.of(new PriceTier(200_000, TokenRates.of(new BigDecimal("2.50"), new BigDecimal("15")))),
-            null, "VENDORS.md", null, true);
+            null, "VENDORS.md", null);
     /** Every optional rate set, billed in credits. */
     private static final Price DETAILED = new Price("v", "m", "m", "USD",
             new TokenRates(new BigDecimal("1"), new BigDecimal("4"), new BigDecimal("0.25"), new BigDecimal("30"),
                     new BigDecimal("3.5"), new BigDecimal("2")),
-            List.of(), new BigDecimal("200"), "test", null, false);
+            List.of(), new BigDecimal("200"), "test", null);
 
     private static Usage usage(long in, long out, Long reasoning, Long image, Long cached, Long audio) {
         return new Usage(in, out, reasoning, image, cached, audio, null, null);
@@ -61,7 +61,7 @@ class CostBreakdownTest {
         Price stepped = new Price("v", "m", "m", "USD", TokenRates.of(BigDecimal.ONE, BigDecimal.ONE),
                 List.of(new PriceTier(1_000_000, TokenRates.of(BigDecimal.TEN, BigDecimal.TEN)),
                         new PriceTier(100, TokenRates.of(new BigDecimal("2"), new BigDecimal("2")))),
-                null, "test", null, false);
+                null, "test", null);
         assertEquals(100, stepped.tiers().get(0).aboveInputTokens(), "tiers are sorted");
         assertExactly("0.002", CostCalculator.cost(usage(1_000, 0, null, null, null, null), stepped).usd());
         assertExactly("20.00001", CostCalculator.cost(usage(2_000_000, 1, null, null, null, null), stepped).usd());
@@ -139,7 +139,7 @@ class CostBreakdownTest {
     void refusesTwoTiersWithOneThreshold() {
         TokenRates r = TokenRates.of(BigDecimal.ONE, BigDecimal.ONE);
         assertThrows(IllegalArgumentException.class, () -> new Price("v", "m", "m", "USD", r,
-                List.of(new PriceTier(5, r), new PriceTier(5, r)), null, "t", null, false));
+                List.of(new PriceTier(5, r), new PriceTier(5, r)), null, "t", null));
         assertThrows(IllegalArgumentException.class, () -> new PriceTier(0, r));
         assertThrows(IllegalArgumentException.class, () -> TokenRates.of(BigDecimal.ONE, new BigDecimal("-0.01")));
     }

@@ -1,7 +1,6 @@
 package dev.junction.internal.prices;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -54,7 +53,6 @@ class PriceFileTest {
             assertEquals("my contract", row.source());
             assertEquals(LocalDate.of(2026, 11, 1), row.asOf());
             assertEquals("gemini-2.5-pro", row.vendorModel(), "completed from the provider's catalog");
-            assertFalse(row.reference());
             assertEquals(null, row.creditsPerUsd(), "a replaced row is replaced whole, not merged field by field");
         }
     }
@@ -95,7 +93,7 @@ class PriceFileTest {
     }
 
     @Test
-    void coreShipsNoReferenceRows() throws IOException {
+    void coreShipsNoGooglePrices() throws IOException {
         try (Junction junction = builder().build()) {
             assertTrue(junction.prices().find("google", "gemini-2.5-pro").isEmpty(), "Google's list prices are provider-google's rows");
         }
