@@ -28,7 +28,7 @@ record OutputAssumption(long tokens, long reasoningTokens, String description) {
         // MEDIUM thinks hard enough to count: a vendor documenting only low and high sends it as high.
         boolean thinksHard = effort == ReasoningEffort.HIGH || effort == ReasoningEffort.MEDIUM || (effort == null && reasonsByDefault);
         long allowance = thinksHard ? options.reasoningAllowance() : 0;
-        String why = effort != null ? effort.wireName() + " effort" : "the model reasons by default; low effort drops it";
+        String why = effort != null ? effort.wireName() + " effort" : "the model reasons by default; minimal or low effort drops it";
         Integer max = request.maxOutputTokens();
         if (max != null) {
             long reasoning = Math.min(allowance, max);
