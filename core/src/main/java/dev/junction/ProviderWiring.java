@@ -118,7 +118,7 @@ final class ProviderWiring {
             String configString = id + ":" + canonical.id() + (providerQuery.isEmpty() ? "" : "?" + providerQuery);
             try {
                 if (!hasKey(configString)) {
-                    notes.add(id + " skipped: no API key (" + settings.resolve(ConfigValues.of(id)).apiKeyEnvVarsText() + ")");
+                    notes.add(id + " skipped: no API key; set " + settings.resolve(ConfigValues.of(id)).apiKeyEnvVarsText());
                     continue;
                 }
                 candidates.put(id, bound(configString));

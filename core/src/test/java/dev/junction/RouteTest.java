@@ -134,7 +134,7 @@ class RouteTest {
         env.remove("CHEAP_API_KEY");
         ChatResponse response = Futures.await(junction.route("gemini-2.5-pro", RoutePolicy.CHEAPEST, null).chat("你好"));
         assertEquals("dear", response.provider());
-        assertTrue(response.warnings().contains("cheap skipped: no API key (CHEAP_API_KEY)"), response.warnings()::toString);
+        assertTrue(response.warnings().contains("cheap skipped: no API key; set CHEAP_API_KEY"), response.warnings()::toString);
     }
 
     @Test
