@@ -8,14 +8,16 @@
  *       (id, base URL, chat path, streaming default, models and capabilities, prices with their
  *       source, error codes and hints, documented rules ({@link dev.junction.spi.openai.VendorRule}),
  *       account endpoints, role names, the output-cap field, whether media may travel by URL, and
- *       per model the dummy thought signature to send when a tool call has none,
- *       {@code thoughtSignatureWhenMissing}).
+ *       key variables besides {@code <ID>_API_KEY}, the documented reasoning efforts, reasoning
+ *       tags inside content, an images endpoint, and per model the dummy thought signature to send
+ *       when a tool call has none, {@code thoughtSignatureWhenMissing}).
  *   <li>{@link dev.junction.spi.openai.Dialect}: the hooks where the vendor's wire format differs
  *       in code, each defaulting to plain OpenAI: {@code authenticate}, {@code writeMediaPart},
  *       {@code writeWebSearchTool}, {@code writeReasoning}, {@code readReasoning},
  *       {@code readImages}, {@code readThoughtSignature}, {@code writeThoughtSignature},
- *       {@code standardChunksNeedNoHooks}, {@code isErrorBody}, {@code readError}. The dialect's Javadoc states the contract every hook keeps (threads,
- *       nulls, exceptions); each hook states its own.
+ *       {@code standardChunksNeedNoHooks}, {@code isErrorBody}, {@code readError}. The dialect's
+ *       Javadoc states the contract every hook keeps (threads, nulls, exceptions); each hook
+ *       states its own.
  *   <li>{@link dev.junction.spi.openai.DialectFields}: the wire habits a profile may declare as
  *       data instead (credential header, media part shape, reply field names, error envelope),
  *       realised by {@code OpenAiCompatibleFactory.declaredDialect}; what a vendor defined by one
