@@ -6,7 +6,9 @@ import dev.junction.spi.openai.VendorProfile;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.JarURLConnection;
 import java.net.MalformedURLException;
+import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLConnection;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +23,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import java.util.regex.Pattern;
 
 /**
@@ -29,12 +33,13 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>the directory named by the environment variable {@value #ENV}: every {@code *.json} file
  *       directly in it, in name order;</li>
- *   <li>the class path: every {@value #INDEX} resource in the given class loaders lists file names,
- *       one per line ({@code #} starts a comment), each read from {@value #FOLDER} beside that index,
- *       in the same jar or directory. An index rather than a directory listing, because a class
- *       loader cannot list a directory portably (inside jars, on the module path, in shaded or
- *       nested jars), while it can always find every copy of one named resource, as
- *       {@code META-INF/services} files are found.</li>
+ *   <li>the class path: every {@code *.json} file in {@value #FOLDER}, wherever a class loader can
+ *       show that folder (a class-path directory, or a jar that has a directory entry for it, as
+ *       Maven's jar and shade plugins write); and every file named by a {@value #INDEX} resource,
+ *       one per line ({@code #} starts a comment), read from {@value #FOLDER} beside that index.
+ *       The index reaches the files a folder listing cannot (a jar without directory entries, a
+ *       nested or custom loader), since a class loader always finds every copy of one named
+ *       resource, as {@code META-INF/services} files are found. A file found both ways is read once.</li>
  * </ul>
  * A file that cannot be read or is wrong becomes a {@link Failure} naming it, the field and the
  * fix; it never stops the other files from loading.
@@ -109,9 +114,19 @@ public final class VendorFiles {
     }
 
     private static void fromClassPath(List<ClassLoader> loaders, List<VendorFileFactory> factories, List<Failure> failures) {
-        // One jar may be visible through several loaders; its index is read once.
+        // One jar may be visible through several loaders, and one file both listed and in its
+        // folder: each index, folder and file is read once.
         Set<String> seen = new LinkedHashSet<>();
         for (ClassLoader loader : loaders) {
+            try {
+                for (URL folder : Collections.list(loader.getResources(FOLDER.substring(0, FOLDER.length() - 1)))) {
+                    if (seen.add(folder.toString())) {
+                        fromFolder(folder, seen, factories, failures);
+                    }
+                }
+            } catch (IOException e) {
+                failures.add(new Failure(Set.of(), "the class path's " + FOLDER + " folders cannot be listed (" + e.getMessage() + ")"));
+            }
             Enumeration<URL> indexes;
             try {
                 indexes = loader.getResources(INDEX);
@@ -121,13 +136,53 @@ public final class VendorFiles {
             }
             for (URL index : Collections.list(indexes)) {
                 if (seen.add(index.toString())) {
-                    fromIndex(index, factories, failures);
+                    fromIndex(index, seen, factories, failures);
                 }
             }
         }
     }
 
-    private static void fromIndex(URL index, List<VendorFileFactory> factories, List<Failure> failures) {
+    /**
+     * Reads the {@code *.json} files directly in a class-path folder: a directory, or a jar's
+     * entries under it. Other kinds of URL cannot be listed; their files need the index.
+     */
+    private static void fromFolder(URL folder, Set<String> seen, List<VendorFileFactory> factories, List<Failure> failures) {
+        List<String> names = new ArrayList<>();
+        try {
+            if ("file".equals(folder.getProtocol())) {
+                try (DirectoryStream<Path> listing = Files.newDirectoryStream(Path.of(folder.toURI()), "*.json")) {
+                    listing.forEach(file -> names.add(file.getFileName().toString()));
+                }
+            } else if (folder.openConnection() instanceof JarURLConnection jar) {
+                jar.setUseCaches(false);
+                try (JarFile file = jar.getJarFile()) {
+                    file.stream().map(JarEntry::getName).filter(n -> n.startsWith(FOLDER) && n.endsWith(".json"))
+                            .map(n -> n.substring(FOLDER.length())).filter(n -> !n.contains("/")).forEach(names::add);
+                }
+            } else {
+                return;
+            }
+        } catch (IOException | URISyntaxException | RuntimeException e) {
+            failures.add(new Failure(Set.of(), "vendor folder " + folder + " cannot be listed (" + e.getMessage()
+                    + "); list its files in " + INDEX + " instead"));
+            return;
+        }
+        Collections.sort(names);
+        String base = folder.toString().endsWith("/") ? folder.toString() : folder + "/";
+        for (String name : names) {
+            String source = base + name;
+            if (!seen.add(source)) {
+                continue;
+            }
+            try (InputStream in = open(new URL(base + name))) {
+                read(in, source, name, factories, failures);
+            } catch (IOException e) {
+                failures.add(new Failure(Set.of(stem(name)), "vendor file " + source + " cannot be read (" + e.getMessage() + ")"));
+            }
+        }
+    }
+
+    private static void fromIndex(URL index, Set<String> seen, List<VendorFileFactory> factories, List<Failure> failures) {
         String text;
         try (InputStream in = open(index)) {
             text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -153,6 +208,9 @@ public final class VendorFiles {
                 file = new URL(index, "vendors/" + name);
             } catch (MalformedURLException e) {
                 failures.add(new Failure(Set.of(stem(name)), where + ": cannot locate " + name + " (" + e.getMessage() + ")"));
+                continue;
+            }
+            if (!seen.add(file.toString())) {
                 continue;
             }
             try (InputStream in = open(file)) {

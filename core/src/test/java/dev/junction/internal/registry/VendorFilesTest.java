@@ -173,7 +173,7 @@ class VendorFilesTest {
     }
 
     @Test
-    void readsTheFilesAClassPathDirectoryIndexLists() throws IOException {
+    void readsAClassPathFolderAndWhatItsIndexListsEachFileOnce() throws IOException {
         URLClassLoader loader = classPath(Map.of(
                 "META-INF/junction/vendors.list", "# vendors of this jar\nlisted.json\n\nmissing.json # gone\n../escape.json\n",
                 "META-INF/junction/vendors/listed.json", vendor("listed", "/chat", null),
@@ -181,7 +181,9 @@ class VendorFilesTest {
 
         Junction junction = junction(Junction.builder().classLoader(loader));
 
-        assertEquals(List.of("listed"), junction.providers().stream().map(ProviderView::id).toList(), "only listed files are read");
+        // listed.json is both listed and in the folder: read twice, it would be a duplicate id and fail every lookup.
+        assertEquals(List.of("listed", "unlisted"), junction.providers().stream().map(ProviderView::id).toList(),
+                "every file of the folder, and what the index lists, each once");
         List<String> problems = junction.discoveryProblems();
         assertEquals(2, problems.size(), problems::toString);
         assertTrue(problems.get(0).matches("vendor index .*META-INF/junction/vendors.list line 4 lists missing.json, but .*"
@@ -191,6 +193,42 @@ class VendorFilesTest {
                 + " my-vendor.json, each sitting in META-INF/junction/vendors/ beside the index"), problems.get(1));
         JunctionException e = assertThrows(JunctionException.class, () -> junction.provider("missing"));
         assertEquals(problems.get(0), e.getMessage());
+    }
+
+    @Test
+    void readsTheFolderOfAJarWithDirectoryEntriesWithoutAnIndex() throws IOException {
+        Path jar = temp.resolve("folder.jar");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+            for (String dir : List.of("META-INF/", "META-INF/junction/", "META-INF/junction/vendors/")) {
+                out.putNextEntry(new JarEntry(dir));
+                out.closeEntry();
+            }
+            put(out, "META-INF/junction/vendors/b-vendor.json", vendor("b-vendor", "/chat", null));
+            put(out, "META-INF/junction/vendors/a-vendor.json", vendor("a-vendor", "/chat", null));
+            put(out, "META-INF/junction/vendors/notes.txt", "not a vendor");
+        }
+        URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, getClass().getClassLoader());
+        closeables.add(loader);
+
+        Junction junction = junction(Junction.builder().classLoader(loader));
+
+        assertEquals(List.of("a-vendor", "b-vendor"), junction.providers().stream().map(ProviderView::id).toList());
+        assertEquals(List.of(), junction.discoveryProblems());
+    }
+
+    @Test
+    void needsTheIndexInAJarWithoutDirectoryEntries() throws IOException {
+        Path jar = temp.resolve("bare.jar");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+            put(out, "META-INF/junction/vendors/bare.json", vendor("bare", "/chat", null));
+        }
+        URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, getClass().getClassLoader());
+        closeables.add(loader);
+
+        Junction junction = junction(Junction.builder().classLoader(loader));
+
+        assertEquals(List.of(), junction.providers().stream().map(ProviderView::id).toList(),
+                "the folder cannot be found without its directory entry; the README says to list such files");
     }
 
     @Test
