@@ -8,9 +8,11 @@ import dev.junction.chat.MediaSource;
 import dev.junction.chat.ReasoningEffort;
 import dev.junction.chat.ReasoningSettings;
 import dev.junction.error.JunctionException;
+import dev.junction.spi.ApiKey;
 import dev.junction.spi.openai.Dialect;
 import dev.junction.spi.openai.MediaPartContext;
 import dev.junction.spi.openai.VendorError;
+import io.vertx.core.MultiMap;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -53,6 +55,16 @@ final class DialectProbe {
     DialectProbe(Dialect dialect, String provider) {
         this.dialect = dialect;
         this.provider = provider;
+    }
+
+    /** The headers {@link Dialect#authenticate} sets for a key, the key shown as {@code KEY}. */
+    String keyHeaders() {
+        String key = "probe-key-7f3a";
+        MultiMap headers = MultiMap.caseInsensitiveMultiMap();
+        dialect.authenticate(headers, ApiKey.of(key));
+        List<String> set = new ArrayList<>();
+        headers.forEach((name, value) -> set.add("`" + name + ": " + value.replace(key, "KEY") + "`"));
+        return set.isEmpty() ? "—" : String.join(", ", set);
     }
 
     /** The part written for an inline PNG, base64 elided. */

@@ -92,6 +92,7 @@ public final class QuirkMatrix {
         out.append("## ").append(profile.displayName()).append(" (`").append(profile.id()).append("`)\n\n");
         Table wire = new Table("quirk", "value");
         wire.row(List.of("chat URL", profile.baseUrl() + profile.chatPath()));
+        wire.row(List.of("key sent as", probe.keyHeaders()));
         wire.row(List.of("inline image part", probe.inlineImagePart()));
         wire.row(List.of("image URL part", probe.urlImagePart()));
         List<ModelInfo> controlled = withCapability(profile.models().models(), Capability.REASONING_CONTROL);
