@@ -14,10 +14,12 @@ module dev.junction.core {
     exports dev.junction.chat;
     exports dev.junction.cost;
     exports dev.junction.error;
+    exports dev.junction.observe;
     exports dev.junction.quote;
     exports dev.junction.spi;
     exports dev.junction.spi.openai;
     exports dev.junction.spi.openai.factory;
 
     uses dev.junction.spi.ProviderFactory;
+    uses dev.junction.observe.ChatListener;
 }

@@ -5,11 +5,15 @@ import dev.junction.chat.ChatRequest;
 import dev.junction.chat.ChatResponse;
 import dev.junction.chat.ChatStream;
 import dev.junction.error.JunctionException;
+import dev.junction.internal.observe.CallObserver;
+import dev.junction.internal.observe.Listeners;
+import dev.junction.internal.retry.AttemptWatch;
 import dev.junction.internal.retry.RetryLoop;
 import dev.junction.internal.retry.RetryingChatStream;
 import dev.junction.spi.Provider;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -22,13 +26,15 @@ final class BoundChatModel implements ChatModel {
     private final String model;
     private final RetryLoop retries;
     private final Vertx vertx;
+    private final Listeners listeners;
 
-    /** Binds the provider to a default model, which may be {@code null}, and its retry loop. */
-    BoundChatModel(Provider provider, String model, RetryLoop retries, Vertx vertx) {
+    /** Binds the provider to a default model, which may be {@code null}, and its retry loop; tells {@code listeners} of its calls. */
+    BoundChatModel(Provider provider, String model, RetryLoop retries, Vertx vertx, Listeners listeners) {
         this.provider = Objects.requireNonNull(provider, "provider");
         this.model = model;
         this.retries = Objects.requireNonNull(retries, "retries");
         this.vertx = Objects.requireNonNull(vertx, "vertx");
+        this.listeners = Objects.requireNonNull(listeners, "listeners");
     }
 
     @Override
@@ -45,7 +51,16 @@ final class BoundChatModel implements ChatModel {
     public Future<ChatResponse> chat(ChatRequest request) {
         Objects.requireNonNull(request, "request");
         ChatRequest bound = bind(request);
-        return retries.chat(() -> provider.chat(bound));
+        if (listeners.isEmpty()) {
+            return call(bound, AttemptWatch.NONE);
+        }
+        CallObserver observer = listeners.call(bound.model(), false, null, List.of(provider.id()), List.of(), bound);
+        return call(bound, observer).onSuccess(observer::callSucceeded).onFailure(observer::callFailed);
+    }
+
+    /** One call of an already bound request through the retry loop, each attempt told to {@code watch}; no call events. */
+    Future<ChatResponse> call(ChatRequest bound, AttemptWatch watch) {
+        return retries.chat(() -> provider.chat(bound), watch);
     }
 
     @Override
@@ -54,7 +69,14 @@ final class BoundChatModel implements ChatModel {
         ChatRequest bound = bind(request);
         retries.recordCall();
         // Retried only before its first part reaches the caller; see RetryingChatStream.
-        return new RetryingChatStream(vertx.getOrCreateContext(), () -> provider.stream(bound), retries::next);
+        if (listeners.isEmpty()) {
+            return new RetryingChatStream(vertx.getOrCreateContext(), () -> provider.stream(bound), retries::next);
+        }
+        CallObserver observer = listeners.call(bound.model(), true, null, List.of(provider.id()), List.of(), bound);
+        return new RetryingChatStream(vertx.getOrCreateContext(), () -> {
+            observer.started(provider.id());
+            return provider.stream(bound);
+        }, (error, made) -> retries.next(error, made, observer), observer);
     }
 
     /** The request with this model's default filled in when it names none. */

@@ -8,14 +8,20 @@ import dev.junction.chat.ChatStream;
 import dev.junction.error.Attempt;
 import dev.junction.error.ErrorKind;
 import dev.junction.error.JunctionException;
+import dev.junction.cost.CostRange;
 import dev.junction.internal.media.MediaScan;
+import dev.junction.internal.observe.CallObserver;
+import dev.junction.internal.observe.Listeners;
 import dev.junction.internal.retry.AttemptLog;
+import dev.junction.internal.retry.AttemptWatch;
 import dev.junction.internal.retry.RetryingChatStream;
+import dev.junction.quote.Quote;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -29,11 +35,25 @@ final class FallbackChatModel implements ChatModel {
     private final List<BoundChatModel> members;
     private final Vertx vertx;
     private final HealthStore health;
+    private final Listeners listeners;
+    /** The route's policy, or {@code null} for a plain fallback. */
+    private final String route;
+    /** The quotes a route made for this request, by provider; empty when none was made. */
+    private final Map<String, Quote> quotes;
 
-    FallbackChatModel(List<BoundChatModel> members, Vertx vertx, HealthStore health) {
+    FallbackChatModel(List<BoundChatModel> members, Vertx vertx, HealthStore health, Listeners listeners) {
+        this(members, vertx, health, listeners, null, Map.of());
+    }
+
+    /** A route's fallback for one request: its policy and the quotes it made, told to listeners and kept on the response. */
+    FallbackChatModel(List<BoundChatModel> members, Vertx vertx, HealthStore health, Listeners listeners, String route,
+            Map<String, Quote> quotes) {
         this.members = List.copyOf(members);
         this.vertx = vertx;
         this.health = health;
+        this.listeners = listeners;
+        this.route = route;
+        this.quotes = Map.copyOf(quotes);
     }
 
     @Override
@@ -51,9 +71,36 @@ final class FallbackChatModel implements ChatModel {
         Objects.requireNonNull(request, "request");
         Outcome outcome = new Outcome();
         // Prechecks may read the head of attached files, which must not happen on an event loop.
-        return (MediaScan.hasFile(request) ? vertx.executeBlocking(() -> servable(request, outcome), false)
-                : Future.succeededFuture(servable(request, outcome)))
-                .compose(servable -> tryFrom(servable, 0, request, outcome));
+        Future<List<BoundChatModel>> servable = MediaScan.hasFile(request) ? vertx.executeBlocking(() -> servable(request, outcome), false)
+                : Future.succeededFuture(servable(request, outcome));
+        if (listeners.isEmpty()) {
+            return servable.compose(s -> tryFrom(s, 0, request, outcome, AttemptWatch.NONE));
+        }
+        CallObserver observer = listeners.call(request.model() != null ? request.model() : model(), false, route, providerIds(),
+                quoteList(), request);
+        return servable.compose(s -> tryFrom(s, 0, request, outcome, observer)).onSuccess(observer::callSucceeded)
+                .onFailure(observer::callFailed);
+    }
+
+    private List<String> providerIds() {
+        return members.stream().map(BoundChatModel::provider).toList();
+    }
+
+    /** The route's quotes in the order of its members. */
+    private List<Quote> quoteList() {
+        return members.stream().map(m -> quotes.get(m.provider())).filter(Objects::nonNull).toList();
+    }
+
+    /** Whether a provider's final error moves the fallback on to member {@code i + 1} of {@code size}: not when the request is wrong. */
+    private static boolean movesOn(JunctionException error, int i, int size) {
+        return error.kind() != ErrorKind.INVALID_REQUEST && i + 1 < size;
+    }
+
+    /** The response with the route's quote for the provider that answered, when one was made with a known price. */
+    private ChatResponse quoted(ChatResponse response) {
+        Quote q = quotes.get(response.provider());
+        CostRange usd = q == null ? null : q.usd();
+        return usd == null ? response : response.withQuotedUsd(usd);
     }
 
     @Override
@@ -66,9 +113,15 @@ final class FallbackChatModel implements ChatModel {
         if (servable.isEmpty()) {
             servable = members;
         }
-        StreamCursor cursor = new StreamCursor(servable, request);
         servable.get(0).retries().recordCall();
-        return new RetryingChatStream(vertx.getOrCreateContext(), cursor::attempt, cursor::next);
+        if (listeners.isEmpty()) {
+            StreamCursor cursor = new StreamCursor(servable, request, AttemptWatch.NONE);
+            return new RetryingChatStream(vertx.getOrCreateContext(), cursor::attempt, cursor::next);
+        }
+        CallObserver observer = listeners.call(request.model() != null ? request.model() : model(), true, route, providerIds(),
+                quoteList(), request);
+        StreamCursor cursor = new StreamCursor(servable, request, observer);
+        return new RetryingChatStream(vertx.getOrCreateContext(), cursor::attempt, cursor::next, observer);
     }
 
     /** The members that look able to serve the request and are not cooling down, noting why the others were skipped. */
@@ -113,19 +166,23 @@ final class FallbackChatModel implements ChatModel {
         return warm;
     }
 
-    private Future<ChatResponse> tryFrom(List<BoundChatModel> servable, int i, ChatRequest request, Outcome outcome) {
+    private Future<ChatResponse> tryFrom(List<BoundChatModel> servable, int i, ChatRequest request, Outcome outcome, AttemptWatch watch) {
         if (i >= servable.size()) {
             return Future.failedFuture(outcome.failure());
         }
-        return servable.get(i).chat(request)
-                .map(response -> response.withFailedAttempts(outcome.before(response.failedAttempts()))
-                        .withWarnings(outcome.skipped))
+        BoundChatModel member = servable.get(i);
+        if (watch.active()) {
+            watch.fallsBackWhen(error -> movesOn(error, i, servable.size()));
+        }
+        return member.call(member.bind(request), watch)
+                .map(response -> quoted(response.withFailedAttempts(outcome.before(response.failedAttempts()))
+                        .withWarnings(outcome.skipped)))
                 .recover(e -> {
                     JunctionException error = (JunctionException) e;
                     outcome.failed(error);
                     logMove(servable, i, error);
-                    return error.kind() == ErrorKind.INVALID_REQUEST ? Future.failedFuture(outcome.failure())
-                            : tryFrom(servable, i + 1, request, outcome);
+                    return movesOn(error, i, servable.size()) ? tryFrom(servable, i + 1, request, outcome, watch)
+                            : Future.failedFuture(outcome.failure());
                 });
     }
 
@@ -173,23 +230,30 @@ final class FallbackChatModel implements ChatModel {
         private int index;
         private int attemptsHere;
         private final Outcome outcome = new Outcome();
+        private final AttemptWatch watch;
 
-        StreamCursor(List<BoundChatModel> servable, ChatRequest request) {
+        StreamCursor(List<BoundChatModel> servable, ChatRequest request, AttemptWatch watch) {
             this.servable = servable;
             this.request = request;
+            this.watch = watch;
         }
 
         ChatStream attempt() {
             attemptsHere++;
+            if (watch.active()) {
+                int i = index;
+                watch.fallsBackWhen(error -> movesOn(error, i, servable.size()));
+                watch.started(servable.get(index).provider());
+            }
             return servable.get(index).attempt(request);
         }
 
         /** The current member's retry verdict; once it says no, the next member at once, unless the request is wrong. */
         Future<Void> next(JunctionException error, int attemptsMade) {
-            return servable.get(index).retries().next(error, attemptsHere).recover(stop -> {
+            return servable.get(index).retries().next(error, attemptsHere, watch).recover(stop -> {
                 outcome.failed(stop instanceof JunctionException je ? je : error);
                 logMove(servable, index, error);
-                if (error.kind() == ErrorKind.INVALID_REQUEST || index + 1 >= servable.size()) {
+                if (!movesOn(error, index, servable.size())) {
                     return Future.failedFuture(outcome.failure());
                 }
                 index++;

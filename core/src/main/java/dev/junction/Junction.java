@@ -18,12 +18,14 @@ import dev.junction.internal.config.RouteValues;
 import dev.junction.internal.config.SettingsResolver;
 import dev.junction.internal.http.TransportOptions;
 import dev.junction.internal.http.VertxHttpTransport;
+import dev.junction.internal.observe.Listeners;
 import dev.junction.internal.registry.PriceBookLoader;
 import dev.junction.internal.registry.ProviderRegistry;
 import dev.junction.internal.retry.LocalHealth;
 import dev.junction.internal.retry.RetryLoops;
 import dev.junction.internal.retry.Scheduler;
 import dev.junction.internal.retry.VertxScheduler;
+import dev.junction.observe.ChatListener;
 import dev.junction.quote.HeuristicTokenEstimator;
 import dev.junction.quote.QuoteOptions;
 import dev.junction.quote.Quotes;
@@ -92,7 +94,16 @@ public final class Junction implements AutoCloseable {
         this.retries = b.retryScheduler != null ? new RetryLoops(b.retryScheduler, false, b.retryRandom, b.retryClock, health)
                 : new RetryLoops(new VertxScheduler(vertx), true, b.retryRandom, b.retryClock, health);
         this.wiring = new ProviderWiring(registry, new SettingsResolver(b.environment, id -> registry.factories().containsKey(id) ? registry.factories().get(id).apiKeyEnvFallbacks() : java.util.List.of()), retries, vertx, transport, this::prices,
-                b.maxStreamEventBytes, b.maxRequestBytes, new ConfigWarnings(b.warnings));
+                b.maxStreamEventBytes, b.maxRequestBytes, new ConfigWarnings(b.warnings), listeners(b));
+    }
+
+    /** The builder's listeners, and unless turned off those the same class loaders as providers offer as services. */
+    private static Listeners listeners(Builder b) {
+        List<ClassLoader> loaders = b.discoverListeners
+                ? Arrays.asList(b.classLoader != null ? b.classLoader : Thread.currentThread().getContextClassLoader(),
+                        Junction.class.getClassLoader())
+                : List.of();
+        return new Listeners(b.listeners, loaders.stream().filter(Objects::nonNull).distinct().toList(), b.listenerContent);
     }
 
     /** A Junction with its own Vert.x, discovering providers on the class or module path. */
@@ -208,7 +219,7 @@ public final class Junction implements AutoCloseable {
         for (String configString : fallbacks) {
             members.add(wiring.bound(configString));
         }
-        return new FallbackChatModel(members, vertx, wiring.health());
+        return new FallbackChatModel(members, vertx, wiring.health(), wiring.listeners());
     }
 
     /**
@@ -323,8 +334,40 @@ public final class Junction implements AutoCloseable {
         private Duration cooldownWindow = Duration.ofSeconds(60);
         private Duration cooldownDuration = Duration.ofSeconds(30);
         private Consumer<String> warnings = ConfigWarnings::log;
+        private final List<ChatListener> listeners = new ArrayList<>();
+        private boolean discoverListeners = true;
+        private boolean listenerContent;
 
         private Builder() {
+        }
+
+        /**
+         * Tells {@code listener} of every chat call: its start, each attempt, a stream's first part,
+         * its response or error. Repeatable; listeners are told in the order added, before those
+         * found as services. A listener that throws is logged and never breaks a call.
+         */
+        public Builder listener(ChatListener listener) {
+            listeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        /**
+         * Whether {@link ChatListener}s installed as services (in the loaders providers are found in)
+         * are told too, found once when the first chat model is made; {@code true} by default.
+         */
+        public Builder discoverListeners(boolean discover) {
+            this.discoverListeners = discover;
+            return this;
+        }
+
+        /**
+         * Whether listener events carry the prompt (the request) and the answer text; {@code false}
+         * by default, so that what users write and what models answer stay out of logs and traces
+         * unless asked for. Keys never reach listeners either way.
+         */
+        public Builder listenerContent(boolean content) {
+            this.listenerContent = content;
+            return this;
         }
 
         /**

@@ -13,6 +13,7 @@ import dev.junction.internal.config.ConfigStrings;
 import dev.junction.internal.config.ConfigValues;
 import dev.junction.internal.config.ConfigWarnings;
 import dev.junction.internal.config.SettingsResolver;
+import dev.junction.internal.observe.Listeners;
 import dev.junction.internal.registry.ProviderRegistry;
 import dev.junction.internal.retry.RetryLoops;
 import dev.junction.internal.secrets.PlainHttp;
@@ -46,9 +47,10 @@ final class ProviderWiring {
     private final int maxStreamEventBytes;
     private final long maxRequestBytes;
     private final ConfigWarnings warnings;
+    private final Listeners listeners;
 
     ProviderWiring(ProviderRegistry registry, SettingsResolver settings, RetryLoops retries, Vertx vertx, HttpTransport transport,
-            Supplier<PriceBook> prices, int maxStreamEventBytes, long maxRequestBytes, ConfigWarnings warnings) {
+            Supplier<PriceBook> prices, int maxStreamEventBytes, long maxRequestBytes, ConfigWarnings warnings, Listeners listeners) {
         this.registry = registry;
         this.settings = settings;
         this.retries = retries;
@@ -58,6 +60,12 @@ final class ProviderWiring {
         this.maxStreamEventBytes = maxStreamEventBytes;
         this.maxRequestBytes = maxRequestBytes;
         this.warnings = warnings;
+        this.listeners = listeners;
+    }
+
+    /** The listeners every chat model tells of its calls. */
+    Listeners listeners() {
+        return listeners;
     }
 
     /** The user's view of an installed provider configured from the environment only. */
@@ -80,7 +88,9 @@ final class ProviderWiring {
         ProviderFactory factory = registry.get(config.providerId());
         ProviderSettings resolved = settings.resolve(config);
         resolved.requireApiKey();
-        return new BoundChatModel(create(factory, resolved), config.model(), retries.forProvider(factory.id(), resolved), vertx);
+        // Listeners are discovered here, once, rather than at a first call that may run on an event loop.
+        listeners.all();
+        return new BoundChatModel(create(factory, resolved), config.model(), retries.forProvider(factory.id(), resolved), vertx, listeners);
     }
 
     /** Whether the provider has a key, from the config string or the environment, without creating it. */
@@ -131,7 +141,7 @@ final class ProviderWiring {
             throw JunctionException.configuration(null, "no provider of " + canonical.id() + " can be called: " + String.join("; ", notes),
                     "set the API key of a provider of " + canonical.id());
         }
-        return new RouteChatModel(junction, canonical.id(), policy, maxPriceUsd, candidates, notes, this::medianLatency, vertx, health());
+        return new RouteChatModel(junction, canonical.id(), policy, maxPriceUsd, candidates, notes, this::medianLatency, vertx, health(), listeners);
     }
 
     /** The SPI's provider for a config string, no key needed, for the quote and catalog makers. */

@@ -7,6 +7,7 @@ import dev.junction.chat.ChatResponse;
 import dev.junction.chat.ChatStream;
 import dev.junction.error.ErrorKind;
 import dev.junction.error.JunctionException;
+import dev.junction.internal.observe.Listeners;
 import dev.junction.internal.openai.stream.StreamingCall;
 import dev.junction.quote.Quote;
 import dev.junction.quote.QuoteOptions;
@@ -40,9 +41,10 @@ final class RouteChatModel implements ChatModel {
     private final Function<String, Optional<Duration>> medianLatency;
     private final Vertx vertx;
     private final HealthStore health;
+    private final Listeners listeners;
 
     RouteChatModel(Junction junction, String model, RoutePolicy policy, BigDecimal maxPriceUsd, Map<String, BoundChatModel> candidates,
-            List<String> notes, Function<String, Optional<Duration>> medianLatency, Vertx vertx, HealthStore health) {
+            List<String> notes, Function<String, Optional<Duration>> medianLatency, Vertx vertx, HealthStore health, Listeners listeners) {
         this.junction = junction;
         this.model = model;
         this.policy = policy;
@@ -52,6 +54,7 @@ final class RouteChatModel implements ChatModel {
         this.medianLatency = medianLatency;
         this.vertx = vertx;
         this.health = health;
+        this.listeners = listeners;
     }
 
     @Override
@@ -72,9 +75,25 @@ final class RouteChatModel implements ChatModel {
         try {
             plan = plan(bound);
         } catch (JunctionException e) {
+            refused(bound, false, e);
             return Future.failedFuture(e);
         }
-        return new FallbackChatModel(plan.members, vertx, health).chat(bound).map(response -> response.withWarnings(plan.notes));
+        return fallback(plan).chat(bound).map(response -> response.withWarnings(plan.notes));
+    }
+
+    private FallbackChatModel fallback(Plan plan) {
+        return new FallbackChatModel(plan.members, vertx, health, listeners, policyName(), plan.quotes);
+    }
+
+    private String policyName() {
+        return policy.name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** Tells listeners of a call the route refused before any attempt (no provider left under the ceiling). */
+    private void refused(ChatRequest request, boolean streaming, JunctionException e) {
+        if (!listeners.isEmpty()) {
+            listeners.call(request.model(), streaming, policyName(), List.copyOf(candidates.keySet()), List.of(), request).callFailed(e);
+        }
     }
 
     @Override
@@ -82,8 +101,9 @@ final class RouteChatModel implements ChatModel {
         Objects.requireNonNull(request, "request");
         ChatRequest bound = request.model() == null ? request.withModel(model) : request;
         try {
-            return new FallbackChatModel(plan(bound).members, vertx, health).stream(bound);
+            return fallback(plan(bound)).stream(bound);
         } catch (JunctionException e) {
+            refused(bound, true, e);
             StreamingCall failed = new StreamingCall(vertx.getOrCreateContext(), "route", 1);
             failed.failBeforeSending(e);
             return failed;
@@ -91,7 +111,7 @@ final class RouteChatModel implements ChatModel {
     }
 
     /** The members in the order this request should try them, and what the route says about its choice. */
-    private record Plan(List<BoundChatModel> members, List<String> notes) {
+    private record Plan(List<BoundChatModel> members, List<String> notes, Map<String, Quote> quotes) {
     }
 
     private Plan plan(ChatRequest request) {
@@ -101,8 +121,9 @@ final class RouteChatModel implements ChatModel {
             case FASTEST -> fastestFirst();
             case CHEAPEST -> List.of();
         };
+        Map<String, Quote> quoted = new LinkedHashMap<>();
         if (policy == RoutePolicy.CHEAPEST || maxPriceUsd != null) {
-            order = priced(request, order, said);
+            order = priced(request, order, said, quoted);
         }
         if (order.isEmpty()) {
             throw JunctionException.builder(ErrorKind.INVALID_REQUEST, "route " + policy.name().toLowerCase(java.util.Locale.ROOT)
@@ -112,7 +133,8 @@ final class RouteChatModel implements ChatModel {
                     .build();
         }
         said.add("route " + policy.name().toLowerCase(java.util.Locale.ROOT) + " tried in this order: " + String.join(", ", order));
-        return new Plan(order.stream().map(candidates::get).toList(), said);
+        quoted.keySet().retainAll(order);
+        return new Plan(order.stream().map(candidates::get).toList(), said, quoted);
     }
 
     /** Measured providers by median time to answer; those not measured yet go first, to be measured. */
@@ -126,14 +148,15 @@ final class RouteChatModel implements ChatModel {
      * Quotes this request at every candidate. Under a ceiling, keeps those whose quote's high figure
      * is within it (a ceiling is a limit, so the least favourable estimate is compared); an unknown
      * price cannot be held under a ceiling and is dropped. For CHEAPEST the quote decides the order
-     * (expected cost, unknown prices last); otherwise the given order stands.
+     * (expected cost, unknown prices last); otherwise the given order stands. Puts every quote made into {@code quoted}.
      */
-    private List<String> priced(ChatRequest request, List<String> order, List<String> said) {
+    private List<String> priced(ChatRequest request, List<String> order, List<String> said, Map<String, Quote> quoted) {
         Quotes quotes = junction.quote(request, QuoteOptions.defaults().withProviders(candidates.keySet()));
         quotes.unservable().forEach(u -> said.add(u.provider() + " cannot serve this request: " + u.reason()));
         Map<String, Quote> byProvider = new LinkedHashMap<>();
         quotes.quotes().stream().filter(q -> candidates.containsKey(q.provider()))
                 .forEach(q -> byProvider.put(q.provider(), q));
+        quoted.putAll(byProvider);
         List<String> ranked = policy == RoutePolicy.CHEAPEST ? new ArrayList<>(byProvider.keySet())
                 : order.stream().filter(byProvider::containsKey).toList();
         List<String> kept = new ArrayList<>();

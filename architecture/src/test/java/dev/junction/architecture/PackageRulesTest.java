@@ -76,9 +76,9 @@ class PackageRulesTest {
     @Test
     void theUserApisValuesNeverMentionTheSpi() {
         noClasses().that().resideInAnyPackage("dev.junction.chat..", "dev.junction.cost..", "dev.junction.quote..",
-                        "dev.junction.catalog..", "dev.junction.error..")
+                        "dev.junction.catalog..", "dev.junction.error..", "dev.junction.observe..")
                 .should().dependOnClassesThat().resideInAPackage("dev.junction.spi..")
-                .because("a user who holds a chat, cost, quote, catalog or error value must never need the SPI")
+                .because("a user who holds a chat, cost, quote, catalog, error or listener value must never need the SPI")
                 .check(ModuleClasses.of("core"));
     }
 

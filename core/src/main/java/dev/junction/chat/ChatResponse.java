@@ -1,6 +1,7 @@
 package dev.junction.chat;
 
 import dev.junction.cost.Cost;
+import dev.junction.cost.CostRange;
 import dev.junction.error.Attempt;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -27,6 +28,9 @@ import java.util.Objects;
  * @param warnings things the caller should know that did not make the call fail
  * @param failedAttempts the attempts that failed before the one that served this response, in
  *     order (retries, and providers fallen back from); empty when the first attempt served it
+ * @param quotedUsd what the quote made before sending expected at the provider that answered (low,
+ *     expected, high, in USD), next to {@code cost}; {@code null} when no quote was made (only a route
+ *     that ranks by price or holds a ceiling quotes) or its price was unknown
  */
 public record ChatResponse(
         String id,
@@ -42,7 +46,8 @@ public record ChatResponse(
         Usage usage,
         Cost cost,
         List<String> warnings,
-        List<Attempt> failedAttempts) {
+        List<Attempt> failedAttempts,
+        CostRange quotedUsd) {
 
     /** Copies the lists and replaces missing values by their empty forms. */
     public ChatResponse {
@@ -56,18 +61,32 @@ public record ChatResponse(
         failedAttempts = failedAttempts == null ? List.of() : List.copyOf(failedAttempts);
     }
 
+    /** A response with no quote before it. */
+    public ChatResponse(String id, String provider, String model, String vendorModel, String text, String reasoning,
+            List<GeneratedImage> images, List<ToolCall> toolCalls, FinishReason finishReason, String rawFinishReason, Usage usage,
+            Cost cost, List<String> warnings, List<Attempt> failedAttempts) {
+        this(id, provider, model, vendorModel, text, reasoning, images, toolCalls, finishReason, rawFinishReason, usage, cost, warnings,
+                failedAttempts, null);
+    }
+
+    /** This response with the quote that preceded it ({@code null} for none). */
+    public ChatResponse withQuotedUsd(CostRange quoted) {
+        return new ChatResponse(id, provider, model, vendorModel, text, reasoning, images, toolCalls, finishReason, rawFinishReason,
+                usage, cost, warnings, failedAttempts, quoted);
+    }
+
     /** This response with more warnings after its own. */
     public ChatResponse withWarnings(List<String> more) {
         List<String> all = new ArrayList<>(warnings);
         all.addAll(more);
         return new ChatResponse(id, provider, model, vendorModel, text, reasoning, images, toolCalls, finishReason, rawFinishReason,
-                usage, cost, all, failedAttempts);
+                usage, cost, all, failedAttempts, quotedUsd);
     }
 
     /** This response with the attempts that failed before it. */
     public ChatResponse withFailedAttempts(List<Attempt> attempts) {
         return new ChatResponse(id, provider, model, vendorModel, text, reasoning, images, toolCalls, finishReason, rawFinishReason,
-                usage, cost, warnings, attempts);
+                usage, cost, warnings, attempts, quotedUsd);
     }
 
     /**

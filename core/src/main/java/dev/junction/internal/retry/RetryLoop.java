@@ -44,8 +44,13 @@ public final class RetryLoop {
      * attempts that failed before it; the final error lists every attempt.
      */
     public Future<ChatResponse> chat(Supplier<Future<ChatResponse>> attempt) {
+        return chat(attempt, AttemptWatch.NONE);
+    }
+
+    /** As {@link #chat(Supplier)}, telling {@code watch} of each attempt. */
+    public Future<ChatResponse> chat(Supplier<Future<ChatResponse>> attempt, AttemptWatch watch) {
         budget.recordCall();
-        return run(attempt, new ArrayList<>());
+        return run(attempt, new ArrayList<>(), watch);
     }
 
     /** Counts a call made outside {@link #chat}, such as a stream's first attempt. */
@@ -55,8 +60,9 @@ public final class RetryLoop {
 
     // Attempts run one after another, each started from the previous one's completion, so the list
     // is never touched by two threads at once.
-    private Future<ChatResponse> run(Supplier<Future<ChatResponse>> attempt, List<Attempt> failed) {
+    private Future<ChatResponse> run(Supplier<Future<ChatResponse>> attempt, List<Attempt> failed, AttemptWatch watch) {
         long started = nanoTime.getAsLong();
+        watch.started(provider);
         return attempt.get()
                 .map(response -> {
                     Duration took = Duration.ofNanos(nanoTime.getAsLong() - started);
@@ -64,6 +70,7 @@ public final class RetryLoop {
                     if (AttemptLog.enabled()) {
                         AttemptLog.answered(provider, failed.size() + 1, took);
                     }
+                    watch.answered();
                     return failed.isEmpty() ? response : response.withFailedAttempts(failed);
                 })
                 .recover(e -> {
@@ -75,9 +82,11 @@ public final class RetryLoop {
                     Verdict verdict = decide(error, failed.size() + 1, took);
                     if (verdict instanceof Verdict.Retry retry) {
                         failed.add(tried.withWaitedAfter(retry.delay()));
-                        return scheduler.after(retry.delay()).compose(v -> run(attempt, failed));
+                        watch.failed(error, retry.delay());
+                        return scheduler.after(retry.delay()).compose(v -> run(attempt, failed, watch));
                     }
                     failed.add(tried);
+                    watch.failed(error, null);
                     return Future.failedFuture(((Verdict.Stop) verdict).error().toBuilder().attempts(failed).build());
                 });
     }
@@ -87,10 +96,19 @@ public final class RetryLoop {
      * the next attempt may start, or fails with the call's error when there is none.
      */
     public Future<Void> next(JunctionException error, int attemptsMade) {
+        return next(error, attemptsMade, AttemptWatch.NONE);
+    }
+
+    /** As {@link #next(JunctionException, int)}, telling {@code watch} how the attempt ended and what follows. */
+    public Future<Void> next(JunctionException error, int attemptsMade, AttemptWatch watch) {
         health.recordFailure(provider, error);
         Verdict verdict = decide(error, attemptsMade, null);
-        return verdict instanceof Verdict.Retry retry ? scheduler.after(retry.delay())
-                : Future.failedFuture(((Verdict.Stop) verdict).error());
+        if (verdict instanceof Verdict.Retry retry) {
+            watch.failed(error, retry.delay());
+            return scheduler.after(retry.delay());
+        }
+        watch.failed(error, null);
+        return Future.failedFuture(((Verdict.Stop) verdict).error());
     }
 
     /**

@@ -40,6 +40,9 @@ public final class RetryingChatStream implements ChatStream {
     private final Context context;
     private final Supplier<ChatStream> attempt;
     private final BiFunction<JunctionException, Integer, Future<Void>> next;
+    /** Told of every part and failure the caller gets; {@link AttemptWatch#NONE} when no listener watches. */
+    private final AttemptWatch watch;
+    private boolean watchToldOfFailure;
     private Handler<StreamPart> handler;
     private Handler<Throwable> exceptionHandler;
     private Handler<Void> endHandler;
@@ -73,9 +76,16 @@ public final class RetryingChatStream implements ChatStream {
      */
     public RetryingChatStream(Context context, Supplier<ChatStream> attempt,
             BiFunction<JunctionException, Integer, Future<Void>> next) {
+        this(context, attempt, next, AttemptWatch.NONE);
+    }
+
+    /** As the other constructor, telling {@code watch} of every part delivered and of the stream's failure. */
+    public RetryingChatStream(Context context, Supplier<ChatStream> attempt,
+            BiFunction<JunctionException, Integer, Future<Void>> next, AttemptWatch watch) {
         this.context = Objects.requireNonNull(context, "context");
         this.attempt = Objects.requireNonNull(attempt, "attempt");
         this.next = Objects.requireNonNull(next, "next");
+        this.watch = Objects.requireNonNull(watch, "watch");
         onContext(this::startAttempt);
     }
 
@@ -190,6 +200,7 @@ public final class RetryingChatStream implements ChatStream {
         if (demand != Long.MAX_VALUE) {
             demand--;
         }
+        watch.part(part);
         handler.handle(part);
         if (part instanceof StreamPart.Failure failure) {
             closed = true;
@@ -198,6 +209,10 @@ public final class RetryingChatStream implements ChatStream {
     }
 
     private void signal(JunctionException error) {
+        if (!watchToldOfFailure) {
+            watchToldOfFailure = true;
+            watch.streamFailed(error);
+        }
         if (exceptionHandler != null && !exceptionSignalled) {
             exceptionSignalled = true;
             exceptionHandler.handle(error);
