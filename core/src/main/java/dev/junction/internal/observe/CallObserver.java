@@ -5,6 +5,7 @@ import dev.junction.chat.ChatResponse;
 import dev.junction.chat.StreamPart;
 import dev.junction.chat.Usage;
 import dev.junction.cost.Cost;
+import dev.junction.error.ErrorKind;
 import dev.junction.error.JunctionException;
 import dev.junction.internal.retry.AttemptWatch;
 import dev.junction.observe.AttemptEnded;
@@ -100,7 +101,7 @@ public final class CallObserver implements AttemptWatch {
                 retryDelay != null ? retryDelay : Duration.ZERO);
     }
 
-    private void ended(dev.junction.error.ErrorKind kind, Integer status, AttemptEnded.Next next, Duration delay) {
+    private void ended(ErrorKind kind, Integer status, AttemptEnded.Next next, Duration delay) {
         if (provider == null) {
             return;
         }
@@ -127,7 +128,7 @@ public final class CallObserver implements AttemptWatch {
         }
         done = true;
         JunctionException e = error instanceof JunctionException je ? je
-                : JunctionException.builder(dev.junction.error.ErrorKind.PROTOCOL, "the call failed unexpectedly ("
+                : JunctionException.builder(ErrorKind.PROTOCOL, "the call failed unexpectedly ("
                         + error.getClass().getSimpleName() + ")").cause(error).retryable(false).build();
         CallFailed event = new CallFailed(call, attempts, e, sinceStart());
         listeners.tell(l -> l.onError(event));
