@@ -14,6 +14,8 @@ import dev.junction.spi.Provider;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.List;
+import java.util.Map;
+import java.net.URI;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -54,7 +56,7 @@ final class BoundChatModel implements ChatModel {
         if (listeners.isEmpty()) {
             return call(bound, AttemptWatch.NONE);
         }
-        CallObserver observer = listeners.call(bound.model(), false, null, List.of(provider.id()), List.of(), bound);
+        CallObserver observer = listeners.call(bound.model(), false, null, servers(), List.of(), bound);
         return call(bound, observer).onSuccess(observer::callSucceeded).onFailure(observer::callFailed);
     }
 
@@ -72,7 +74,7 @@ final class BoundChatModel implements ChatModel {
         if (listeners.isEmpty()) {
             return new RetryingChatStream(vertx.getOrCreateContext(), () -> provider.stream(bound), retries::next);
         }
-        CallObserver observer = listeners.call(bound.model(), true, null, List.of(provider.id()), List.of(), bound);
+        CallObserver observer = listeners.call(bound.model(), true, null, servers(), List.of(), bound);
         return new RetryingChatStream(vertx.getOrCreateContext(), () -> {
             observer.started(provider.id());
             return provider.stream(bound);
@@ -102,5 +104,10 @@ final class BoundChatModel implements ChatModel {
     @Override
     public String toString() {
         return "ChatModel[" + provider.id() + ":" + model + "]";
+    }
+
+    /** This model's provider and the base URL in use, for the listeners' {@code server.address}. */
+    Map<String, URI> servers() {
+        return Map.of(provider.id(), provider.baseUrl());
     }
 }

@@ -20,6 +20,8 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.net.URI;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -76,14 +78,17 @@ final class FallbackChatModel implements ChatModel {
         if (listeners.isEmpty()) {
             return servable.compose(s -> tryFrom(s, 0, request, outcome, AttemptWatch.NONE));
         }
-        CallObserver observer = listeners.call(request.model() != null ? request.model() : model(), false, route, providerIds(),
+        CallObserver observer = listeners.call(request.model() != null ? request.model() : model(), false, route, servers(),
                 quoteList(), request);
         return servable.compose(s -> tryFrom(s, 0, request, outcome, observer)).onSuccess(observer::callSucceeded)
                 .onFailure(observer::callFailed);
     }
 
-    private List<String> providerIds() {
-        return members.stream().map(BoundChatModel::provider).toList();
+    /** The members' providers, in order, with the base URLs in use. */
+    private Map<String, URI> servers() {
+        Map<String, URI> servers = new LinkedHashMap<>();
+        members.forEach(m -> servers.putAll(m.servers()));
+        return servers;
     }
 
     /** The route's quotes in the order of its members. */
@@ -118,7 +123,7 @@ final class FallbackChatModel implements ChatModel {
             StreamCursor cursor = new StreamCursor(servable, request, AttemptWatch.NONE);
             return new RetryingChatStream(vertx.getOrCreateContext(), cursor::attempt, cursor::next);
         }
-        CallObserver observer = listeners.call(request.model() != null ? request.model() : model(), true, route, providerIds(),
+        CallObserver observer = listeners.call(request.model() != null ? request.model() : model(), true, route, servers(),
                 quoteList(), request);
         StreamCursor cursor = new StreamCursor(servable, request, observer);
         return new RetryingChatStream(vertx.getOrCreateContext(), cursor::attempt, cursor::next, observer);

@@ -15,6 +15,7 @@ import dev.junction.quote.Quotes;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.math.BigDecimal;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -85,6 +86,13 @@ final class RouteChatModel implements ChatModel {
         return new FallbackChatModel(plan.members, vertx, health, listeners, policyName(), plan.quotes);
     }
 
+    /** Every candidate's provider with the base URL in use. */
+    private Map<String, URI> servers() {
+        Map<String, URI> servers = new LinkedHashMap<>();
+        candidates.values().forEach(m -> servers.putAll(m.servers()));
+        return servers;
+    }
+
     private String policyName() {
         return policy.name().toLowerCase(java.util.Locale.ROOT);
     }
@@ -92,7 +100,7 @@ final class RouteChatModel implements ChatModel {
     /** Tells listeners of a call the route refused before any attempt (no provider left under the ceiling). */
     private void refused(ChatRequest request, boolean streaming, JunctionException e) {
         if (!listeners.isEmpty()) {
-            listeners.call(request.model(), streaming, policyName(), List.copyOf(candidates.keySet()), List.of(), request).callFailed(e);
+            listeners.call(request.model(), streaming, policyName(), servers(), List.of(), request).callFailed(e);
         }
     }
 

@@ -121,6 +121,8 @@ class ChatListenerTest {
         List<AttemptStarted> attempts = recorder.of(AttemptStarted.class);
         assertEquals(List.of(1, 2), attempts.stream().map(AttemptStarted::attempt).toList());
         assertEquals(List.of(1, 2), attempts.stream().map(AttemptStarted::providerAttempt).toList());
+        assertEquals(java.net.URI.create(vendor.wire().baseUrl()).getHost(), attempts.get(0).serverAddress(), "the base URL in use, the stand-in's");
+        assertEquals(vendor.wire().port(), attempts.get(0).serverPort());
         List<AttemptEnded> ends = recorder.of(AttemptEnded.class);
         assertEquals(ErrorKind.SERVER_ERROR, ends.get(0).kind());
         assertEquals(503, ends.get(0).httpStatus());
@@ -135,6 +137,9 @@ class ChatListenerTest {
         assertEquals(TestVendorFactory.ID, done.provider());
         assertEquals(2, done.attempts());
         assertEquals(FinishReason.STOP, done.finishReason());
+        assertEquals("stop", done.rawFinishReason());
+        assertEquals(response.id(), done.responseId());
+        assertNotNull(done.responseId());
         assertEquals(response.usage(), done.usage());
         assertEquals(12, done.usage().inputTokens());
         assertNotNull(done.cost(), "the test vendor has a price for " + VendorServer.MODEL);

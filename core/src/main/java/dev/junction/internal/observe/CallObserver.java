@@ -16,6 +16,7 @@ import dev.junction.observe.CallStarted;
 import dev.junction.observe.CallSucceeded;
 import dev.junction.observe.FirstPart;
 import dev.junction.quote.Quote;
+import java.net.URI;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -34,6 +35,7 @@ public final class CallObserver implements AttemptWatch {
     private final boolean content;
     private final Call call;
     private final Map<String, Quote> quotes = new HashMap<>();
+    private final Map<String, URI> servers;
     private final long callStarted = System.nanoTime();
     private Predicate<JunctionException> fallsBack = e -> false;
     private String provider;
@@ -48,8 +50,9 @@ public final class CallObserver implements AttemptWatch {
     private final StringBuilder text;
     private boolean done;
 
-    private CallObserver(Listeners listeners, boolean content, Call call, List<Quote> quotes) {
+    private CallObserver(Listeners listeners, boolean content, Call call, List<Quote> quotes, Map<String, URI> servers) {
         this.listeners = listeners;
+        this.servers = servers;
         this.content = content;
         this.call = call;
         quotes.forEach(q -> this.quotes.put(q.provider(), q));
@@ -57,9 +60,9 @@ public final class CallObserver implements AttemptWatch {
     }
 
     static CallObserver start(Listeners listeners, boolean content, String model, boolean streaming, String route, List<String> providers,
-            List<Quote> quotes, ChatRequest request) {
+            Map<String, URI> servers, List<Quote> quotes, ChatRequest request) {
         Call call = new Call(UUID.randomUUID().toString(), model, streaming, route);
-        CallObserver observer = new CallObserver(listeners, content, call, quotes);
+        CallObserver observer = new CallObserver(listeners, content, call, quotes, servers);
         CallStarted event = new CallStarted(call, providers, quotes, content ? request : null);
         listeners.tell(l -> l.onRequest(event));
         return observer;
@@ -84,7 +87,9 @@ public final class CallObserver implements AttemptWatch {
         attempts++;
         providerAttempts++;
         attemptStarted = System.nanoTime();
-        AttemptStarted event = new AttemptStarted(call, to, attempts, providerAttempts, quotes.get(to));
+        URI server = servers.get(to);
+        AttemptStarted event = new AttemptStarted(call, to, attempts, providerAttempts, quotes.get(to),
+                server == null ? null : server.getHost(), server == null ? null : port(server));
         listeners.tell(l -> l.onAttemptStart(event));
     }
 
@@ -116,8 +121,8 @@ public final class CallObserver implements AttemptWatch {
             return;
         }
         done = true;
-        CallSucceeded event = new CallSucceeded(call, response.provider(), response.vendorModel(), attempts, response.finishReason(),
-                response.usage(), response.cost(), quotes.get(response.provider()), sinceStart(), content ? response.text() : null);
+        CallSucceeded event = new CallSucceeded(call, response.provider(), response.vendorModel(), response.id(), attempts,
+                response.finishReason(), response.rawFinishReason(), response.usage(), response.cost(), quotes.get(response.provider()), sinceStart(), content ? response.text() : null);
         listeners.tell(l -> l.onResponse(event));
     }
 
@@ -160,8 +165,8 @@ public final class CallObserver implements AttemptWatch {
         } else if (part instanceof StreamPart.Finish finish) {
             answered();
             done = true;
-            CallSucceeded event = new CallSucceeded(call, answering(), start == null ? null : start.vendorModel(), attempts,
-                    finish.reason(), usage == null ? Usage.NONE : usage, cost, quotes.get(answering()), sinceStart(),
+            CallSucceeded event = new CallSucceeded(call, answering(), start == null ? null : start.vendorModel(),
+                    start == null ? null : start.id(), attempts, finish.reason(), finish.rawReason(), usage == null ? Usage.NONE : usage, cost, quotes.get(answering()), sinceStart(),
                     text == null ? null : text.toString());
             listeners.tell(l -> l.onResponse(event));
         }
@@ -181,6 +186,14 @@ public final class CallObserver implements AttemptWatch {
 
     private String answering() {
         return start != null && start.provider() != null ? start.provider() : Objects.requireNonNullElse(provider, "?");
+    }
+
+    /** The URL's port, else its scheme's default, as OpenTelemetry's {@code server.port} wants it. */
+    private static Integer port(URI server) {
+        if (server.getPort() > 0) {
+            return server.getPort();
+        }
+        return "https".equalsIgnoreCase(server.getScheme()) ? Integer.valueOf(443) : "http".equalsIgnoreCase(server.getScheme()) ? 80 : null;
     }
 
     private Duration sinceStart() {

@@ -6,7 +6,9 @@ import dev.junction.quote.Quote;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
+import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.Set;
@@ -77,9 +79,9 @@ public final class Listeners {
      *
      * @param request the request; handed to listeners only when content is opted in
      */
-    public CallObserver call(String model, boolean streaming, String route, List<String> providers, List<Quote> quotes,
+    public CallObserver call(String model, boolean streaming, String route, Map<String, URI> servers, List<Quote> quotes,
             ChatRequest request) {
-        return CallObserver.start(this, content, model, streaming, route, providers, quotes, request);
+        return CallObserver.start(this, content, model, streaming, route, List.copyOf(servers.keySet()), servers, quotes, request);
     }
 
     /** Tells every listener, each shielded from the others' failures. */
