@@ -1,0 +1,608 @@
+package dev.junction.opentelemetry;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.junction.chat.ChatRequest;
+import dev.junction.chat.MediaSource;
+import dev.junction.chat.Message;
+import dev.junction.chat.Part;
+import dev.junction.chat.ToolCall;
+import dev.junction.chat.Usage;
+import dev.junction.error.ErrorKind;
+import dev.junction.observe.AttemptEnded;
+import dev.junction.observe.AttemptStarted;
+import dev.junction.observe.Call;
+import dev.junction.observe.CallFailed;
+import dev.junction.observe.CallStarted;
+import dev.junction.observe.CallSucceeded;
+import dev.junction.observe.ChatListener;
+import dev.junction.observe.FirstPart;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.common.AttributesBuilder;
+import io.opentelemetry.api.metrics.DoubleCounter;
+import io.opentelemetry.api.metrics.DoubleHistogram;
+import io.opentelemetry.api.metrics.LongHistogram;
+import io.opentelemetry.api.metrics.Meter;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanBuilder;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A {@link ChatListener} that reports Junction's chat calls to OpenTelemetry, following the
+ * <a href="https://opentelemetry.io/docs/specs/semconv/gen-ai/">OpenTelemetry GenAI semantic
+ * conventions</a>, version {@value #SEMCONV_VERSION} (status Development):
+ * <a href="https://github.com/open-telemetry/semantic-conventions/blob/v1.41.0/docs/gen-ai/gen-ai-spans.md">spans</a> and
+ * <a href="https://github.com/open-telemetry/semantic-conventions/blob/v1.41.0/docs/gen-ai/gen-ai-metrics.md">metrics</a>.
+ *
+ * <pre>{@code
+ * Junction junction = Junction.builder()
+ *         .listener(JunctionTelemetry.builder(openTelemetry).build())
+ *         .build();
+ * }</pre>
+ *
+ * <p><b>Spans.</b> One {@link SpanKind#CLIENT CLIENT} span per call, named {@code chat {gen_ai.request.model}},
+ * started when the call is made (its parent is {@link Context#current()} at that moment) and ended
+ * when it answers or fails. When a call took more than one attempt (a retry or a fallback), each
+ * attempt becomes a child span named {@code chat {gen_ai.request.model} attempt N}, made when the call
+ * ends with the attempt's own start and end times. Attributes of the call span:
+ * {@code gen_ai.operation.name} ({@code chat}), {@code gen_ai.provider.name} (the Junction provider id,
+ * {@code google} as {@code gcp.gemini}), {@code gen_ai.request.model}, {@code gen_ai.request.stream},
+ * {@code gen_ai.response.model} (the vendor's model name), {@code gen_ai.response.id},
+ * {@code gen_ai.response.finish_reasons} (the vendor's raw reason), {@code gen_ai.usage.input_tokens},
+ * {@code gen_ai.usage.output_tokens}, {@code gen_ai.usage.reasoning.output_tokens},
+ * {@code gen_ai.usage.cache_read.input_tokens}, {@code server.address} and {@code server.port} (of the
+ * answering attempt, or the last one), {@code error.type} (the {@link ErrorKind} name, or
+ * {@value #OTHER_ERROR}); and Junction's own {@code junction.cost.usd}, {@code junction.quote.usd}
+ * (the quote's expected USD), {@code junction.route.policy} and {@code junction.attempts}. A failed
+ * call has status {@link StatusCode#ERROR ERROR} with the error's message.
+ *
+ * <p><b>Metrics.</b> {@code gen_ai.client.token.usage} ({@code {token}}, by {@code gen_ai.token.type}
+ * {@code input} or {@code output}), {@code gen_ai.client.operation.duration} ({@code s}),
+ * {@code gen_ai.client.operation.time_to_first_chunk} ({@code s}, streams only), each with the
+ * conventions' advised bucket boundaries and the low-cardinality attributes above; and
+ * {@code junction.client.cost} ({@code USD}, a counter by provider and request model).
+ *
+ * <p><b>Content</b> ({@code gen_ai.input.messages}, {@code gen_ai.output.messages}, as JSON strings in
+ * the conventions' message schema) is recorded only when both
+ * {@link Builder#captureMessageContent(boolean)} and Junction's {@code listenerContent(true)} are on.
+ *
+ * <p>The listener keeps per-call state until the call ends, never blocks and never throws.
+ */
+public final class JunctionTelemetry implements ChatListener {
+    /** The version of the OpenTelemetry semantic conventions this listener follows. */
+    public static final String SEMCONV_VERSION = "1.41.0";
+    /** The instrumentation scope name of the tracer and meter. */
+    public static final String INSTRUMENTATION_NAME = "dev.junction.opentelemetry";
+    /** The {@code error.type} of an error without a kind. */
+    public static final String OTHER_ERROR = "_OTHER";
+
+    static final AttributeKey<String> OPERATION = AttributeKey.stringKey("gen_ai.operation.name");
+    static final AttributeKey<String> PROVIDER = AttributeKey.stringKey("gen_ai.provider.name");
+    static final AttributeKey<String> REQUEST_MODEL = AttributeKey.stringKey("gen_ai.request.model");
+    static final AttributeKey<Boolean> REQUEST_STREAM = AttributeKey.booleanKey("gen_ai.request.stream");
+    static final AttributeKey<String> RESPONSE_MODEL = AttributeKey.stringKey("gen_ai.response.model");
+    static final AttributeKey<String> RESPONSE_ID = AttributeKey.stringKey("gen_ai.response.id");
+    static final AttributeKey<List<String>> FINISH_REASONS = AttributeKey.stringArrayKey("gen_ai.response.finish_reasons");
+    static final AttributeKey<Long> INPUT_TOKENS = AttributeKey.longKey("gen_ai.usage.input_tokens");
+    static final AttributeKey<Long> OUTPUT_TOKENS = AttributeKey.longKey("gen_ai.usage.output_tokens");
+    static final AttributeKey<Long> REASONING_TOKENS = AttributeKey.longKey("gen_ai.usage.reasoning.output_tokens");
+    static final AttributeKey<Long> CACHE_READ_TOKENS = AttributeKey.longKey("gen_ai.usage.cache_read.input_tokens");
+    static final AttributeKey<String> SERVER_ADDRESS = AttributeKey.stringKey("server.address");
+    static final AttributeKey<Long> SERVER_PORT = AttributeKey.longKey("server.port");
+    static final AttributeKey<String> ERROR_TYPE = AttributeKey.stringKey("error.type");
+    static final AttributeKey<String> TOKEN_TYPE = AttributeKey.stringKey("gen_ai.token.type");
+    static final AttributeKey<String> INPUT_MESSAGES = AttributeKey.stringKey("gen_ai.input.messages");
+    static final AttributeKey<String> OUTPUT_MESSAGES = AttributeKey.stringKey("gen_ai.output.messages");
+    static final AttributeKey<Long> HTTP_STATUS = AttributeKey.longKey("http.response.status_code");
+    static final AttributeKey<Double> COST_USD = AttributeKey.doubleKey("junction.cost.usd");
+    static final AttributeKey<Double> QUOTE_USD = AttributeKey.doubleKey("junction.quote.usd");
+    static final AttributeKey<String> ROUTE_POLICY = AttributeKey.stringKey("junction.route.policy");
+    static final AttributeKey<Long> ATTEMPTS = AttributeKey.longKey("junction.attempts");
+    static final AttributeKey<Long> ATTEMPT = AttributeKey.longKey("junction.attempt");
+    static final AttributeKey<String> ATTEMPT_NEXT = AttributeKey.stringKey("junction.attempt.next");
+
+    static final List<Long> TOKEN_BUCKETS = List.of(1L, 4L, 16L, 64L, 256L, 1024L, 4096L, 16384L, 65536L, 262144L, 1048576L,
+            4194304L, 16777216L, 67108864L);
+    static final List<Double> DURATION_BUCKETS = List.of(0.01, 0.02, 0.04, 0.08, 0.16, 0.32, 0.64, 1.28, 2.56, 5.12, 10.24,
+            20.48, 40.96, 81.92);
+
+    private static final String CHAT = "chat";
+    private static final String SCHEMA_URL = "https://opentelemetry.io/schemas/" + SEMCONV_VERSION;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Tracer tracer;
+    private final LongHistogram tokenUsage;
+    private final DoubleHistogram operationDuration;
+    private final DoubleHistogram timeToFirstChunk;
+    private final DoubleCounter cost;
+    private final boolean captureMessageContent;
+    private final Map<String, CallState> calls = new ConcurrentHashMap<>();
+
+    private JunctionTelemetry(Builder builder) {
+        OpenTelemetry otel = builder.openTelemetry;
+        this.tracer = otel.tracerBuilder(INSTRUMENTATION_NAME).setSchemaUrl(SCHEMA_URL).build();
+        Meter meter = otel.meterBuilder(INSTRUMENTATION_NAME).setSchemaUrl(SCHEMA_URL).build();
+        this.tokenUsage = meter.histogramBuilder("gen_ai.client.token.usage").ofLongs().setUnit("{token}")
+                .setDescription("Number of input and output tokens used.")
+                .setExplicitBucketBoundariesAdvice(TOKEN_BUCKETS).build();
+        this.operationDuration = meter.histogramBuilder("gen_ai.client.operation.duration").setUnit("s")
+                .setDescription("GenAI operation duration.")
+                .setExplicitBucketBoundariesAdvice(DURATION_BUCKETS).build();
+        this.timeToFirstChunk = meter.histogramBuilder("gen_ai.client.operation.time_to_first_chunk").setUnit("s")
+                .setDescription("Time to receive the first chunk in a streaming operation.")
+                .setExplicitBucketBoundariesAdvice(DURATION_BUCKETS).build();
+        this.cost = meter.counterBuilder("junction.client.cost").ofDoubles().setUnit("USD")
+                .setDescription("What Junction's chat calls cost, in US dollars, by provider and requested model.").build();
+        this.captureMessageContent = builder.captureMessageContent;
+    }
+
+    /** A builder over the given OpenTelemetry instance (its tracer and meter providers). */
+    public static Builder builder(OpenTelemetry openTelemetry) {
+        return new Builder(openTelemetry);
+    }
+
+    /** Builds {@link JunctionTelemetry}. */
+    public static final class Builder {
+        private final OpenTelemetry openTelemetry;
+        private boolean captureMessageContent;
+
+        private Builder(OpenTelemetry openTelemetry) {
+            this.openTelemetry = Objects.requireNonNull(openTelemetry, "openTelemetry");
+        }
+
+        /**
+         * Whether to record prompts and answers ({@code gen_ai.input.messages},
+         * {@code gen_ai.output.messages}); default {@code false}. Junction hands content to listeners only
+         * with {@code Junction.builder().listenerContent(true)}, so both must be on.
+         */
+        public Builder captureMessageContent(boolean capture) {
+            this.captureMessageContent = capture;
+            return this;
+        }
+
+        /** The listener, to register with {@code Junction.builder().listener(…)}. */
+        public JunctionTelemetry build() {
+            return new JunctionTelemetry(this);
+        }
+    }
+
+    /** How many calls are in flight (for tests: none is kept after it ended). */
+    int callsInFlight() {
+        return calls.size();
+    }
+
+    @Override
+    public void onRequest(CallStarted event) {
+        try {
+            Call call = event.call();
+            long startNanos = nowNanos();
+            SpanBuilder builder = tracer.spanBuilder(spanName(call)).setSpanKind(SpanKind.CLIENT).setParent(Context.current())
+                    .setStartTimestamp(startNanos, TimeUnit.NANOSECONDS)
+                    .setAttribute(OPERATION, CHAT)
+                    .setAttribute(REQUEST_STREAM, call.streaming());
+            if (call.model() != null) {
+                builder.setAttribute(REQUEST_MODEL, call.model());
+            }
+            if (event.providers().size() == 1) {
+                builder.setAttribute(PROVIDER, providerName(event.providers().get(0)));
+            }
+            if (call.route() != null) {
+                builder.setAttribute(ROUTE_POLICY, call.route());
+            }
+            Span span = builder.startSpan();
+            if (captureMessageContent && event.request() != null) {
+                String input = inputMessages(event.request());
+                if (input != null) {
+                    span.setAttribute(INPUT_MESSAGES, input);
+                }
+            }
+            calls.put(call.id(), new CallState(call, span, Context.current(), startNanos));
+        } catch (RuntimeException ignored) {
+            // a listener never breaks a call
+        }
+    }
+
+    @Override
+    public void onAttemptStart(AttemptStarted event) {
+        try {
+            CallState state = calls.get(event.call().id());
+            if (state != null) {
+                synchronized (state) {
+                    state.attempts.add(new AttemptRecord(event, nowNanos()));
+                }
+            }
+        } catch (RuntimeException ignored) {
+            // a listener never breaks a call
+        }
+    }
+
+    @Override
+    public void onAttemptEnd(AttemptEnded event) {
+        try {
+            CallState state = calls.get(event.call().id());
+            if (state != null) {
+                synchronized (state) {
+                    for (int i = state.attempts.size() - 1; i >= 0; i--) {
+                        AttemptRecord attempt = state.attempts.get(i);
+                        if (attempt.started.attempt() == event.attempt() && attempt.ended == null) {
+                            attempt.ended = event;
+                            break;
+                        }
+                    }
+                }
+            }
+        } catch (RuntimeException ignored) {
+            // a listener never breaks a call
+        }
+    }
+
+    @Override
+    public void onFirstPart(FirstPart event) {
+        try {
+            CallState state = calls.get(event.call().id());
+            if (state != null) {
+                synchronized (state) {
+                    if (state.firstPart == null) {
+                        state.firstPart = event.sinceCallStart();
+                    }
+                }
+            }
+        } catch (RuntimeException ignored) {
+            // a listener never breaks a call
+        }
+    }
+
+    @Override
+    public void onResponse(CallSucceeded event) {
+        CallState state = calls.remove(event.call().id());
+        if (state == null) {
+            return;
+        }
+        try {
+            synchronized (state) {
+                succeeded(state, event);
+            }
+        } catch (RuntimeException ignored) {
+            // a listener never breaks a call
+        }
+    }
+
+    @Override
+    public void onError(CallFailed event) {
+        CallState state = calls.remove(event.call().id());
+        if (state == null) {
+            return;
+        }
+        try {
+            synchronized (state) {
+                failed(state, event);
+            }
+        } catch (RuntimeException ignored) {
+            // a listener never breaks a call
+        }
+    }
+
+    private void succeeded(CallState state, CallSucceeded event) {
+        Span span = state.span;
+        String provider = providerName(event.provider());
+        AttemptRecord answering = state.answering(event.provider());
+        span.setAttribute(PROVIDER, provider);
+        if (event.vendorModel() != null) {
+            span.setAttribute(RESPONSE_MODEL, event.vendorModel());
+        }
+        if (event.responseId() != null) {
+            span.setAttribute(RESPONSE_ID, event.responseId());
+        }
+        if (event.rawFinishReason() != null) {
+            span.setAttribute(FINISH_REASONS, List.of(event.rawFinishReason()));
+        }
+        Usage usage = event.usage();
+        setIfPresent(span, INPUT_TOKENS, usage.inputTokens());
+        setIfPresent(span, OUTPUT_TOKENS, usage.outputTokens());
+        setIfPresent(span, REASONING_TOKENS, usage.reasoningTokens());
+        setIfPresent(span, CACHE_READ_TOKENS, usage.cachedTokens());
+        setServer(span, answering);
+        span.setAttribute(ATTEMPTS, (long) event.attempts());
+        BigDecimal costUsd = event.cost() == null ? null : event.cost().usd();
+        if (costUsd != null) {
+            span.setAttribute(COST_USD, costUsd.doubleValue());
+        }
+        if (event.quote() != null && event.quote().usd() != null && event.quote().usd().expected() != null) {
+            span.setAttribute(QUOTE_USD, event.quote().usd().expected().doubleValue());
+        }
+        if (captureMessageContent && event.text() != null) {
+            span.setAttribute(OUTPUT_MESSAGES, outputMessages(event));
+        }
+        long endNanos = state.startNanos + event.duration().toNanos();
+        attemptSpans(state, endNanos);
+        span.end(endNanos, TimeUnit.NANOSECONDS);
+
+        Attributes common = metricAttributes(state, provider, event.vendorModel(), answering, null);
+        operationDuration.record(seconds(event.duration()), common, state.parent);
+        if (state.call.streaming() && state.firstPart != null) {
+            timeToFirstChunk.record(seconds(state.firstPart), common, state.parent);
+        }
+        if (usage.inputTokens() != null) {
+            tokenUsage.record(usage.inputTokens(), common.toBuilder().put(TOKEN_TYPE, "input").build(), state.parent);
+        }
+        if (usage.outputTokens() != null) {
+            tokenUsage.record(usage.outputTokens(), common.toBuilder().put(TOKEN_TYPE, "output").build(), state.parent);
+        }
+        if (costUsd != null) {
+            AttributesBuilder costAttributes = Attributes.builder().put(PROVIDER, provider);
+            if (state.call.model() != null) {
+                costAttributes.put(REQUEST_MODEL, state.call.model());
+            }
+            cost.add(costUsd.doubleValue(), costAttributes.build(), state.parent);
+        }
+    }
+
+    private void failed(CallState state, CallFailed event) {
+        Span span = state.span;
+        AttemptRecord last = state.attempts.isEmpty() ? null : state.attempts.get(state.attempts.size() - 1);
+        String providerId = last != null ? last.started.provider() : event.error().provider();
+        String provider = providerId == null ? null : providerName(providerId);
+        String errorType = event.error().kind() == null ? OTHER_ERROR : event.error().kind().name();
+        if (provider != null) {
+            span.setAttribute(PROVIDER, provider);
+        }
+        setServer(span, last);
+        span.setAttribute(ERROR_TYPE, errorType);
+        span.setAttribute(ATTEMPTS, (long) event.attempts());
+        String message = event.error().getMessage();
+        span.setStatus(StatusCode.ERROR, message == null ? errorType : message);
+        long endNanos = state.startNanos + event.duration().toNanos();
+        attemptSpans(state, endNanos);
+        span.end(endNanos, TimeUnit.NANOSECONDS);
+
+        Attributes common = metricAttributes(state, provider, null, last, errorType);
+        operationDuration.record(seconds(event.duration()), common, state.parent);
+        if (state.call.streaming() && state.firstPart != null) {
+            timeToFirstChunk.record(seconds(state.firstPart), common, state.parent);
+        }
+    }
+
+    /** One child span per attempt, only when there was more than one, with the attempts' own times. */
+    private void attemptSpans(CallState state, long callEndNanos) {
+        if (state.attempts.size() < 2) {
+            return;
+        }
+        Context parent = state.parent.with(state.span);
+        for (AttemptRecord attempt : state.attempts) {
+            AttemptStarted started = attempt.started;
+            SpanBuilder builder = tracer.spanBuilder(spanName(state.call) + " attempt " + started.attempt())
+                    .setSpanKind(SpanKind.CLIENT).setParent(parent)
+                    .setStartTimestamp(attempt.startNanos, TimeUnit.NANOSECONDS)
+                    .setAttribute(OPERATION, CHAT)
+                    .setAttribute(PROVIDER, providerName(started.provider()))
+                    .setAttribute(ATTEMPT, (long) started.attempt());
+            if (state.call.model() != null) {
+                builder.setAttribute(REQUEST_MODEL, state.call.model());
+            }
+            if (started.serverAddress() != null) {
+                builder.setAttribute(SERVER_ADDRESS, started.serverAddress());
+                if (started.serverPort() != null) {
+                    builder.setAttribute(SERVER_PORT, started.serverPort().longValue());
+                }
+            }
+            Span span = builder.startSpan();
+            AttemptEnded ended = attempt.ended;
+            long endNanos = callEndNanos;
+            if (ended != null) {
+                endNanos = attempt.startNanos + ended.duration().toNanos();
+                span.setAttribute(ATTEMPT_NEXT, ended.next().name().toLowerCase(Locale.ROOT));
+                if (!ended.succeeded()) {
+                    span.setAttribute(ERROR_TYPE, ended.kind().name());
+                    if (ended.httpStatus() != null) {
+                        span.setAttribute(HTTP_STATUS, ended.httpStatus().longValue());
+                    }
+                    span.setStatus(StatusCode.ERROR, ended.httpStatus() == null ? ended.kind().name()
+                            : ended.kind().name() + " (HTTP " + ended.httpStatus() + ")");
+                }
+            }
+            span.end(endNanos, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private static Attributes metricAttributes(CallState state, String provider, String responseModel, AttemptRecord attempt,
+            String errorType) {
+        AttributesBuilder b = Attributes.builder().put(OPERATION, CHAT);
+        if (provider != null) {
+            b.put(PROVIDER, provider);
+        }
+        if (state.call.model() != null) {
+            b.put(REQUEST_MODEL, state.call.model());
+        }
+        if (responseModel != null) {
+            b.put(RESPONSE_MODEL, responseModel);
+        }
+        if (attempt != null && attempt.started.serverAddress() != null) {
+            b.put(SERVER_ADDRESS, attempt.started.serverAddress());
+            if (attempt.started.serverPort() != null) {
+                b.put(SERVER_PORT, attempt.started.serverPort().longValue());
+            }
+        }
+        if (errorType != null) {
+            b.put(ERROR_TYPE, errorType);
+        }
+        return b.build();
+    }
+
+    private static void setServer(Span span, AttemptRecord attempt) {
+        if (attempt != null && attempt.started.serverAddress() != null) {
+            span.setAttribute(SERVER_ADDRESS, attempt.started.serverAddress());
+            if (attempt.started.serverPort() != null) {
+                span.setAttribute(SERVER_PORT, attempt.started.serverPort().longValue());
+            }
+        }
+    }
+
+    private static void setIfPresent(Span span, AttributeKey<Long> key, Long value) {
+        if (value != null) {
+            span.setAttribute(key, value);
+        }
+    }
+
+    /** The conventions' provider name for a Junction provider id: its id, except {@code google}, which is {@code gcp.gemini}. */
+    static String providerName(String providerId) {
+        return "google".equals(providerId) ? "gcp.gemini" : providerId;
+    }
+
+    private static String spanName(Call call) {
+        return call.model() == null ? CHAT : CHAT + " " + call.model();
+    }
+
+    private static double seconds(Duration duration) {
+        return duration.toNanos() / 1_000_000_000.0;
+    }
+
+    private static long nowNanos() {
+        Instant now = Instant.now();
+        return TimeUnit.SECONDS.toNanos(now.getEpochSecond()) + now.getNano();
+    }
+
+    /** {@code gen_ai.input.messages}: the conventions' input message schema, media by reference only (never its bytes). */
+    static String inputMessages(ChatRequest request) {
+        if (request.messages() == null) {
+            return null;
+        }
+        ArrayNode messages = JSON.createArrayNode();
+        for (Message message : request.messages()) {
+            ObjectNode out = messages.addObject();
+            out.put("role", message.role() == null ? "user" : message.role().wireName());
+            ArrayNode parts = out.putArray("parts");
+            if (message.toolCallId() != null) {
+                ObjectNode part = parts.addObject().put("type", "tool_call_response").put("id", message.toolCallId());
+                part.put("response", text(message.parts()));
+                continue;
+            }
+            if (message.parts() != null) {
+                for (Part part : message.parts()) {
+                    if (part instanceof Part.Text text) {
+                        parts.addObject().put("type", "text").put("content", text.text());
+                    } else if (part instanceof Part.Media media) {
+                        media(parts.addObject(), media.source());
+                    }
+                }
+            }
+            if (message.toolCalls() != null) {
+                for (ToolCall call : message.toolCalls()) {
+                    ObjectNode part = parts.addObject().put("type", "tool_call").put("id", call.id()).put("name", call.name());
+                    JsonNode arguments = arguments(call);
+                    if (arguments != null) {
+                        part.set("arguments", arguments);
+                    }
+                }
+            }
+        }
+        return messages.toString();
+    }
+
+    /** {@code gen_ai.output.messages}: one assistant message with the answer's text and finish reason. */
+    static String outputMessages(CallSucceeded event) {
+        ArrayNode messages = JSON.createArrayNode();
+        ObjectNode out = messages.addObject().put("role", "assistant");
+        out.putArray("parts").addObject().put("type", "text").put("content", event.text());
+        String finish = event.rawFinishReason() != null ? event.rawFinishReason()
+                : event.finishReason() != null ? event.finishReason().name().toLowerCase(Locale.ROOT) : null;
+        if (finish != null) {
+            out.put("finish_reason", finish);
+        }
+        return messages.toString();
+    }
+
+    private static void media(ObjectNode part, MediaSource source) {
+        if (source instanceof MediaSource.Url url) {
+            part.put("type", "uri").put("uri", url.url().toString());
+            if (url.mediaType() != null) {
+                part.put("mime_type", url.mediaType());
+            }
+        } else if (source instanceof MediaSource.Bytes bytes) {
+            part.put("type", "blob");
+            if (bytes.mediaType() != null) {
+                part.put("mime_type", bytes.mediaType());
+            }
+        } else if (source instanceof MediaSource.DataUri data) {
+            part.put("type", "blob");
+            if (data.mediaType() != null) {
+                part.put("mime_type", data.mediaType());
+            }
+        } else {
+            part.put("type", "blob");
+        }
+    }
+
+    private static JsonNode arguments(ToolCall call) {
+        try {
+            return call.arguments();
+        } catch (RuntimeException e) {
+            return call.argumentsJson() == null ? null : JSON.getNodeFactory().textNode(call.argumentsJson());
+        }
+    }
+
+    private static String text(List<Part> parts) {
+        StringBuilder text = new StringBuilder();
+        if (parts != null) {
+            for (Part part : parts) {
+                if (part instanceof Part.Text t) {
+                    text.append(t.text());
+                }
+            }
+        }
+        return text.toString();
+    }
+
+    private static final class CallState {
+        final Call call;
+        final Span span;
+        final Context parent;
+        final long startNanos;
+        final List<AttemptRecord> attempts = new ArrayList<>();
+        Duration firstPart;
+
+        CallState(Call call, Span span, Context parent, long startNanos) {
+            this.call = call;
+            this.span = span;
+            this.parent = parent;
+            this.startNanos = startNanos;
+        }
+
+        /** The last attempt at the answering provider, or the last attempt. */
+        AttemptRecord answering(String provider) {
+            for (int i = attempts.size() - 1; i >= 0; i--) {
+                if (attempts.get(i).started.provider().equals(provider)) {
+                    return attempts.get(i);
+                }
+            }
+            return attempts.isEmpty() ? null : attempts.get(attempts.size() - 1);
+        }
+    }
+
+    private static final class AttemptRecord {
+        final AttemptStarted started;
+        final long startNanos;
+        AttemptEnded ended;
+
+        AttemptRecord(AttemptStarted started, long startNanos) {
+            this.started = started;
+            this.startNanos = startNanos;
+        }
+    }
+}
