@@ -1,14 +1,33 @@
 package dev.junction.opentelemetry;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.junction.chat.ChatRequest;
-import dev.junction.chat.MediaSource;
-import dev.junction.chat.Message;
-import dev.junction.chat.Part;
-import dev.junction.chat.ToolCall;
+import static dev.junction.opentelemetry.GenAiAttributes.ATTEMPT;
+import static dev.junction.opentelemetry.GenAiAttributes.ATTEMPTS;
+import static dev.junction.opentelemetry.GenAiAttributes.ATTEMPT_NEXT;
+import static dev.junction.opentelemetry.GenAiAttributes.CACHE_READ_TOKENS;
+import static dev.junction.opentelemetry.GenAiAttributes.COST_USD;
+import static dev.junction.opentelemetry.GenAiAttributes.DURATION_BUCKETS;
+import static dev.junction.opentelemetry.GenAiAttributes.ERROR_TYPE;
+import static dev.junction.opentelemetry.GenAiAttributes.FINISH_REASONS;
+import static dev.junction.opentelemetry.GenAiAttributes.HTTP_STATUS;
+import static dev.junction.opentelemetry.GenAiAttributes.INPUT_MESSAGES;
+import static dev.junction.opentelemetry.GenAiAttributes.INPUT_TOKENS;
+import static dev.junction.opentelemetry.GenAiAttributes.OPERATION;
+import static dev.junction.opentelemetry.GenAiAttributes.OUTPUT_MESSAGES;
+import static dev.junction.opentelemetry.GenAiAttributes.OUTPUT_TOKENS;
+import static dev.junction.opentelemetry.GenAiAttributes.PROVIDER;
+import static dev.junction.opentelemetry.GenAiAttributes.QUOTE_USD;
+import static dev.junction.opentelemetry.GenAiAttributes.REASONING_TOKENS;
+import static dev.junction.opentelemetry.GenAiAttributes.REQUEST_MODEL;
+import static dev.junction.opentelemetry.GenAiAttributes.REQUEST_STREAM;
+import static dev.junction.opentelemetry.GenAiAttributes.RESPONSE_ID;
+import static dev.junction.opentelemetry.GenAiAttributes.RESPONSE_MODEL;
+import static dev.junction.opentelemetry.GenAiAttributes.ROUTE_POLICY;
+import static dev.junction.opentelemetry.GenAiAttributes.SERVER_ADDRESS;
+import static dev.junction.opentelemetry.GenAiAttributes.SERVER_PORT;
+import static dev.junction.opentelemetry.GenAiAttributes.TOKEN_BUCKETS;
+import static dev.junction.opentelemetry.GenAiAttributes.TOKEN_TYPE;
+import static dev.junction.opentelemetry.GenAiAttributes.providerName;
+
 import dev.junction.chat.Usage;
 import dev.junction.error.ErrorKind;
 import dev.junction.observe.AttemptEnded;
@@ -93,39 +112,8 @@ public final class JunctionTelemetry implements ChatListener {
     /** The {@code error.type} of an error without a kind. */
     public static final String OTHER_ERROR = "_OTHER";
 
-    static final AttributeKey<String> OPERATION = AttributeKey.stringKey("gen_ai.operation.name");
-    static final AttributeKey<String> PROVIDER = AttributeKey.stringKey("gen_ai.provider.name");
-    static final AttributeKey<String> REQUEST_MODEL = AttributeKey.stringKey("gen_ai.request.model");
-    static final AttributeKey<Boolean> REQUEST_STREAM = AttributeKey.booleanKey("gen_ai.request.stream");
-    static final AttributeKey<String> RESPONSE_MODEL = AttributeKey.stringKey("gen_ai.response.model");
-    static final AttributeKey<String> RESPONSE_ID = AttributeKey.stringKey("gen_ai.response.id");
-    static final AttributeKey<List<String>> FINISH_REASONS = AttributeKey.stringArrayKey("gen_ai.response.finish_reasons");
-    static final AttributeKey<Long> INPUT_TOKENS = AttributeKey.longKey("gen_ai.usage.input_tokens");
-    static final AttributeKey<Long> OUTPUT_TOKENS = AttributeKey.longKey("gen_ai.usage.output_tokens");
-    static final AttributeKey<Long> REASONING_TOKENS = AttributeKey.longKey("gen_ai.usage.reasoning.output_tokens");
-    static final AttributeKey<Long> CACHE_READ_TOKENS = AttributeKey.longKey("gen_ai.usage.cache_read.input_tokens");
-    static final AttributeKey<String> SERVER_ADDRESS = AttributeKey.stringKey("server.address");
-    static final AttributeKey<Long> SERVER_PORT = AttributeKey.longKey("server.port");
-    static final AttributeKey<String> ERROR_TYPE = AttributeKey.stringKey("error.type");
-    static final AttributeKey<String> TOKEN_TYPE = AttributeKey.stringKey("gen_ai.token.type");
-    static final AttributeKey<String> INPUT_MESSAGES = AttributeKey.stringKey("gen_ai.input.messages");
-    static final AttributeKey<String> OUTPUT_MESSAGES = AttributeKey.stringKey("gen_ai.output.messages");
-    static final AttributeKey<Long> HTTP_STATUS = AttributeKey.longKey("http.response.status_code");
-    static final AttributeKey<Double> COST_USD = AttributeKey.doubleKey("junction.cost.usd");
-    static final AttributeKey<Double> QUOTE_USD = AttributeKey.doubleKey("junction.quote.usd");
-    static final AttributeKey<String> ROUTE_POLICY = AttributeKey.stringKey("junction.route.policy");
-    static final AttributeKey<Long> ATTEMPTS = AttributeKey.longKey("junction.attempts");
-    static final AttributeKey<Long> ATTEMPT = AttributeKey.longKey("junction.attempt");
-    static final AttributeKey<String> ATTEMPT_NEXT = AttributeKey.stringKey("junction.attempt.next");
-
-    static final List<Long> TOKEN_BUCKETS = List.of(1L, 4L, 16L, 64L, 256L, 1024L, 4096L, 16384L, 65536L, 262144L, 1048576L,
-            4194304L, 16777216L, 67108864L);
-    static final List<Double> DURATION_BUCKETS = List.of(0.01, 0.02, 0.04, 0.08, 0.16, 0.32, 0.64, 1.28, 2.56, 5.12, 10.24,
-            20.48, 40.96, 81.92);
-
     private static final String CHAT = "chat";
     private static final String SCHEMA_URL = "https://opentelemetry.io/schemas/" + SEMCONV_VERSION;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Tracer tracer;
     private final LongHistogram tokenUsage;
@@ -208,7 +196,7 @@ public final class JunctionTelemetry implements ChatListener {
             }
             Span span = builder.startSpan();
             if (captureMessageContent && event.request() != null) {
-                String input = inputMessages(event.request());
+                String input = MessageContent.inputMessages(event.request());
                 if (input != null) {
                     span.setAttribute(INPUT_MESSAGES, input);
                 }
@@ -328,7 +316,7 @@ public final class JunctionTelemetry implements ChatListener {
             span.setAttribute(QUOTE_USD, event.quote().usd().expected().doubleValue());
         }
         if (captureMessageContent && event.text() != null) {
-            span.setAttribute(OUTPUT_MESSAGES, outputMessages(event));
+            span.setAttribute(OUTPUT_MESSAGES, MessageContent.outputMessages(event));
         }
         long endNanos = state.startNanos + event.duration().toNanos();
         attemptSpans(state, endNanos);
@@ -460,10 +448,6 @@ public final class JunctionTelemetry implements ChatListener {
         }
     }
 
-    /** The conventions' provider name for a Junction provider id: its id, except {@code google}, which is {@code gcp.gemini}. */
-    static String providerName(String providerId) {
-        return "google".equals(providerId) ? "gcp.gemini" : providerId;
-    }
 
     private static String spanName(Call call) {
         return call.model() == null ? CHAT : CHAT + " " + call.model();
@@ -476,97 +460,6 @@ public final class JunctionTelemetry implements ChatListener {
     private static long nowNanos() {
         Instant now = Instant.now();
         return TimeUnit.SECONDS.toNanos(now.getEpochSecond()) + now.getNano();
-    }
-
-    /** {@code gen_ai.input.messages}: the conventions' input message schema, media by reference only (never its bytes). */
-    static String inputMessages(ChatRequest request) {
-        if (request.messages() == null) {
-            return null;
-        }
-        ArrayNode messages = JSON.createArrayNode();
-        for (Message message : request.messages()) {
-            ObjectNode out = messages.addObject();
-            out.put("role", message.role() == null ? "user" : message.role().wireName());
-            ArrayNode parts = out.putArray("parts");
-            if (message.toolCallId() != null) {
-                ObjectNode part = parts.addObject().put("type", "tool_call_response").put("id", message.toolCallId());
-                part.put("response", text(message.parts()));
-                continue;
-            }
-            if (message.parts() != null) {
-                for (Part part : message.parts()) {
-                    if (part instanceof Part.Text text) {
-                        parts.addObject().put("type", "text").put("content", text.text());
-                    } else if (part instanceof Part.Media media) {
-                        media(parts.addObject(), media.source());
-                    }
-                }
-            }
-            if (message.toolCalls() != null) {
-                for (ToolCall call : message.toolCalls()) {
-                    ObjectNode part = parts.addObject().put("type", "tool_call").put("id", call.id()).put("name", call.name());
-                    JsonNode arguments = arguments(call);
-                    if (arguments != null) {
-                        part.set("arguments", arguments);
-                    }
-                }
-            }
-        }
-        return messages.toString();
-    }
-
-    /** {@code gen_ai.output.messages}: one assistant message with the answer's text and finish reason. */
-    static String outputMessages(CallSucceeded event) {
-        ArrayNode messages = JSON.createArrayNode();
-        ObjectNode out = messages.addObject().put("role", "assistant");
-        out.putArray("parts").addObject().put("type", "text").put("content", event.text());
-        String finish = event.rawFinishReason() != null ? event.rawFinishReason()
-                : event.finishReason() != null ? event.finishReason().name().toLowerCase(Locale.ROOT) : null;
-        if (finish != null) {
-            out.put("finish_reason", finish);
-        }
-        return messages.toString();
-    }
-
-    private static void media(ObjectNode part, MediaSource source) {
-        if (source instanceof MediaSource.Url url) {
-            part.put("type", "uri").put("uri", url.url().toString());
-            if (url.mediaType() != null) {
-                part.put("mime_type", url.mediaType());
-            }
-        } else if (source instanceof MediaSource.Bytes bytes) {
-            part.put("type", "blob");
-            if (bytes.mediaType() != null) {
-                part.put("mime_type", bytes.mediaType());
-            }
-        } else if (source instanceof MediaSource.DataUri data) {
-            part.put("type", "blob");
-            if (data.mediaType() != null) {
-                part.put("mime_type", data.mediaType());
-            }
-        } else {
-            part.put("type", "blob");
-        }
-    }
-
-    private static JsonNode arguments(ToolCall call) {
-        try {
-            return call.arguments();
-        } catch (RuntimeException e) {
-            return call.argumentsJson() == null ? null : JSON.getNodeFactory().textNode(call.argumentsJson());
-        }
-    }
-
-    private static String text(List<Part> parts) {
-        StringBuilder text = new StringBuilder();
-        if (parts != null) {
-            for (Part part : parts) {
-                if (part instanceof Part.Text t) {
-                    text.append(t.text());
-                }
-            }
-        }
-        return text.toString();
     }
 
     private static final class CallState {

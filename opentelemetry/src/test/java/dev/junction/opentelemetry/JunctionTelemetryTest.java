@@ -181,7 +181,7 @@ class JunctionTelemetryTest {
                 .put("gen_ai.request.stream", false)
                 .put("gen_ai.response.model", VENDOR_MODEL)
                 .put("gen_ai.response.id", "chatcmpl-otel-1")
-                .put(JunctionTelemetry.FINISH_REASONS, List.of("stop"))
+                .put(GenAiAttributes.FINISH_REASONS, List.of("stop"))
                 .put("gen_ai.usage.input_tokens", 12L)
                 .put("gen_ai.usage.output_tokens", 86L)
                 .put("gen_ai.usage.reasoning.output_tokens", 40L)
@@ -238,7 +238,7 @@ class JunctionTelemetryTest {
         MetricData tokens = metric(all, "gen_ai.client.token.usage");
         assertEquals("{token}", tokens.getUnit());
         Map<String, HistogramPointData> byType = new HashMap<>();
-        tokens.getHistogramData().getPoints().forEach(p -> byType.put(p.getAttributes().get(JunctionTelemetry.TOKEN_TYPE), p));
+        tokens.getHistogramData().getPoints().forEach(p -> byType.put(p.getAttributes().get(GenAiAttributes.TOKEN_TYPE), p));
         assertEquals(2, byType.size());
         assertEquals(common.toBuilder().put("gen_ai.token.type", "input").build(), byType.get("input").getAttributes());
         assertEquals(12.0, byType.get("input").getSum());
@@ -281,7 +281,7 @@ class JunctionTelemetryTest {
                 .put("gen_ai.request.stream", true)
                 .put("gen_ai.response.model", VENDOR_MODEL)
                 .put("gen_ai.response.id", "chatcmpl-otel-2")
-                .put(JunctionTelemetry.FINISH_REASONS, List.of("stop"))
+                .put(GenAiAttributes.FINISH_REASONS, List.of("stop"))
                 .put("gen_ai.usage.input_tokens", 7L)
                 .put("gen_ai.usage.output_tokens", 2L)
                 .put("server.address", host("dear"))
@@ -316,8 +316,8 @@ class JunctionTelemetryTest {
         replies(servers.get("dear"), okJson(okBody()));
         await(junction.chatModel("dear:" + MODEL).chat("secret prompt"));
         SpanData call = span("chat " + MODEL);
-        assertEquals(null, call.getAttributes().get(JunctionTelemetry.INPUT_MESSAGES));
-        assertEquals(null, call.getAttributes().get(JunctionTelemetry.OUTPUT_MESSAGES));
+        assertEquals(null, call.getAttributes().get(GenAiAttributes.INPUT_MESSAGES));
+        assertEquals(null, call.getAttributes().get(GenAiAttributes.OUTPUT_MESSAGES));
     }
 
     @Test
@@ -365,8 +365,8 @@ class JunctionTelemetryTest {
         alone.onAttemptEnd(new AttemptEnded(call, "dear", 1, 1, null, null, Duration.ZERO, AttemptEnded.Next.NONE, Duration.ZERO));
         alone.onFirstPart(new FirstPart(call, "dear", Duration.ZERO));
         assertEquals(0, alone.callsInFlight());
-        assertEquals("gcp.gemini", JunctionTelemetry.providerName("google"));
-        assertEquals("acedata", JunctionTelemetry.providerName("acedata"));
+        assertEquals("gcp.gemini", GenAiAttributes.providerName("google"));
+        assertEquals("acedata", GenAiAttributes.providerName("acedata"));
     }
 
     private static String chunk(String delta, String finish) {
