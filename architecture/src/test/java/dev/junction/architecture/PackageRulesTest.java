@@ -43,7 +43,8 @@ class PackageRulesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"cli", "examples", "testkit", "provider-aivideoapi", "provider-yisu", "provider-acedata", "provider-google"})
+    @ValueSource(strings = {"cli", "examples", "testkit", "provider-aivideoapi", "provider-yisu", "provider-acedata", "provider-google",
+        "micrometer", "opentelemetry"})
     void nothingOutsideCoreUsesTheEngine(String module) {
         noClasses().should().dependOnClassesThat().resideInAPackage("dev.junction.internal..")
                 .because("the engine is internal to core: use the user API, or the SPI in a vendor module")
@@ -66,7 +67,7 @@ class PackageRulesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"cli", "examples"})
+    @ValueSource(strings = {"cli", "examples", "micrometer", "opentelemetry"})
     void usersNeverImportTheSpi(String module) {
         noClasses().should().dependOnClassesThat().resideInAPackage("dev.junction.spi..")
                 .because("users import dev.junction, chat, cost, quote, catalog and error; the SPI is for vendor modules")
