@@ -103,9 +103,14 @@ final class FallbackChatModel implements ChatModel {
 
     /** The response with the route's quote for the provider that answered, when one was made with a known price. */
     private ChatResponse quoted(ChatResponse response) {
-        Quote q = quotes.get(response.provider());
-        CostRange usd = q == null ? null : q.usd();
+        CostRange usd = quotedUsd(response.provider());
         return usd == null ? response : response.withQuotedUsd(usd);
+    }
+
+    /** What the route quoted a provider, or {@code null} when it made no quote or the price is unknown. */
+    private CostRange quotedUsd(String provider) {
+        Quote q = quotes.get(provider);
+        return q == null ? null : q.usd();
     }
 
     @Override
@@ -121,12 +126,12 @@ final class FallbackChatModel implements ChatModel {
         servable.get(0).retries().recordCall();
         if (listeners.isEmpty()) {
             StreamCursor cursor = new StreamCursor(servable, request, AttemptWatch.NONE);
-            return new RetryingChatStream(vertx.getOrCreateContext(), cursor::attempt, cursor::next);
+            return new RetryingChatStream(vertx.getOrCreateContext(), cursor::attempt, cursor::next, AttemptWatch.NONE, this::quotedUsd);
         }
         CallObserver observer = listeners.call(request.model() != null ? request.model() : model(), true, route, servers(),
                 quoteList(), request);
         StreamCursor cursor = new StreamCursor(servable, request, observer);
-        return new RetryingChatStream(vertx.getOrCreateContext(), cursor::attempt, cursor::next, observer);
+        return new RetryingChatStream(vertx.getOrCreateContext(), cursor::attempt, cursor::next, observer, this::quotedUsd);
     }
 
     /** The members that look able to serve the request and are not cooling down, noting why the others were skipped. */

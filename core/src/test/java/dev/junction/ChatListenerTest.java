@@ -308,6 +308,22 @@ class ChatListenerTest {
     }
 
     @Test
+    void aStreamedRouteKeepsTheQuoteOnItsStartAndCollectedResponse() {
+        junction = twoProviders(b -> { });
+        replies(servers.get("first"), error(503, "overloaded"));
+        replies(servers.get("second"), sse(Sse.events(Sse.text("第二家"), Sse.finish("stop"), Sse.usage(7, 2)) + Sse.DONE));
+        ChatResponse response = Futures.await(ChatStreams.collect(
+                junction.chatModel("route:gemini-2.5-pro?policy=cheapest&maxRetries=0").stream("你好")));
+
+        assertEquals("second", response.provider());
+        CallSucceeded done = recorder.of(CallSucceeded.class).get(0);
+        assertEquals("second", done.quote().provider());
+        assertNotNull(response.quotedUsd(), "the streamed answer keeps the quote that preceded it");
+        assertEquals(done.quote().usd(), response.quotedUsd());
+        assertNotNull(response.cost());
+    }
+
+    @Test
     void aRouteThatLeavesNoProviderIsToldAsAnErrorWithoutAttempts() {
         junction = twoProviders(b -> { });
         JunctionException e = Futures.failure(junction.route("gemini-2.5-pro", RoutePolicy.CHEAPEST, new java.math.BigDecimal("0.000000001"))

@@ -59,6 +59,6 @@ final class StreamFold {
         }
         return new ChatResponse(start.id(), start.provider(), start.model(), start.vendorModel(), text.toString(),
                 reasoning.length() == 0 ? null : reasoning.toString(), images, toolCalls, finishReason, rawFinishReason,
-                usage, cost, warnings, start.failedAttempts());
+                usage, cost, warnings, start.failedAttempts(), start.quotedUsd());
     }
 }

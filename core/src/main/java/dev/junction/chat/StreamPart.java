@@ -1,6 +1,7 @@
 package dev.junction.chat;
 
 import dev.junction.cost.Cost;
+import dev.junction.cost.CostRange;
 import dev.junction.error.Attempt;
 import dev.junction.error.JunctionException;
 import java.util.List;
@@ -23,17 +24,30 @@ public sealed interface StreamPart {
      * @param model the canonical model id
      * @param vendorModel the model name sent on the wire
      * @param failedAttempts the attempts that failed before this one began (retries, providers fallen back from); empty for the first
+     * @param quotedUsd what a route quoted this provider before sending, or {@code null} when no quote was made;
+     *     {@link ChatStreams#collect} keeps it on the response as {@link ChatResponse#quotedUsd()}
      */
-    record Start(String id, String provider, String model, String vendorModel, List<Attempt> failedAttempts) implements StreamPart {
+    record Start(String id, String provider, String model, String vendorModel, List<Attempt> failedAttempts,
+            CostRange quotedUsd) implements StreamPart {
 
         /** Copies the attempts; {@code null} reads as none. */
         public Start {
             failedAttempts = failedAttempts == null ? List.of() : List.copyOf(failedAttempts);
         }
 
+        /** A start with no quote before it. */
+        public Start(String id, String provider, String model, String vendorModel, List<Attempt> failedAttempts) {
+            this(id, provider, model, vendorModel, failedAttempts, null);
+        }
+
         /** This start with the attempts that failed before it. */
         public Start withFailedAttempts(List<Attempt> attempts) {
-            return new Start(id, provider, model, vendorModel, attempts);
+            return new Start(id, provider, model, vendorModel, attempts, quotedUsd);
+        }
+
+        /** This start with the quote that preceded it ({@code null} for none). */
+        public Start withQuotedUsd(CostRange quoted) {
+            return new Start(id, provider, model, vendorModel, failedAttempts, quoted);
         }
     }
 

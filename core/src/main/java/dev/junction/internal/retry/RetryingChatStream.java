@@ -2,6 +2,7 @@ package dev.junction.internal.retry;
 
 import dev.junction.chat.ChatStream;
 import dev.junction.chat.StreamPart;
+import dev.junction.cost.CostRange;
 import dev.junction.error.Attempt;
 import dev.junction.error.ErrorKind;
 import dev.junction.error.JunctionException;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.LongUnaryOperator;
 import java.util.function.Supplier;
 
@@ -42,6 +44,8 @@ public final class RetryingChatStream implements ChatStream {
     private final BiFunction<JunctionException, Integer, Future<Void>> next;
     /** Told of every part and failure the caller gets; {@link AttemptWatch#NONE} when no listener watches. */
     private final AttemptWatch watch;
+    /** The route's quote per provider, put on the answering attempt's start part. */
+    private final Function<String, CostRange> quotes;
     private boolean watchToldOfFailure;
     private Handler<StreamPart> handler;
     private Handler<Throwable> exceptionHandler;
@@ -82,6 +86,17 @@ public final class RetryingChatStream implements ChatStream {
     /** As the other constructor, telling {@code watch} of every part delivered and of the stream's failure. */
     public RetryingChatStream(Context context, Supplier<ChatStream> attempt,
             BiFunction<JunctionException, Integer, Future<Void>> next, AttemptWatch watch) {
+        this(context, attempt, next, watch, provider -> null);
+    }
+
+    /**
+     * As the other constructors, and the start part of the answering attempt carries
+     * {@code quotes.apply(provider)}: the quote a route made for that provider, or {@code null}.
+     */
+    public RetryingChatStream(Context context, Supplier<ChatStream> attempt,
+            BiFunction<JunctionException, Integer, Future<Void>> next, AttemptWatch watch,
+            Function<String, CostRange> quotes) {
+        this.quotes = Objects.requireNonNull(quotes, "quotes");
         this.context = Objects.requireNonNull(context, "context");
         this.attempt = Objects.requireNonNull(attempt, "attempt");
         this.next = Objects.requireNonNull(next, "next");
@@ -126,7 +141,14 @@ public final class RetryingChatStream implements ChatStream {
             return;
         }
         committed = true;
-        deliver(part instanceof StreamPart.Start start && !failed.isEmpty() ? start.withFailedAttempts(failed) : part);
+        deliver(part instanceof StreamPart.Start start ? started(start) : part);
+    }
+
+    /** The start part with the attempts that failed before it and the quote that preceded it. */
+    private StreamPart.Start started(StreamPart.Start start) {
+        StreamPart.Start out = failed.isEmpty() ? start : start.withFailedAttempts(failed);
+        CostRange quoted = start.provider() == null ? null : quotes.apply(start.provider());
+        return quoted == null ? out : out.withQuotedUsd(quoted);
     }
 
     private void onAttemptError(ChatStream s, Throwable error) {
