@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
 
 /**
@@ -61,7 +62,11 @@ public final class CallObserver implements AttemptWatch {
 
     static CallObserver start(Listeners listeners, boolean content, String model, boolean streaming, String route, List<String> providers,
             Map<String, URI> servers, List<Quote> quotes, ChatRequest request) {
-        Call call = new Call(UUID.randomUUID().toString(), model, streaming, route);
+        // Not UUID.randomUUID(): it draws from SecureRandom, whose shared lock 64 concurrent calls
+        // queue on (JMH's stack profiler showed most of the blocked time there). An id only needs
+        // to be unique among calls, not unguessable.
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        Call call = new Call(new UUID(random.nextLong(), random.nextLong()).toString(), model, streaming, route);
         CallObserver observer = new CallObserver(listeners, content, call, quotes, servers);
         CallStarted event = new CallStarted(call, providers, quotes, content ? request : null);
         listeners.tell(l -> l.onRequest(event));
