@@ -102,7 +102,9 @@ import java.util.concurrent.TimeUnit;
  * the conventions' message schema) is recorded only when both
  * {@link Builder#captureMessageContent(boolean)} and Junction's {@code listenerContent(true)} are on.
  *
- * <p>The listener keeps per-call state until the call ends, never blocks and never throws.
+ * <p>The listener keeps per-call state until the call ends (removed before anything else is done, so a
+ * failure cannot leak it) and never blocks. It catches nothing itself: should it throw, Junction logs
+ * that once and goes on with the call (see {@link ChatListener}).
  */
 public final class JunctionTelemetry implements ChatListener {
     /** The version of the OpenTelemetry semantic conventions this listener follows. */
@@ -178,82 +180,66 @@ public final class JunctionTelemetry implements ChatListener {
 
     @Override
     public void onRequest(CallStarted event) {
-        try {
-            Call call = event.call();
-            long startNanos = nowNanos();
-            SpanBuilder builder = tracer.spanBuilder(spanName(call)).setSpanKind(SpanKind.CLIENT).setParent(Context.current())
-                    .setStartTimestamp(startNanos, TimeUnit.NANOSECONDS)
-                    .setAttribute(OPERATION, CHAT)
-                    .setAttribute(REQUEST_STREAM, call.streaming());
-            if (call.model() != null) {
-                builder.setAttribute(REQUEST_MODEL, call.model());
-            }
-            if (event.providers().size() == 1) {
-                builder.setAttribute(PROVIDER, providerName(event.providers().get(0)));
-            }
-            if (call.route() != null) {
-                builder.setAttribute(ROUTE_POLICY, call.route());
-            }
-            Span span = builder.startSpan();
-            if (captureMessageContent && event.request() != null) {
-                String input = MessageContent.inputMessages(event.request());
-                if (input != null) {
-                    span.setAttribute(INPUT_MESSAGES, input);
-                }
-            }
-            calls.put(call.id(), new CallState(call, span, Context.current(), startNanos));
-        } catch (RuntimeException ignored) {
-            // a listener never breaks a call
+        Call call = event.call();
+        long startNanos = nowNanos();
+        SpanBuilder builder = tracer.spanBuilder(spanName(call)).setSpanKind(SpanKind.CLIENT).setParent(Context.current())
+                .setStartTimestamp(startNanos, TimeUnit.NANOSECONDS)
+                .setAttribute(OPERATION, CHAT)
+                .setAttribute(REQUEST_STREAM, call.streaming());
+        if (call.model() != null) {
+            builder.setAttribute(REQUEST_MODEL, call.model());
         }
+        if (event.providers().size() == 1) {
+            builder.setAttribute(PROVIDER, providerName(event.providers().get(0)));
+        }
+        if (call.route() != null) {
+            builder.setAttribute(ROUTE_POLICY, call.route());
+        }
+        Span span = builder.startSpan();
+        if (captureMessageContent && event.request() != null) {
+            String input = MessageContent.inputMessages(event.request());
+            if (input != null) {
+                span.setAttribute(INPUT_MESSAGES, input);
+            }
+        }
+        calls.put(call.id(), new CallState(call, span, Context.current(), startNanos));
     }
 
     @Override
     public void onAttemptStart(AttemptStarted event) {
-        try {
-            CallState state = calls.get(event.call().id());
-            if (state != null) {
-                synchronized (state) {
-                    state.attempts.add(new AttemptRecord(event, nowNanos()));
-                }
+        CallState state = calls.get(event.call().id());
+        if (state != null) {
+            synchronized (state) {
+                state.attempts.add(new AttemptRecord(event, nowNanos()));
             }
-        } catch (RuntimeException ignored) {
-            // a listener never breaks a call
         }
     }
 
     @Override
     public void onAttemptEnd(AttemptEnded event) {
-        try {
-            CallState state = calls.get(event.call().id());
-            if (state != null) {
-                synchronized (state) {
-                    for (int i = state.attempts.size() - 1; i >= 0; i--) {
-                        AttemptRecord attempt = state.attempts.get(i);
-                        if (attempt.started.attempt() == event.attempt() && attempt.ended == null) {
-                            attempt.ended = event;
-                            break;
-                        }
+        CallState state = calls.get(event.call().id());
+        if (state != null) {
+            synchronized (state) {
+                for (int i = state.attempts.size() - 1; i >= 0; i--) {
+                    AttemptRecord attempt = state.attempts.get(i);
+                    if (attempt.started.attempt() == event.attempt() && attempt.ended == null) {
+                        attempt.ended = event;
+                        break;
                     }
                 }
             }
-        } catch (RuntimeException ignored) {
-            // a listener never breaks a call
         }
     }
 
     @Override
     public void onFirstPart(FirstPart event) {
-        try {
-            CallState state = calls.get(event.call().id());
-            if (state != null) {
-                synchronized (state) {
-                    if (state.firstPart == null) {
-                        state.firstPart = event.sinceCallStart();
-                    }
+        CallState state = calls.get(event.call().id());
+        if (state != null) {
+            synchronized (state) {
+                if (state.firstPart == null) {
+                    state.firstPart = event.sinceCallStart();
                 }
             }
-        } catch (RuntimeException ignored) {
-            // a listener never breaks a call
         }
     }
 
@@ -263,12 +249,8 @@ public final class JunctionTelemetry implements ChatListener {
         if (state == null) {
             return;
         }
-        try {
-            synchronized (state) {
-                succeeded(state, event);
-            }
-        } catch (RuntimeException ignored) {
-            // a listener never breaks a call
+        synchronized (state) {
+            succeeded(state, event);
         }
     }
 
@@ -278,12 +260,8 @@ public final class JunctionTelemetry implements ChatListener {
         if (state == null) {
             return;
         }
-        try {
-            synchronized (state) {
-                failed(state, event);
-            }
-        } catch (RuntimeException ignored) {
-            // a listener never breaks a call
+        synchronized (state) {
+            failed(state, event);
         }
     }
 
