@@ -10,10 +10,13 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpVersion;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * An in-JVM OpenAI-compatible vendor on 127.0.0.1 (ephemeral port), on its own {@link Vertx}: every
@@ -41,8 +44,19 @@ final class LoopbackStub implements AutoCloseable {
     record Seen(HttpVersion version, String contentType, String body) {
     }
 
+    /** The stub this JVM runs or last ran, for {@link ShareProfiler}; {@code null} before the first. */
+    static volatile LoopbackStub running;
+
     private final Vertx vertx;
     private final HttpServer server;
+    /**
+     * The threads that served requests (the stub's event loops, whose CPU and allocation are the
+     * stub's share), each with its {@link #usage} when first seen, so that what a thread did before
+     * it served is never counted.
+     */
+    private final Map<Thread, long[]> threads = new ConcurrentHashMap<>();
+    /** {@link #usage} as it was when the stub closed, or {@code null} while it runs. */
+    private volatile long[] usageAtClose;
     private final String content;
     private final Buffer reply;
     private volatile Seen last;
@@ -63,6 +77,10 @@ final class LoopbackStub implements AutoCloseable {
         HttpServer server = vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(0)
                 .setHttp2ClearTextEnabled(false));
         server.requestHandler(request -> {
+            Thread thread = Thread.currentThread();
+            if (!self[0].threads.containsKey(thread)) {
+                self[0].threads.put(thread, usage(thread));
+            }
             if (request.method() != HttpMethod.POST || !request.path().equals("/v1/chat/completions")) {
                 request.response().setStatusCode(404).end();
                 return;
@@ -80,7 +98,33 @@ final class LoopbackStub implements AutoCloseable {
             vertx.close();
             throw new IllegalStateException("the loopback stub did not start", e);
         }
+        running = stub;
         return stub;
+    }
+
+    /**
+     * What the stub's threads have used so far: {@code [allocated bytes, CPU nanoseconds]}, summed
+     * over the threads that served requests.
+     */
+    long[] usage() {
+        long[] closed = usageAtClose;
+        if (closed != null) {
+            // JMH closes the stub before the profiler reads the last iteration; its threads are gone by then.
+            return closed;
+        }
+        long bytes = 0;
+        long cpu = 0;
+        for (Map.Entry<Thread, long[]> seen : threads.entrySet()) {
+            long[] now = usage(seen.getKey());
+            bytes += now[0] - seen.getValue()[0];
+            cpu += now[1] - seen.getValue()[1];
+        }
+        return new long[] {bytes, cpu};
+    }
+
+    private static long[] usage(Thread thread) {
+        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        return new long[] {mx.getThreadAllocatedBytes(thread.getId()), mx.getThreadCpuTime(thread.getId())};
     }
 
     /** The port it listens on. */
@@ -207,6 +251,7 @@ final class LoopbackStub implements AutoCloseable {
     /** Closes the server and its Vert.x. */
     @Override
     public void close() {
+        usageAtClose = usage();
         try {
             vertx.close().toCompletionStage().toCompletableFuture().get(Duration.ofSeconds(10).toMillis(),
                     java.util.concurrent.TimeUnit.MILLISECONDS);

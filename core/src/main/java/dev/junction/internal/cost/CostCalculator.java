@@ -70,14 +70,26 @@ public final class CostCalculator {
     }
 
     private static Charge charge(long tokens, BigDecimal pricePerMillion, BigDecimal creditsPerUsd) {
+        if (tokens == 0) {
+            // Most parts of most calls are zero (no cached, audio, reasoning or image tokens): the same
+            // zero the arithmetic below gives, scale included, without computing it.
+            BigDecimal usd = zero(pricePerMillion.scale() + 6);
+            return new Charge(0, usd, creditsPerUsd == null ? null : BigDecimal.valueOf(0, usd.scale() + creditsPerUsd.scale()));
+        }
         BigDecimal usd = BigDecimal.valueOf(tokens).multiply(pricePerMillion).movePointLeft(6);
         return new Charge(tokens, usd, creditsPerUsd == null ? null : usd.multiply(creditsPerUsd));
+    }
+
+    /** Zero at {@code scale}, as {@code movePointLeft} leaves it: never a negative scale. BigDecimal caches the small ones. */
+    private static BigDecimal zero(int scale) {
+        return BigDecimal.valueOf(0, Math.max(0, scale));
     }
 
     private static Charge sum(long tokens, BigDecimal creditsPerUsd, Charge... parts) {
         BigDecimal usd = BigDecimal.ZERO;
         for (Charge part : parts) {
-            usd = usd.add(part.usd());
+            // Adding a zero changes nothing but the scale, which becomes the larger of the two.
+            usd = part.usd().signum() == 0 && part.usd().scale() <= usd.scale() ? usd : usd.add(part.usd());
         }
         return new Charge(tokens, usd, creditsPerUsd == null ? null : usd.multiply(creditsPerUsd));
     }

@@ -5,6 +5,7 @@ import dev.junction.spi.HttpCall;
 import dev.junction.spi.HttpReply;
 import dev.junction.spi.HttpResponseStream;
 import dev.junction.spi.HttpTransport;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Promise;
@@ -14,7 +15,6 @@ import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.PoolOptions;
-import io.vertx.core.http.RequestOptions;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -66,12 +66,11 @@ public final class VertxHttpTransport implements HttpTransport, AutoCloseable {
         long started = System.nanoTime();
         // Whether the reply had begun when the call failed decides whether it may be repeated.
         AtomicBoolean began = new AtomicBoolean();
-        armTimer(call.timeout(), promise, inFlight, () -> began.get()
-                ? TransportErrors.afterReplyBegan(TransportErrors.timeout(call, "did not finish answering", call.timeout(), "timeout"))
-                : TransportErrors.timeout(call, "did not answer", call.timeout(), "timeout"));
         long cap = call.maxResponseBytes() == null ? options.maxResponseBytes()
                 : Math.min(call.maxResponseBytes(), options.maxResponseBytes());
-        start(call, promise, inFlight, response -> {
+        start(call, promise, inFlight, call.timeout(), () -> began.get()
+                ? TransportErrors.afterReplyBegan(TransportErrors.timeout(call, "did not finish answering", call.timeout(), "timeout"))
+                : TransportErrors.timeout(call, "did not answer", call.timeout(), "timeout"), response -> {
             began.set(true);
             BodyCollector.collect(call, response, cap, promise);
         });
@@ -98,11 +97,10 @@ public final class VertxHttpTransport implements HttpTransport, AutoCloseable {
         long started = System.nanoTime();
         long deadline = started + call.timeout().toNanos();
         Duration headLimit = firstByteTimeout.compareTo(call.timeout()) < 0 ? firstByteTimeout : call.timeout();
-        armTimer(headLimit, opened, inFlight, () -> TransportErrors.timeout(call, "did not start answering", headLimit,
-                headLimit == firstByteTimeout ? "firstByteTimeout" : "timeout"));
         // Without this, a call cancelled before the head would hold its connection until the first-byte timeout.
         abandoned.onComplete(given -> giveUp(opened, inFlight, TransportErrors.cancelled(call)));
-        start(call, opened, inFlight, response -> {
+        start(call, opened, inFlight, headLimit, () -> TransportErrors.timeout(call, "did not start answering", headLimit,
+                headLimit == firstByteTimeout ? "firstByteTimeout" : "timeout"), response -> {
             // Paused until the caller has set its handlers, so that no chunk is lost.
             response.pause();
             opened.tryComplete(new VertxResponseStream(vertx, call, response, options.maxResponseBytes(), idleTimeout,
@@ -123,7 +121,8 @@ public final class VertxHttpTransport implements HttpTransport, AutoCloseable {
 
     /**
      * Fails {@code outcome} with the error after {@code limit}, and resets the request if one is under way.
-     * The timer is cancelled as soon as the outcome is decided either way.
+     * The timer is cancelled as soon as the outcome is decided either way. Called on the exchange's
+     * context, so that setting the timer is not a task handed to another thread.
      */
     private void armTimer(Duration limit, Promise<?> outcome, AtomicReference<HttpClientRequest> inFlight,
             Supplier<JunctionException> error) {
@@ -144,40 +143,43 @@ public final class VertxHttpTransport implements HttpTransport, AutoCloseable {
     /**
      * Starts the exchange on a Vert.x context: then every handler is attached before the event
      * loop can deliver the reply. Started from a plain thread, a fast reply could arrive before the
-     * body handlers were set, and the call would hang until its timeout.
+     * body handlers were set, and the call would hang until its timeout. A caller already on one of
+     * this Vert.x's event loops starts it at once, without handing it to another task.
      */
-    private void start(HttpCall call, Promise<?> outcome, AtomicReference<HttpClientRequest> inFlight,
-            Handler<HttpClientResponse> onHead) {
-        vertx.getOrCreateContext().runOnContext(v -> {
-            RequestOptions request = new RequestOptions()
-                    .setMethod(call.method())
-                    .setAbsoluteURI(call.uri().toString())
-                    .setFollowRedirects(false)
-                    .setHeaders(call.headers());
-            if (call.connectTimeout() != null) {
-                request.setConnectTimeout(Math.max(1, call.connectTimeout().toMillis()));
-            }
-            client.request(request)
-                    .compose(req -> {
-                        // Publish the request before checking the deadline: the timer, which may run on
-                        // another thread, then either sees it and resets it, or has already failed the call.
-                        inFlight.set(req);
-                        if (outcome.future().isComplete()) {
-                            // Timed out while waiting for a pooled connection: nobody waits for this reply, so never send it.
-                            req.reset();
-                            return Future.failedFuture(outcome.future().cause());
-                        }
-                        return call.body() == null ? req.send() : req.send(call.body());
-                    })
-                    .onSuccess(response -> {
-                        if (outcome.future().isComplete()) {
-                            response.request().reset();
-                        } else {
-                            onHead.handle(response);
-                        }
-                    })
-                    .onFailure(error -> outcome.tryFail(TransportErrors.network(call, error)));
-        });
+    private void start(HttpCall call, Promise<?> outcome, AtomicReference<HttpClientRequest> inFlight, Duration limit,
+            Supplier<JunctionException> timeout, Handler<HttpClientResponse> onHead) {
+        Context current = Vertx.currentContext();
+        if (current != null && current.owner() == vertx && Context.isOnEventLoopThread()) {
+            exchange(call, outcome, inFlight, limit, timeout, onHead);
+        } else {
+            vertx.getOrCreateContext().runOnContext(v -> exchange(call, outcome, inFlight, limit, timeout, onHead));
+        }
+    }
+
+    /** Arms the call's timer and sends the request; runs on the exchange's context. */
+    private void exchange(HttpCall call, Promise<?> outcome, AtomicReference<HttpClientRequest> inFlight, Duration limit,
+            Supplier<JunctionException> timeout, Handler<HttpClientResponse> onHead) {
+        armTimer(limit, outcome, inFlight, timeout);
+        client.request(RequestTargets.options(call))
+                .compose(req -> {
+                    // Publish the request before checking the deadline: the timer, which may run on
+                    // another thread, then either sees it and resets it, or has already failed the call.
+                    inFlight.set(req);
+                    if (outcome.future().isComplete()) {
+                        // Timed out while waiting for a pooled connection: nobody waits for this reply, so never send it.
+                        req.reset();
+                        return Future.failedFuture(outcome.future().cause());
+                    }
+                    return call.body() == null ? req.send() : req.send(call.body());
+                })
+                .onSuccess(response -> {
+                    if (outcome.future().isComplete()) {
+                        response.request().reset();
+                    } else {
+                        onHead.handle(response);
+                    }
+                })
+                .onFailure(error -> outcome.tryFail(TransportErrors.network(call, error)));
     }
 
     @Override

@@ -11,6 +11,7 @@ import dev.junction.chat.ReasoningSettings;
 import dev.junction.cost.Price;
 import dev.junction.error.ErrorKind;
 import dev.junction.error.JunctionException;
+import dev.junction.internal.json.BufferInputStream;
 import dev.junction.internal.json.JsonMappers;
 import dev.junction.internal.media.MediaScan;
 import dev.junction.internal.openai.account.AccountEndpoints;
@@ -55,6 +56,10 @@ public final class OpenAiCompatibleProvider implements Provider {
     private final ProviderContext context;
     private final ProviderSettings settings;
     private final URI baseUrl;
+    /** The chat URL, parsed once rather than on every call. */
+    private final URI chatUrl;
+    /** The images URL, or {@code null} when the vendor has no images endpoint. */
+    private final URI imagesUrl;
     private final CallPlanner planner;
     private final RequestWriter writer;
     private final ReplyReader reader;
@@ -68,6 +73,8 @@ public final class OpenAiCompatibleProvider implements Provider {
         this.context = context;
         this.settings = context.settings();
         this.baseUrl = settings.baseUrl() != null ? settings.baseUrl() : profile.baseUrl();
+        this.chatUrl = URI.create(baseUrl + profile.chatPath());
+        this.imagesUrl = profile.endpoints().images() == null ? null : URI.create(baseUrl + profile.endpoints().images());
         this.planner = new CallPlanner(profile, settings);
         this.writer = new RequestWriter(profile, dialect);
         this.reader = new ReplyReader(dialect, profile.reasoningTags());
@@ -114,7 +121,7 @@ public final class OpenAiCompatibleProvider implements Provider {
     public Future<ChatResponse> chat(ChatRequest request) {
         return plan(request).compose(plan -> body(request, plan, false)
                         .compose(buffer -> context.transport().send(call(buffer, "application/json", plan)))
-                        .compose(reply -> Future.succeededFuture(interpret(reply, plan))))
+                        .map(reply -> interpret(reply, plan)))
                 .recover(e -> Future.failedFuture(errors.unreadable(e)));
     }
 
@@ -236,9 +243,8 @@ public final class OpenAiCompatibleProvider implements Provider {
                 .set("Content-Type", "application/json")
                 .set("Accept", accept);
         errors.authenticate(headers, settings.requireApiKey());
-        HttpCall call = new HttpCall(profile.id(), HttpMethod.POST, URI.create(url(plan)), headers, body, settings.timeout(), null,
+        return new HttpCall(profile.id(), HttpMethod.POST, uri(plan), headers, body, settings.timeout(), null,
                 settings.connectTimeout());
-        return call;
     }
 
     /** Whether this call goes to the images endpoint rather than chat. */
@@ -246,8 +252,12 @@ public final class OpenAiCompatibleProvider implements Provider {
         return profile.usesImagesEndpoint(plan.model());
     }
 
+    private URI uri(CallPlan plan) {
+        return images(plan) ? imagesUrl : chatUrl;
+    }
+
     private String url(CallPlan plan) {
-        return baseUrl + (images(plan) ? profile.endpoints().images() : profile.chatPath());
+        return uri(plan).toString();
     }
 
     private Price price(CallPlan plan) {
@@ -260,7 +270,7 @@ public final class OpenAiCompatibleProvider implements Provider {
         }
         JsonNode body;
         try {
-            body = JsonMappers.LENIENT.readTree(reply.body().getBytes());
+            body = JsonMappers.LENIENT.readTree(new BufferInputStream(reply.body()));
         } catch (IOException e) {
             throw errors.invalidJson(reply);
         }

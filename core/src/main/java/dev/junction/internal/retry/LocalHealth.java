@@ -12,6 +12,9 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Provider health in this process: a provider with {@code failures} retryable failures within
@@ -49,21 +52,19 @@ public final class LocalHealth implements HealthStore {
 
     @Override
     public void recordSuccess(String provider, Duration timeToAnswer) {
+        // Every successful call passes here: no lock, which a provider's calls would all queue on.
         State s = state(provider);
-        synchronized (s) {
-            s.calls++;
-            s.samples[s.next] = timeToAnswer.toNanos();
-            s.next = (s.next + 1) % SAMPLES;
-            s.sampleCount = Math.min(SAMPLES, s.sampleCount + 1);
-        }
+        s.calls.increment();
+        long n = s.successes.getAndIncrement();
+        s.samples.set((int) (n % SAMPLES), timeToAnswer.toNanos());
     }
 
     @Override
     public void recordFailure(String provider, JunctionException error) {
         State s = state(provider);
         Instant now = clock.instant();
+        s.calls.increment();
         synchronized (s) {
-            s.calls++;
             s.failures++;
             if (error.kind() == ErrorKind.RATE_LIMITED && error.retryAfter().isPresent()) {
                 extend(s, now.plus(error.retryAfter().get()));
@@ -98,11 +99,16 @@ public final class LocalHealth implements HealthStore {
     public ProviderHealth snapshot(String provider) {
         State s = state(provider);
         Instant until = cooldownUntil(provider).orElse(null);
-        synchronized (s) {
-            long[] sorted = Arrays.copyOf(s.samples, s.sampleCount);
-            Arrays.sort(sorted);
-            return new ProviderHealth(provider, s.calls, s.failures, until, percentile(sorted, 50), percentile(sorted, 95));
+        long[] sorted = new long[(int) Math.min(SAMPLES, s.successes.get())];
+        for (int i = 0; i < sorted.length; i++) {
+            sorted[i] = s.samples.get(i);
         }
+        Arrays.sort(sorted);
+        long failures;
+        synchronized (s) {
+            failures = s.failures;
+        }
+        return new ProviderHealth(provider, s.calls.sum(), failures, until, percentile(sorted, 50), percentile(sorted, 95));
     }
 
     private static Duration percentile(long[] sorted, int p) {
@@ -123,14 +129,17 @@ public final class LocalHealth implements HealthStore {
         return states.computeIfAbsent(provider, p -> new State());
     }
 
-    /** One provider's counts; guarded by its own monitor. */
+    /**
+     * One provider's counts. Calls and answer times are lock-free, for the success path; the failure
+     * counts and cooldown are guarded by the state's monitor.
+     */
     private static final class State {
-        long calls;
+        final LongAdder calls = new LongAdder();
+        final AtomicLong successes = new AtomicLong();
+        /** The last {@link #SAMPLES} answer times in nanoseconds, success {@code n} at {@code n % SAMPLES}. */
+        final AtomicLongArray samples = new AtomicLongArray(SAMPLES);
         long failures;
         final ArrayDeque<Instant> recent = new ArrayDeque<>();
         Instant cooldownUntil;
-        final long[] samples = new long[SAMPLES];
-        int sampleCount;
-        int next;
     }
 }

@@ -1,5 +1,6 @@
 package dev.junction.internal.retry;
 
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.LongSupplier;
 
 /**
@@ -17,38 +18,63 @@ public final class RetryBudget {
 
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
 
+    private static final long COUNT_MASK = 0xffff_ffffL;
+
     private final LongSupplier nanoTime;
-    private final long[] second = new long[WINDOW_SECONDS];
-    private final long[] calls = new long[WINDOW_SECONDS];
+    /**
+     * Calls per bucket, each slot packing the second it counts (high 32 bits) with the count (low 32
+     * bits), so that counting a call is one compare-and-set: every call passes here, and a lock
+     * shared by a provider's calls stalled them under load. Retries, rare, keep the lock below, so
+     * that two of them cannot both take the last one left.
+     */
+    private final AtomicLongArray calls = new AtomicLongArray(WINDOW_SECONDS);
+    private final long[] retrySecond = new long[WINDOW_SECONDS];
     private final long[] retries = new long[WINDOW_SECONDS];
 
     /** A budget reading the time from {@code nanoTime} (such as {@link System#nanoTime}). */
     public RetryBudget(LongSupplier nanoTime) {
         this.nanoTime = nanoTime;
-        java.util.Arrays.fill(second, Long.MIN_VALUE);
+        java.util.Arrays.fill(retrySecond, Long.MIN_VALUE);
     }
 
     /** Counts a call (its first attempt). */
-    public synchronized void recordCall() {
-        calls[bucket()]++;
+    public void recordCall() {
+        long s = second();
+        int i = (int) Math.floorMod(s, WINDOW_SECONDS);
+        long stamp = s & COUNT_MASK;
+        while (true) {
+            long slot = calls.get(i);
+            long next = (slot >>> 32) == stamp ? slot + 1 : stamp << 32 | 1;
+            if (calls.compareAndSet(i, slot, next)) {
+                return;
+            }
+        }
     }
 
     /** Takes one retry from the budget; {@code false}, taking nothing, when it is spent. */
     public synchronized boolean tryRetry() {
-        int now = bucket();
+        long now = second();
+        int current = (int) Math.floorMod(now, WINDOW_SECONDS);
+        if (retrySecond[current] != now) {
+            retrySecond[current] = now;
+            retries[current] = 0;
+        }
         long callsInWindow = 0;
         long retriesInWindow = 0;
-        long current = second[now];
-        for (int i = 0; i < WINDOW_SECONDS; i++) {
-            if (second[i] > current - WINDOW_SECONDS) {
-                callsInWindow += calls[i];
+        for (long s = now - WINDOW_SECONDS + 1; s <= now; s++) {
+            int i = (int) Math.floorMod(s, WINDOW_SECONDS);
+            long slot = calls.get(i);
+            if ((slot >>> 32) == (s & COUNT_MASK)) {
+                callsInWindow += slot & COUNT_MASK;
+            }
+            if (retrySecond[i] == s) {
                 retriesInWindow += retries[i];
             }
         }
         if (retriesInWindow >= allowed(callsInWindow)) {
             return false;
         }
-        retries[now]++;
+        retries[current]++;
         return true;
     }
 
@@ -57,15 +83,7 @@ public final class RetryBudget {
         return (long) Math.floor(PERCENT_CAN_RETRY * callsInWindow) + (long) MIN_RETRIES_PER_SECOND * WINDOW_SECONDS;
     }
 
-    /** The bucket of the current second, emptied when it last held an older second. */
-    private int bucket() {
-        long s = Math.floorDiv(nanoTime.getAsLong(), NANOS_PER_SECOND);
-        int i = (int) Math.floorMod(s, WINDOW_SECONDS);
-        if (second[i] != s) {
-            second[i] = s;
-            calls[i] = 0;
-            retries[i] = 0;
-        }
-        return i;
+    private long second() {
+        return Math.floorDiv(nanoTime.getAsLong(), NANOS_PER_SECOND);
     }
 }

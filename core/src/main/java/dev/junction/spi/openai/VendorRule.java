@@ -35,11 +35,18 @@ public enum VendorRule {
 
     /** Whether the request breaks this rule. */
     public boolean isBrokenBy(ChatRequest request) {
-        boolean functions = request.tools().stream().anyMatch(t -> t instanceof Tool.Function);
-        boolean search = request.tools().stream().anyMatch(t -> t instanceof Tool.WebSearch);
         return switch (this) {
             case NO_TOOLS_WITH_RESPONSE_FORMAT -> !request.tools().isEmpty() && request.responseFormat() != null;
-            case NO_WEB_SEARCH_WITH_FUNCTION_TOOLS -> functions && search;
+            case NO_WEB_SEARCH_WITH_FUNCTION_TOOLS -> has(request, Tool.Function.class) && has(request, Tool.WebSearch.class);
         };
+    }
+
+    private static boolean has(ChatRequest request, Class<? extends Tool> kind) {
+        for (Tool tool : request.tools()) {
+            if (kind.isInstance(tool)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

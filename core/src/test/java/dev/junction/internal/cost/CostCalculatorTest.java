@@ -61,4 +61,39 @@ class CostCalculatorTest {
         assertNull(CostCalculator.cost(usage(12L, null, null), PRICE));
         assertNull(CostCalculator.cost(usage(null, 86L, null), PRICE));
     }
+
+    /**
+     * Zero-token parts skip the arithmetic (it ran on every call); they must still give the very
+     * numbers it gave, scale included, since the scale shows in printed amounts.
+     */
+    @Test
+    void zeroPartsKeepTheScaleTheArithmeticGives() {
+        for (String rate : new String[] {"1E+1", "3", "0.80", "0.000000125"}) {
+            for (String credits : new String[] {null, "200", "1E+2", "0.5"}) {
+                Price price = new Price("p", "m", "m", "USD", new BigDecimal(rate), new BigDecimal(rate).add(BigDecimal.ONE),
+                        credits == null ? null : new BigDecimal(credits), "test", null);
+                for (long[] counts : new long[][] {{0, 0}, {12, 0}, {0, 86}, {12, 86}}) {
+                    Cost cost = CostCalculator.cost(usage(counts[0], counts[1], null), price);
+                    BigDecimal in = plain(counts[0], price.rates().inputPerMillion());
+                    BigDecimal out = plain(counts[1], price.rates().outputPerMillion());
+                    BigDecimal zeroIn = plain(0, price.rates().inputPerMillion());
+                    BigDecimal zeroOut = plain(0, price.rates().outputPerMillion());
+                    String where = rate + " / " + credits + " / " + counts[0] + "," + counts[1];
+                    assertEquals(BigDecimal.ZERO.add(in).add(zeroIn).add(zeroIn), cost.inputUsd(), where);
+                    assertEquals(BigDecimal.ZERO.add(out).add(zeroOut).add(zeroOut), cost.outputUsd(), where);
+                    assertEquals(BigDecimal.ZERO.add(cost.inputUsd()).add(cost.outputUsd()), cost.usd(), where);
+                    assertEquals(zeroIn, cost.cachedInput().usd(), where);
+                    if (credits != null) {
+                        assertEquals(zeroIn.multiply(new BigDecimal(credits)), cost.cachedInput().credits(), where);
+                        assertEquals(cost.usd().multiply(new BigDecimal(credits)), cost.credits(), where);
+                    }
+                }
+            }
+        }
+    }
+
+    /** The arithmetic as written for every part. */
+    private static BigDecimal plain(long tokens, BigDecimal perMillion) {
+        return BigDecimal.valueOf(tokens).multiply(perMillion).movePointLeft(6);
+    }
 }

@@ -11,12 +11,16 @@ import dev.junction.spi.ProviderSettings;
 import dev.junction.spi.openai.VendorProfile;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Decides, before anything is sent, which names to use and what to warn about; rejects what would fail. */
 public final class CallPlanner {
     private final VendorProfile profile;
     private final ProviderSettings settings;
+    /** {@link #unknownPriceWarning} of each catalog model asked for so far: a bounded set, unlike the names callers may send. */
+    private final Map<String, String> priceWarnings = new ConcurrentHashMap<>();
 
     public CallPlanner(VendorProfile profile, ProviderSettings settings) {
         this.profile = profile;
@@ -49,11 +53,17 @@ public final class CallPlanner {
         } else if (request.reasoning() != null) {
             reasoning = documentedEffort(request.reasoning(), model, warnings);
         }
-        String priceWarning = "no price is known for " + profile.id() + ":" + model
+        String priceWarning = known.isPresent() ? priceWarnings.computeIfAbsent(model, this::unknownPriceWarning)
+                : unknownPriceWarning(model);
+        return new CallPlan(profile.id(), model, vendorModel, warnings, priceWarning, reasoning);
+    }
+
+    /** What a response says when no price is known for {@code model}; rarely needed, so made once per catalog model. */
+    private String unknownPriceWarning(String model) {
+        return "no price is known for " + profile.id() + ":" + model
                 + (profile.pricesNote() != null ? " (" + profile.pricesNote() + ")" : "")
                 + ", so cost is null; add your price to a price file (JUNCTION_PRICES, or --prices on the command line)"
                 + " or with Junction.builder().price(…)";
-        return new CallPlan(profile.id(), model, vendorModel, warnings, priceWarning, reasoning);
     }
 
     /** The settings with the effort moved to the nearest one the vendor documents for the model, saying so. */

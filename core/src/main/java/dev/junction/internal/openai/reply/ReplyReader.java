@@ -12,6 +12,7 @@ import dev.junction.cost.Price;
 import dev.junction.error.ErrorKind;
 import dev.junction.error.JunctionException;
 import dev.junction.internal.cost.CostCalculator;
+import dev.junction.internal.json.CompactJson;
 import dev.junction.internal.openai.plan.CallPlan;
 import dev.junction.spi.openai.Dialect;
 import dev.junction.spi.openai.Json;
@@ -129,7 +130,7 @@ public final class ReplyReader {
                 Json.count(prompt, "cached_tokens"),
                 Json.count(prompt, "audio_tokens"),
                 Json.count(usage, "total_tokens"),
-                usage.toString());
+                CompactJson.write(usage));
     }
 
     public static Cost cost(Usage usage, Price price, CallPlan call, List<String> warnings) {

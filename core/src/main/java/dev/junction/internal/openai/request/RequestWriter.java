@@ -66,9 +66,13 @@ public final class RequestWriter {
     public Buffer write(ChatRequest request, String vendorModel, dev.junction.chat.ReasoningSettings reasoning, boolean streaming)
             throws IOException {
         Buffer buffer = Buffer.buffer(initialCapacity(request));
+        Map<String, Object> options = request.providerOptions().get(profile.id());
         try (JsonGenerator json = JsonMappers.LENIENT.getFactory().createGenerator(new BufferOutputStream(buffer))) {
-            // Catches a provider option that repeats a field Junction writes, instead of sending both.
-            json.enable(JsonGenerator.Feature.STRICT_DUPLICATE_DETECTION);
+            if (options != null && !options.isEmpty()) {
+                // Catches a provider option that repeats a field Junction writes, instead of sending both.
+                // Only then: the check keeps a set of every field name written, on every call.
+                json.enable(JsonGenerator.Feature.STRICT_DUPLICATE_DETECTION);
+            }
             json.writeStartObject();
             json.writeStringField("model", vendorModel);
             json.writeFieldName("messages");
@@ -89,7 +93,7 @@ public final class RequestWriter {
                 json.writeBooleanField("stream", false);
             }
             ToolsWriter.write(json, request, dialect, profile.id());
-            writeProviderOptions(json, request.providerOptions().get(profile.id()));
+            writeProviderOptions(json, options);
             json.writeEndObject();
         }
         return buffer;
@@ -166,7 +170,8 @@ public final class RequestWriter {
      * tools, provider options, a vendor's own media shape) costs one more copy, nothing else.
      */
     private int initialCapacity(ChatRequest request) {
-        long bytes = 1024;
+        // The fixed fields take under 100 bytes; a tool's schema often takes a few hundred.
+        long bytes = 256 + 512L * request.tools().size();
         for (Message message : request.messages()) {
             for (Part part : message.parts()) {
                 if (part instanceof Part.Text text) {
