@@ -142,6 +142,11 @@ final class LoopbackStub implements AutoCloseable {
         return content;
     }
 
+    /** The canned reply body. */
+    Buffer replyBuffer() {
+        return reply;
+    }
+
     /** The size of the canned reply body, in bytes. */
     int replyBytes() {
         return reply.length();
