@@ -1,0 +1,90 @@
+package dev.junction.internal.json;
+
+import io.vertx.core.buffer.Buffer;
+import java.io.InputStream;
+
+/**
+ * Reads a Vert.x {@link Buffer}'s bytes through a small window, so that a large reply body is
+ * parsed and scanned where it lies instead of being copied out whole with {@code getBytes()}.
+ * Uses only the public {@code Buffer} API, so it works for any buffer the transport hands over.
+ * Not thread-safe: one instance per reader.
+ */
+final class BufferBytes {
+    /** Window size: big enough that refills are rare, small next to any body this class is used for. */
+    static final int WINDOW = 64 * 1024;
+
+    private final Buffer buffer;
+    private final int length;
+    private byte[] window;
+    private int windowStart;
+    private int windowEnd;
+
+    BufferBytes(Buffer buffer) {
+        this.buffer = buffer;
+        this.length = buffer.length();
+    }
+
+    /** Another reader of the same buffer, with its own window. */
+    BufferBytes(BufferBytes other) {
+        this(other.buffer);
+    }
+
+    /** The buffer's length in bytes. */
+    int length() {
+        return length;
+    }
+
+    /**
+     * The byte at {@code index}, as an unsigned value, or {@code -1} past the end. Cheap when
+     * indexes move forward, as every scan here does.
+     */
+    int at(int index) {
+        if (index >= windowEnd || index < windowStart) {
+            if (index < 0 || index >= length) {
+                return -1;
+            }
+            fill(index);
+        }
+        return window[index - windowStart] & 0xff;
+    }
+
+    private void fill(int index) {
+        if (window == null) {
+            window = new byte[WINDOW];
+        }
+        windowStart = index;
+        windowEnd = Math.min(length, index + WINDOW);
+        buffer.getBytes(windowStart, windowEnd, window, 0);
+    }
+
+    /** The bytes from {@code from} (inclusive) to {@code to} (exclusive) as a stream, copied a block at a time. */
+    InputStream stream(int from, int to) {
+        return new InputStream() {
+            private int position = from;
+
+            @Override
+            public int read() {
+                return position < to ? buffer.getByte(position++) & 0xff : -1;
+            }
+
+            @Override
+            public int read(byte[] into, int offset, int count) {
+                if (count == 0) {
+                    return 0;
+                }
+                if (position >= to) {
+                    return -1;
+                }
+                int n = Math.min(count, to - position);
+                buffer.getBytes(position, position + n, into, offset);
+                position += n;
+                return n;
+            }
+
+            @Override
+            public int available() {
+                return to - position;
+            }
+        };
+    }
+}
