@@ -48,6 +48,27 @@ final class BufferBytes {
         return window[index - windowStart] & 0xff;
     }
 
+    /**
+     * The window, moved if needed so that it holds {@code index} (which must be within the buffer):
+     * hot loops read it directly between {@link #windowStart()} and {@link #windowEnd()}.
+     */
+    byte[] windowAt(int index) {
+        if (index >= windowEnd || index < windowStart) {
+            fill(index);
+        }
+        return window;
+    }
+
+    /** The buffer index of the window's first byte. */
+    int windowStart() {
+        return windowStart;
+    }
+
+    /** The buffer index just past the window's last byte. */
+    int windowEnd() {
+        return windowEnd;
+    }
+
     private void fill(int index) {
         if (window == null) {
             window = new byte[WINDOW];
@@ -55,6 +76,11 @@ final class BufferBytes {
         windowStart = index;
         windowEnd = Math.min(length, index + WINDOW);
         buffer.getBytes(windowStart, windowEnd, window, 0);
+    }
+
+    /** Copies the bytes from {@code from} (inclusive) to {@code to} (exclusive) to the start of {@code into}. */
+    void copy(int from, int to, byte[] into) {
+        buffer.getBytes(from, to, into, 0);
     }
 
     /** The bytes from {@code from} (inclusive) to {@code to} (exclusive) as a stream, copied a block at a time. */

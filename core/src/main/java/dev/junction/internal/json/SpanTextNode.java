@@ -61,13 +61,16 @@ public final class SpanTextNode extends ValueNode {
      * @return the decoded bytes, or {@code null} when that part of the text is not valid base64
      */
     public byte[] decodeBase64(int skip) {
-        JsonStringSpan chars = new JsonStringSpan(new BufferBytes(bytes), quote + 1, close);
+        BufferBytes reader = new BufferBytes(bytes);
+        JsonStringSpan chars = new JsonStringSpan(reader, quote + 1, close);
         for (int i = 0; i < skip; i++) {
             if (chars.next() < 0) {
                 return new byte[0];
             }
         }
-        return chars.decodeBase64();
+        // Without escapes the JDK's decoder does it block by block; with them (or when it refuses), character by character.
+        byte[] plain = JsonStringSpan.decodePlain(reader, chars.position(), close);
+        return plain != null ? plain : chars.decodeBase64();
     }
 
     /** The text as Jackson reads it, built on first use and kept. */

@@ -16,6 +16,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -64,6 +65,36 @@ class SpanTextNodeTest {
         // PHP's json_encode escapes every slash; MIME-style line breaks arrive as \r\n escapes.
         assertArrayEquals(bytes, span(encoded.replace("/", "\\/")).decodeBase64(0));
         assertArrayEquals(bytes, span(Base64.getMimeEncoder().encodeToString(bytes).replace("\r\n", "\\r\\n")).decodeBase64(0));
+    }
+
+    @Test
+    void readsEscapesThatStraddleTheWindowEdge() throws IOException {
+        for (int before = BufferBytes.WINDOW - 12; before <= BufferBytes.WINDOW + 12; before++) {
+            // 'A's, an escaped slash, then 'A's again: a whole number of 4-character units.
+            int after = (4 - (before + 1) % 4) % 4 + 8;
+            String contents = "A".repeat(before) + "\\/" + "A".repeat(after) + "\\u0041\\u0041\\u0041\\u0041";
+            String text = text(contents);
+
+            assertEquals(text.length(), span(contents).head(Integer.MAX_VALUE).length());
+            assertArrayEquals(javaDecode(text), span(contents).decodeBase64(0), "escape after " + before + " characters");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"QQ==", "QUI=", "QUJD", "QQ", "QQ=A", "*AAA"})
+    void judgesAUnitAtTheBlockEdgeAsTheWholeStringIsJudged(String unit) throws IOException {
+        for (String after : new String[] {"", "QUJD", "QQ==", "Q"}) {
+            String contents = "A".repeat(JsonStringSpan.BLOCK - 4) + unit + after;
+
+            byte[] expected = javaDecode(contents);
+            byte[] actual = span(contents).decodeBase64(0);
+
+            if (expected == null) {
+                assertNull(actual, () -> unit + " + " + after + " decoded to " + actual.length + " bytes; Java refuses it");
+            } else {
+                assertArrayEquals(expected, actual, unit + " + " + after);
+            }
+        }
     }
 
     static Stream<String> base64Cases() {
