@@ -1,26 +1,34 @@
 package dev.junction.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.junction.chat.ChatRequest;
 import dev.junction.chat.ChatResponse;
 import dev.junction.chat.Part;
-import dev.junction.cost.Price;
+import dev.junction.cost.PriceBook;
 import dev.junction.internal.json.JsonMappers;
 import dev.junction.internal.openai.OpenAiCompatibleProvider;
-import dev.junction.internal.openai.plan.CallPlan;
-import dev.junction.internal.openai.reply.ReplyReader;
 import dev.junction.internal.openai.request.RequestWriter;
+import dev.junction.spi.ApiKey;
+import dev.junction.spi.HttpCall;
+import dev.junction.spi.HttpReply;
+import dev.junction.spi.HttpResponseStream;
+import dev.junction.spi.HttpTransport;
+import dev.junction.spi.Provider;
+import dev.junction.spi.ProviderContext;
+import dev.junction.spi.ProviderSettings;
 import dev.junction.spi.openai.Dialect;
 import dev.junction.spi.openai.InlineMedia;
 import dev.junction.spi.openai.VendorProfile;
+import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -38,24 +46,25 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Heap cost of a 20 MiB inline image, both ways (issue #4, item 2). The figure that matters is
- * {@code gc.alloc.rate.norm} from {@code -prof gc}: bytes allocated per operation. The goal for
- * writing a request is at most 2× the image's size (41,943,040 B); reading a reply is reported
- * apart, with no goal.
+ * Heap cost of a 20 MiB inline image, both ways (issues #4 and #14). The figure that matters is
+ * {@code gc.alloc.rate.norm} from {@code -prof gc}: bytes allocated per operation. The goals: writing
+ * a request allocates at most 2× the image's size (41,943,040 B), reading a reply at most 3×
+ * (62,914,560 B).
  *
  * <ul>
  *   <li>{@link #writeRequest}: {@link RequestWriter#write} of a text part plus the image, as
  *       {@code Part.bytes} or {@code Part.file} ({@link RequestState#source}), into the Vert.x
  *       {@link Buffer} the transport sends. The body is ≈27 MiB of base64, so ≈1.33× the image is
  *       the floor for any writer that builds the whole body in memory.
- *   <li>{@link #readReply}: what {@code OpenAiCompatibleProvider} does with a non-streamed reply
- *       that carries the image as a data URI: copy the transport's {@link Buffer} out, build the
- *       Jackson tree with the engine's mapper, and read it with {@link ReplyReader}, which decodes
- *       the image.
- *   <li>{@link #decodeDataUri}: the last step of {@link #readReply} alone, from the String.
+ *   <li>{@link #readReply}: {@code OpenAiCompatibleProvider.chat} of a short request through a stub
+ *       transport that answers at once with a non-streamed reply carrying the image as a data URI
+ *       (the {@link Buffer} exists before the call, as the transport's would): the engine's own read
+ *       path, tree, dialect hooks and image decoding included. The decoded image (1×) is the floor.
+ *   <li>{@link #decodeDataUri}: {@link InlineMedia#decodeDataUri(String)} of the URI as a String,
+ *       the path a dialect takes when it reads the string itself.
  * </ul>
  *
- * <p>{@link RequestWriter}, {@link ReplyReader} and {@link CallPlan} are reached as
+ * <p>{@link RequestWriter} and {@link OpenAiCompatibleProvider} are reached as
  * {@link SseMappingBenchmark} reaches the engine: public classes of non-exported packages, on the
  * class path.
  */
@@ -130,14 +139,17 @@ public class InlineImageRequestBenchmark {
         }
     }
 
-    /** A non-streamed reply carrying the image as a data URI, as the transport hands it over. */
+    /**
+     * A non-streamed reply carrying the image as a data URI, as the transport hands it over, and a
+     * provider whose transport answers every call with it at once.
+     */
     @State(Scope.Thread)
     public static class ReplyState {
         Buffer reply;
         String dataUri;
-        ReplyReader reader;
-        CallPlan plan;
-        Price price;
+        Provider provider;
+        ChatRequest request;
+        private Vertx vertx;
 
         @Setup(Level.Trial)
         public void setUp() {
@@ -150,13 +162,37 @@ public class InlineImageRequestBenchmark {
                      "usage":{"prompt_tokens":12,"completion_tokens":1290,"total_tokens":1302}}
                     """.formatted(dataUri)).getBytes(StandardCharsets.UTF_8));
             VendorProfile profile = profile();
-            reader = new ReplyReader(Dialect.OPENAI);
-            plan = new CallPlan(profile.id(), MODEL, MODEL, List.of(), "bench publishes no price for " + MODEL);
-            price = profile.prices().get(0);
+            HttpReply answer = new HttpReply(200, MultiMap.caseInsensitiveMultiMap().set("Content-Type", "application/json"), reply);
+            HttpTransport transport = new HttpTransport() {
+                @Override
+                public Future<HttpReply> send(HttpCall call) {
+                    return Future.succeededFuture(answer);
+                }
+
+                @Override
+                public Future<HttpResponseStream> stream(HttpCall call, Duration firstByteTimeout, Duration idleTimeout,
+                        Future<Void> abandoned) {
+                    return Future.failedFuture(new UnsupportedOperationException("the benchmark does not stream"));
+                }
+            };
+            vertx = Vertx.vertx();
+            provider = new OpenAiCompatibleProvider(profile, Dialect.OPENAI, ProviderContext.builder()
+                    .vertx(vertx)
+                    .transport(transport)
+                    .settings(ProviderSettings.builder(profile.id()).apiKey(ApiKey.of("sk-bench")).maxRetries(0).build())
+                    .prices(PriceBook.of(profile.prices()))
+                    .build());
+            request = ChatRequest.builder().model(MODEL).user("画一张噪声图").build();
             ChatResponse response = read(this);
-            if (response.images().size() != 1 || !Arrays.equals(image, response.images().get(0).bytes())) {
+            if (response.images().size() != 1 || !Arrays.equals(image, response.images().get(0).bytes())
+                    || !response.images().get(0).mediaType().equals("image/png")) {
                 throw new IllegalStateException("the reply did not decode to the image: " + response.images());
             }
+        }
+
+        @TearDown(Level.Trial)
+        public void tearDown() {
+            vertx.close();
         }
     }
 
@@ -172,23 +208,22 @@ public class InlineImageRequestBenchmark {
         return read(s);
     }
 
-    /** Only the final base64 decode of {@link #readReply}, from the data URI String. */
+    /** The String decoder a dialect uses when it reads the data URI as text. */
     @Benchmark
     public Object decodeDataUri(ReplyState s) {
         return InlineMedia.decodeDataUri(s.dataUri);
     }
 
-    /** The steps of {@code OpenAiCompatibleProvider.interpret} for a successful reply. */
+    /**
+     * One call through the engine: {@code OpenAiCompatibleProvider.chat} writes the small request,
+     * the stub transport answers at once, and the engine's own {@code interpret} reads the reply,
+     * so the benchmark follows the real read path and cannot drift from it.
+     */
     static ChatResponse read(ReplyState s) {
-        JsonNode body;
-        try {
-            body = JsonMappers.LENIENT.readTree(s.reply.getBytes());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
+        Future<ChatResponse> call = s.provider.chat(s.request);
+        if (!call.succeeded()) {
+            throw new IllegalStateException("the call did not complete at once: " + call, call.cause());
         }
-        if (Dialect.OPENAI.isErrorBody(body)) {
-            throw new IllegalStateException("error body");
-        }
-        return s.reader.read(body, s.plan, s.price);
+        return call.result();
     }
 }

@@ -10,16 +10,25 @@ import java.io.InputStream;
  */
 public final class BufferInputStream extends InputStream {
     private final Buffer buffer;
+    private final int end;
     private int position;
 
     /** A stream over the whole of {@code buffer}, which must not change while it is read. */
     public BufferInputStream(Buffer buffer) {
+        this(buffer, 0, buffer.length());
+    }
+
+    /** A stream over {@code buffer}'s bytes from {@code from} (inclusive) to {@code to} (exclusive). */
+    public BufferInputStream(Buffer buffer, int from, int to) {
+        java.util.Objects.checkFromToIndex(from, to, buffer.length());
         this.buffer = buffer;
+        this.position = from;
+        this.end = to;
     }
 
     @Override
     public int read() {
-        return position < buffer.length() ? buffer.getByte(position++) & 0xff : -1;
+        return position < end ? buffer.getByte(position++) & 0xff : -1;
     }
 
     @Override
@@ -28,7 +37,7 @@ public final class BufferInputStream extends InputStream {
         if (length == 0) {
             return 0;
         }
-        int available = buffer.length() - position;
+        int available = end - position;
         if (available <= 0) {
             return -1;
         }
@@ -40,13 +49,13 @@ public final class BufferInputStream extends InputStream {
 
     @Override
     public long skip(long n) {
-        int skipped = (int) Math.max(0, Math.min(n, buffer.length() - position));
+        int skipped = (int) Math.max(0, Math.min(n, end - position));
         position += skipped;
         return skipped;
     }
 
     @Override
     public int available() {
-        return buffer.length() - position;
+        return end - position;
     }
 }

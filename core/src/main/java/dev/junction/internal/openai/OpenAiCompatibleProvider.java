@@ -11,8 +11,7 @@ import dev.junction.chat.ReasoningSettings;
 import dev.junction.cost.Price;
 import dev.junction.error.ErrorKind;
 import dev.junction.error.JunctionException;
-import dev.junction.internal.json.BufferInputStream;
-import dev.junction.internal.json.JsonMappers;
+import dev.junction.internal.json.ReplyTrees;
 import dev.junction.internal.media.MediaScan;
 import dev.junction.internal.openai.account.AccountEndpoints;
 import dev.junction.internal.openai.errors.ErrorReplies;
@@ -270,7 +269,7 @@ public final class OpenAiCompatibleProvider implements Provider {
         }
         JsonNode body;
         try {
-            body = JsonMappers.LENIENT.readTree(new BufferInputStream(reply.body()));
+            body = ReplyTrees.read(reply.body());
         } catch (IOException e) {
             throw errors.invalidJson(reply);
         }

@@ -121,7 +121,10 @@ public interface Dialect {
     /**
      * Images in a reply's {@code message}. Default: the {@code images[]} array of
      * {@code {"type":"image_url","image_url":{"url":"data:…"}}} entries that several resellers use;
-     * URLs that are not data URIs are reported as warnings, not downloaded.
+     * URLs that are not data URIs are reported as warnings, not downloaded. An override should decode
+     * a data URI with {@link InlineMedia#decodeDataUri(JsonNode)} on the string's node: in a large
+     * reply the engine leaves a huge string in the body's bytes, and that decodes it from there,
+     * where {@code asText()} would first build the whole string (several times the image in heap).
      *
      * @param warnings add a line here for anything the reader skipped; the caller shows them on the response
      * @return the images, empty when there are none; never {@code null}

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.junction.chat.GeneratedImage;
 import dev.junction.chat.MediaSource;
 import dev.junction.error.ErrorKind;
+import dev.junction.internal.json.SpanTextNode;
 import dev.junction.internal.media.Base64Reader;
 import dev.junction.internal.media.MediaTypes;
 import java.io.ByteArrayInputStream;
@@ -21,6 +22,9 @@ import java.util.List;
  * the source into the generator, so a large file never exists as one big {@code String}.
  */
 public final class InlineMedia {
+    /** How much of a kept string is read to find a data URI's header. */
+    private static final int HEADER_LIMIT = 1024;
+
     private InlineMedia() {
     }
 
@@ -66,21 +70,36 @@ public final class InlineMedia {
         int index = 0;
         for (JsonNode image : images) {
             JsonNode urlNode = image.path("image_url");
-            String url = urlNode.isTextual() ? urlNode.asText() : Json.text(urlNode, "url");
+            JsonNode url = urlNode.isTextual() ? urlNode : textField(urlNode, "url");
             if (url == null) {
-                url = Json.text(image, "url");
+                url = textField(image, "url");
             }
             GeneratedImage decoded = url == null ? null : decodeDataUri(url);
             if (decoded != null) {
                 out.add(decoded);
-            } else if (url != null && !url.startsWith("data:")) {
-                warnings.add("image " + index + " came as a URL, not inline data, and was not downloaded: " + url);
+            } else if (url != null && !startsWithData(url)) {
+                warnings.add("image " + index + " came as a URL, not inline data, and was not downloaded: " + url.asText());
             } else {
                 warnings.add("image " + index + " could not be decoded: not a base64 data URI");
             }
             index++;
         }
         return out;
+    }
+
+    /**
+     * Decodes a reply's data URI node, as {@link #decodeDataUri(String)} decodes its text. Prefer
+     * it to {@code decodeDataUri(node.asText())} in a dialect: for a large reply the engine keeps a
+     * huge string in the body's bytes, and this decodes it from there without building the string.
+     *
+     * @param uri any node; only a string can be a data URI
+     * @return the image, or {@code null} when the node is not a base64 data URI
+     */
+    public static GeneratedImage decodeDataUri(JsonNode uri) {
+        if (uri instanceof SpanTextNode span) {
+            return decodeDataUri(span);
+        }
+        return uri.isTextual() ? decodeDataUri(uri.textValue()) : null;
     }
 
     /** Decodes {@code data:TYPE;base64,DATA}; {@code null} when the string is not such a URI. */
@@ -92,18 +111,55 @@ public final class InlineMedia {
         if (comma < 0) {
             return null;
         }
-        String header = uri.substring(5, comma);
+        String mediaType = mediaType(uri.substring(5, comma));
+        if (mediaType == null) {
+            return null;
+        }
+        try {
+            // Not the MIME decoder: it skips any character outside the alphabet and returns corrupt bytes.
+            byte[] bytes = Base64.getDecoder().decode(withoutLineBreaks(uri.substring(comma + 1)));
+            return new GeneratedImage(bytes, mediaType);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** {@link #decodeDataUri(String)} of a string kept in the body: the same checks, the base64 decoded from the bytes. */
+    private static GeneratedImage decodeDataUri(SpanTextNode uri) {
+        String head = uri.head(HEADER_LIMIT);
+        int comma = head.indexOf(',');
+        if (comma < 0 && head.length() == HEADER_LIMIT) {
+            // A header this long is no image a model made; read it the plain way, whatever it costs.
+            return decodeDataUri(uri.asText());
+        }
+        if (!head.startsWith("data:") || comma < 0) {
+            return null;
+        }
+        String mediaType = mediaType(head.substring(5, comma));
+        if (mediaType == null) {
+            return null;
+        }
+        byte[] bytes = uri.decodeBase64(comma + 1);
+        return bytes == null ? null : new GeneratedImage(bytes, mediaType);
+    }
+
+    /** The media type of a data URI header ({@code TYPE;base64}), or {@code null} when it is not base64. */
+    private static String mediaType(String header) {
         if (!header.endsWith(";base64")) {
             return null;
         }
         String mediaType = header.substring(0, header.length() - ";base64".length());
-        try {
-            // Not the MIME decoder: it skips any character outside the alphabet and returns corrupt bytes.
-            byte[] bytes = Base64.getDecoder().decode(withoutLineBreaks(uri.substring(comma + 1)));
-            return new GeneratedImage(bytes, mediaType.isEmpty() ? "application/octet-stream" : mediaType);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
+        return mediaType.isEmpty() ? "application/octet-stream" : mediaType;
+    }
+
+    /** The field when {@link Json#text} would read it (a string or number), else {@code null}. */
+    private static JsonNode textField(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() || value.isContainerNode() ? null : value;
+    }
+
+    private static boolean startsWithData(JsonNode url) {
+        return url instanceof SpanTextNode span ? span.head(5).equals("data:") : url.asText().startsWith("data:");
     }
 
     private static String withoutLineBreaks(String base64) {

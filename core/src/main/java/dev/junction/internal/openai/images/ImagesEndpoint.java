@@ -13,6 +13,7 @@ import dev.junction.cost.Price;
 import dev.junction.error.ErrorKind;
 import dev.junction.error.JunctionException;
 import dev.junction.internal.json.JsonMappers;
+import dev.junction.internal.json.SpanTextNode;
 import dev.junction.internal.media.MagicBytes;
 import dev.junction.internal.openai.plan.CallPlan;
 import dev.junction.internal.openai.reply.ReplyReader;
@@ -103,14 +104,14 @@ public final class ImagesEndpoint {
         List<String> texts = new ArrayList<>();
         for (int i = 0; i < data.size(); i++) {
             JsonNode entry = data.get(i);
-            String b64 = Json.text(entry, "b64_json");
+            JsonNode b64 = entry.path("b64_json");
             String url = Json.text(entry, "url");
-            if (b64 != null) {
-                try {
-                    byte[] bytes = Base64.getDecoder().decode(b64.replace("\n", "").replace("\r", ""));
+            if (b64 instanceof SpanTextNode || Json.text(entry, "b64_json") != null) {
+                byte[] bytes = decode(b64);
+                if (bytes != null) {
                     String type = MagicBytes.detect(bytes);
                     images.add(new GeneratedImage(bytes, type != null ? type : "application/octet-stream"));
-                } catch (IllegalArgumentException e) {
+                } else {
                     warnings.add("image " + i + " could not be decoded: b64_json is not base64");
                 }
             } else if (url != null) {
@@ -126,6 +127,21 @@ public final class ImagesEndpoint {
                 String.join("\n", texts), null, images, List.of(),
                 images.isEmpty() ? FinishReason.OTHER : FinishReason.STOP, null, usage,
                 ReplyReader.cost(usage, price, call, warnings), warnings, List.of());
+    }
+
+    /**
+     * The base64 of {@code b64_json} decoded, line breaks ignored, or {@code null} when it is not
+     * base64. A huge one that the engine kept in the body is decoded from the body's bytes.
+     */
+    private static byte[] decode(JsonNode b64) {
+        if (b64 instanceof SpanTextNode span) {
+            return span.decodeBase64(0);
+        }
+        try {
+            return Base64.getDecoder().decode(b64.asText().replace("\n", "").replace("\r", ""));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /**

@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.core.StreamReadConstraints;
@@ -16,12 +17,17 @@ import dev.junction.chat.StreamPart;
 import dev.junction.error.ErrorKind;
 import dev.junction.error.JunctionException;
 import dev.junction.internal.json.JsonMappers;
+import dev.junction.internal.json.ReplyTrees;
+import dev.junction.internal.json.SpanTextNode;
 import dev.junction.spi.ProviderContext;
+import dev.junction.spi.openai.InlineMedia;
 import dev.junction.testing.Futures;
 import dev.junction.testing.Sse;
 import dev.junction.testing.StreamRecorder;
 import dev.junction.testing.VendorServer;
+import io.vertx.core.buffer.Buffer;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
@@ -39,7 +45,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A 20 MiB image both ways through the real engine and transport (issue #4, item 2): sent as a
  * file, it arrives as an exact data URI; generated, its ≈27 MiB base64 string decodes exactly, in
- * a plain reply and, with a raised event cap, in a stream. Heap use is measured in {@code bench}
+ * a plain reply (kept in the body's bytes, never built as a String) and, with a raised event cap,
+ * in a stream. Heap use is measured in {@code bench}
  * ({@code InlineImageRequestBenchmark}), not here.
  */
 class LargeMediaTest {
@@ -107,6 +114,16 @@ class LargeMediaTest {
         GeneratedImage generated = response.images().get(0);
         assertEquals("image/png", generated.mediaType());
         assertArrayEquals(image, generated.bytes());
+    }
+
+    @Test
+    void keepsThe20MiBDataUriInTheReplyBodyInsteadOfBuildingAString() throws IOException {
+        JsonNode tree = ReplyTrees.read(Buffer.buffer(replyWithImage().getBytes(StandardCharsets.UTF_8)));
+
+        JsonNode url = tree.at("/choices/0/message/images/0/image_url/url");
+        assertInstanceOf(SpanTextNode.class, url);
+        assertEquals(new GeneratedImage(image, "image/png"), InlineMedia.decodeDataUri(url));
+        assertEquals("画好了", tree.at("/choices/0/message/content").asText());
     }
 
     @Test
