@@ -85,12 +85,19 @@ public final class CostCalculator {
         return BigDecimal.valueOf(0, Math.max(0, scale));
     }
 
-    private static Charge sum(long tokens, BigDecimal creditsPerUsd, Charge... parts) {
-        BigDecimal usd = BigDecimal.ZERO;
-        for (Charge part : parts) {
-            // Adding a zero changes nothing but the scale, which becomes the larger of the two.
-            usd = part.usd().signum() == 0 && part.usd().scale() <= usd.scale() ? usd : usd.add(part.usd());
-        }
+    private static Charge sum(long tokens, BigDecimal creditsPerUsd, Charge first, Charge second) {
+        return sum(tokens, creditsPerUsd, first, second, null);
+    }
+
+    /** The sum of two or three parts ({@code third} may be null), as {@code ZERO.add(…)} of each would give it, scale included. */
+    private static Charge sum(long tokens, BigDecimal creditsPerUsd, Charge first, Charge second, Charge third) {
+        BigDecimal usd = plus(plus(first.usd().scale() >= 0 ? first.usd() : BigDecimal.ZERO.add(first.usd()), second.usd()),
+                third == null ? null : third.usd());
         return new Charge(tokens, usd, creditsPerUsd == null ? null : usd.multiply(creditsPerUsd));
+    }
+
+    /** {@code sum + part}; adding a zero changes nothing but the scale, which becomes the larger of the two. */
+    private static BigDecimal plus(BigDecimal sum, BigDecimal part) {
+        return part == null || part.signum() == 0 && part.scale() <= sum.scale() ? sum : sum.add(part);
     }
 }
