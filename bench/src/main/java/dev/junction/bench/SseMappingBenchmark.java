@@ -73,11 +73,16 @@ public class SseMappingBenchmark {
         "\\\"量子优越性\\\"已证.",
         "Grover 搜索: O(√N) 步",
     };
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
     private static final String PREFIX = "data: {\"id\":\"chatcmpl-1\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"";
     private static final String SUFFIX = "\"}}]}\n\n";
-    private static final String TAIL = "data: {\"id\":\"chatcmpl-1\",\"choices\":[{\"index\":0,\"delta\":{},"
-            + "\"finish_reason\":\"stop\"}],\"usage\":{\"prompt_tokens\":12,\"completion_tokens\":" + EVENTS
-            + ",\"total_tokens\":" + (EVENTS + 12) + "}}\n\ndata: [DONE]\n\n";
+
+    /** The finishing event (empty delta, finish reason, usage) and {@code [DONE]}, after {@code events} content events. */
+    private static String tail(int events) {
+        return "data: {\"id\":\"chatcmpl-1\",\"choices\":[{\"index\":0,\"delta\":{},"
+                + "\"finish_reason\":\"stop\"}],\"usage\":{\"prompt_tokens\":12,\"completion_tokens\":" + events
+                + ",\"total_tokens\":" + (events + 12) + "}}\n\ndata: [DONE]\n\n";
+    }
 
     /** Size of the network chunks the reply arrives in. */
     @Param({"8192", "1024"})
@@ -165,15 +170,30 @@ public class SseMappingBenchmark {
 
     /** The reply's bytes; every content event is checked to be exactly {@value #EVENT_BYTES} bytes. */
     static byte[] reply() {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(EVENTS * EVENT_BYTES + TAIL.length() * 2);
-        for (int i = 0; i < EVENTS; i++) {
+        return reply(EVENTS);
+    }
+
+    /** A reply of {@code events} content events, then the finishing event and {@code [DONE]}. */
+    static byte[] reply(int events) {
+        String tail = tail(events);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(events * EVENT_BYTES + tail.length() * 2);
+        for (int i = 0; i < events; i++) {
             byte[] event = (PREFIX + CONTENT[i % CONTENT.length] + SUFFIX).getBytes(StandardCharsets.UTF_8);
             if (event.length != EVENT_BYTES) {
                 throw new IllegalStateException("event " + i + " is " + event.length + " bytes, not " + EVENT_BYTES);
             }
             out.writeBytes(event);
         }
-        out.writeBytes(TAIL.getBytes(StandardCharsets.UTF_8));
+        out.writeBytes(tail.getBytes(StandardCharsets.UTF_8));
         return out.toByteArray();
+    }
+
+    /** The text content event {@code i} carries, JSON escapes decoded. */
+    static String decodedContent(int i) {
+        try {
+            return JSON.readValue("\"" + CONTENT[i % CONTENT.length] + "\"", String.class);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }
