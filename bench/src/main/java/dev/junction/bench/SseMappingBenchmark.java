@@ -6,6 +6,7 @@ import dev.junction.internal.openai.errors.ErrorReplies;
 import dev.junction.internal.openai.plan.CallPlan;
 import dev.junction.internal.openai.stream.ChunkMapper;
 import dev.junction.internal.openai.stream.StreamingCall;
+import dev.junction.internal.sse.SseEvent;
 import dev.junction.internal.sse.SseParser;
 import dev.junction.spi.ProviderSettings;
 import dev.junction.spi.openai.Dialect;
@@ -123,6 +124,26 @@ public class SseMappingBenchmark {
         mapReply(bh::consume);
     }
 
+    /**
+     * As {@link #parseAndMap}, wired as {@code StreamingCall} was before issue #14's whole-stack work:
+     * each event's data decoded to a String, then mapped from the String.
+     */
+    @Benchmark
+    @OperationsPerInvocation(EVENTS)
+    public void parseAndMapString(Blackhole bh) {
+        ChunkMapper mapper = new ChunkMapper(dialect, plan, price, errors, headers);
+        Consumer<StreamPart> out = bh::consume;
+        SseParser parser = new SseParser(SseParser.DEFAULT_MAX_EVENT_BYTES, (SseEvent event) -> {
+            if (mapper.onData(event.data(), out)) {
+                mapper.finish(out);
+            }
+        });
+        for (Buffer chunk : chunks) {
+            parser.feed(chunk);
+        }
+        parser.end();
+    }
+
     /** The SSE parser alone, each event's data handed to the blackhole: the floor under {@link #parseAndMap}. */
     @Benchmark
     @OperationsPerInvocation(EVENTS)
@@ -137,8 +158,8 @@ public class SseMappingBenchmark {
     private void mapReply(Consumer<StreamPart> out) {
         // One mapper and parser per reply, as StreamingCall makes one per call.
         ChunkMapper mapper = new ChunkMapper(dialect, plan, price, errors, headers);
-        SseParser parser = new SseParser(SseParser.DEFAULT_MAX_EVENT_BYTES, event -> {
-            if (mapper.onData(event.data(), out)) {
+        SseParser parser = new SseParser(SseParser.DEFAULT_MAX_EVENT_BYTES, (type, data, offset, length, id) -> {
+            if (mapper.onData(data, offset, length, out)) {
                 mapper.finish(out);
             }
         });

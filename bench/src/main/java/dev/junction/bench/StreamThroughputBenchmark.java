@@ -53,7 +53,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * the scheduler of 256 parked threads rather than the stack; one thread opening them all is how an
  * asynchronous caller (a gateway) would. Scores are parts per second ({@link OperationsPerInvocation}
  * is the content events read per invocation); every invocation checks its part count and fails the
- * run on a lost part. At setup each arm also checks the request it sent and, for Junction, the whole
+ * run on a lost part. {@link CpuPerPart} prints the process's CPU time per part after each
+ * measurement iteration, the steadier figure on a shared machine. At setup each arm also checks the request it sent and, for Junction, the whole
  * text, the usage and the finish.
  */
 @BenchmarkMode(Mode.Throughput)
@@ -181,29 +182,29 @@ public class StreamThroughputBenchmark {
     /** One stream through the raw client. */
     @Benchmark
     @OperationsPerInvocation(EVENTS)
-    public int rawOne(RawOne arm) {
-        return one(arm.arm::stream, EVENTS);
+    public int rawOne(RawOne arm, CpuPerPart cpu) {
+        return cpu.count(one(arm.arm::stream, EVENTS));
     }
 
     /** One stream through Junction. */
     @Benchmark
     @OperationsPerInvocation(EVENTS)
-    public int junctionOne(JunctionOne arm) {
-        return one(arm.arm::stream, EVENTS);
+    public int junctionOne(JunctionOne arm, CpuPerPart cpu) {
+        return cpu.count(one(arm.arm::stream, EVENTS));
     }
 
     /** {@value #STREAMS} concurrent streams through the raw client. */
     @Benchmark
     @OperationsPerInvocation(STREAMS * EVENTS_EACH)
-    public int rawMany(RawMany arm) {
-        return many(arm.arm::stream, EVENTS_EACH);
+    public int rawMany(RawMany arm, CpuPerPart cpu) {
+        return cpu.count(many(arm.arm::stream, EVENTS_EACH));
     }
 
     /** {@value #STREAMS} concurrent streams through Junction. */
     @Benchmark
     @OperationsPerInvocation(STREAMS * EVENTS_EACH)
-    public int junctionMany(JunctionMany arm) {
-        return many(arm.arm::stream, EVENTS_EACH);
+    public int junctionMany(JunctionMany arm, CpuPerPart cpu) {
+        return cpu.count(many(arm.arm::stream, EVENTS_EACH));
     }
 
     static LoopbackStub startStub(int events) {

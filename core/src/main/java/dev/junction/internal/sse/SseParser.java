@@ -26,7 +26,7 @@ public final class SseParser {
     private static final byte[] RETRY = {'r', 'e', 't', 'r', 'y'};
 
     private final int maxEventBytes;
-    private final Consumer<SseEvent> sink;
+    private final DataSink sink;
     /** Raw bytes of a line that a chunk boundary cut; only used when a line spans chunks. */
     private byte[] line = new byte[128];
     private int lineLen;
@@ -50,11 +50,26 @@ public final class SseParser {
      * @param sink receives every dispatched event on the thread that calls {@link #feed}
      */
     public SseParser(int maxEventBytes, Consumer<SseEvent> sink) {
+        this(maxEventBytes, decoding(Objects.requireNonNull(sink, "sink")));
+    }
+
+    /**
+     * Creates a parser that hands each event's data over as the UTF-8 bytes it arrived in, so that a
+     * consumer that parses them (as JSON) need not decode them to a String first.
+     *
+     * @param maxEventBytes bound on the bytes buffered for one event, positive
+     * @param sink receives every dispatched event on the thread that calls {@link #feed}
+     */
+    public SseParser(int maxEventBytes, DataSink sink) {
         if (maxEventBytes <= 0) {
             throw new IllegalArgumentException("maxEventBytes must be positive, was " + maxEventBytes);
         }
         this.maxEventBytes = maxEventBytes;
         this.sink = Objects.requireNonNull(sink, "sink");
+    }
+
+    private static DataSink decoding(Consumer<SseEvent> sink) {
+        return (type, data, offset, length, id) -> sink.accept(new SseEvent(type, new String(data, offset, length, StandardCharsets.UTF_8), id));
     }
 
     /** Feeds the next chunk of the stream. */
@@ -243,14 +258,31 @@ public final class SseParser {
             return;
         }
         String type = eventType == null || eventType.isEmpty() ? "message" : eventType;
-        SseEvent event = new SseEvent(type, new String(data, 0, dataLen - 1, StandardCharsets.UTF_8), lastEventId);
+        int length = dataLen - 1;
         dataLen = 0;
         eventType = null;
-        sink.accept(event);
+        // The bytes stay valid during the call: nothing feeds the parser until the sink returns.
+        sink.event(type, data, 0, length, lastEventId);
     }
 
     private static boolean is(byte[] b, int from, int len, byte[] name) {
         return len == name.length && Arrays.equals(b, from, from + len, name, 0, len);
+    }
+
+    /**
+     * Receives one dispatched event with its data still in UTF-8 bytes (the data lines joined with
+     * LF, as {@link SseEvent#data()} would hold them decoded).
+     */
+    @FunctionalInterface
+    public interface DataSink {
+        /**
+         * Handles one event. The bytes belong to the parser and are valid only during this call.
+         *
+         * @param type the event type, as {@link SseEvent#event()}
+         * @param data holds the data's bytes from {@code offset}, {@code length} of them
+         * @param id the last event id, as {@link SseEvent#id()}
+         */
+        void event(String type, byte[] data, int offset, int length, String id);
     }
 
     /** Thrown when one event would buffer more than the parser's bound; the stream cannot be resumed. */

@@ -36,30 +36,103 @@ final class StandardChunk {
     /** The event's fields, or {@code null} when it is anything but a standard text chunk. */
     static StandardChunk parse(String data) {
         try (JsonParser json = JsonMappers.LENIENT.getFactory().createParser(data)) {
-            if (json.nextToken() != JsonToken.START_OBJECT) {
-                return null;
-            }
-            Fields f = new Fields();
-            while (json.nextToken() == JsonToken.FIELD_NAME) {
-                String name = json.currentName();
-                JsonToken value = json.nextToken();
-                boolean ok = switch (name) {
-                    case "id" -> (f.id = scalarText(json, value)) != null || value == JsonToken.VALUE_NULL;
-                    case "model" -> (f.model = scalarText(json, value)) != null || value == JsonToken.VALUE_NULL;
-                    case "object", "created", "system_fingerprint", "service_tier" -> value.isScalarValue();
-                    case "usage", "logprobs" -> value == JsonToken.VALUE_NULL;
-                    case "choices" -> value == JsonToken.START_ARRAY && readChoices(json, f);
-                    default -> false;
-                };
-                if (!ok) {
-                    return null;
-                }
-            }
-            return json.currentToken() == JsonToken.END_OBJECT && json.nextToken() == null
-                    ? new StandardChunk(f.id, f.model, f.content, f.finishReason) : null;
+            return read(json);
         } catch (IOException e) {
             return null; // the general path reports the malformed event
         }
+    }
+
+    /**
+     * As {@link #parse(String)}, from the event's UTF-8 bytes, which spares decoding the whole event
+     * to a String first. Only data opening with {@code '{'} and a non-zero byte is read here: Jackson
+     * guesses the encoding of bytes, and a UTF-16 or UTF-32 guess (zero bytes) or a byte order mark
+     * must not make bytes read differently from their UTF-8 decoding. Ill-formed UTF-8 is not read
+     * here either (Jackson would decode an overlong form or an encoded surrogate that Java's decoder
+     * replaces), so the general path reads it as decoded, replacement characters and all.
+     */
+    static StandardChunk parse(byte[] data, int offset, int length) {
+        if (length < 2 || data[offset] != '{' || data[offset + 1] == 0 || !wellFormedUtf8(data, offset, length)) {
+            return null;
+        }
+        try (JsonParser json = JsonMappers.LENIENT.getFactory().createParser(data, offset, length)) {
+            return read(json);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static StandardChunk read(JsonParser json) throws IOException {
+        if (json.nextToken() != JsonToken.START_OBJECT) {
+            return null;
+        }
+        Fields f = new Fields();
+        while (json.nextToken() == JsonToken.FIELD_NAME) {
+            String name = json.currentName();
+            JsonToken value = json.nextToken();
+            boolean ok = switch (name) {
+                case "id" -> (f.id = scalarText(json, value)) != null || value == JsonToken.VALUE_NULL;
+                case "model" -> (f.model = scalarText(json, value)) != null || value == JsonToken.VALUE_NULL;
+                case "object", "created", "system_fingerprint", "service_tier" -> value.isScalarValue();
+                case "usage", "logprobs" -> value == JsonToken.VALUE_NULL;
+                case "choices" -> value == JsonToken.START_ARRAY && readChoices(json, f);
+                default -> false;
+            };
+            if (!ok) {
+                return null;
+            }
+        }
+        return json.currentToken() == JsonToken.END_OBJECT && json.nextToken() == null
+                ? new StandardChunk(f.id, f.model, f.content, f.finishReason) : null;
+    }
+
+    /** Whether the bytes are well-formed UTF-8 (Unicode's Table 3-7): what Java decodes without replacing. */
+    static boolean wellFormedUtf8(byte[] b, int offset, int length) {
+        int i = offset;
+        int end = offset + length;
+        while (i < end) {
+            int lead = b[i];
+            if (lead >= 0) {
+                i++;
+                continue;
+            }
+            lead &= 0xFF;
+            int n;
+            int min = 0x80;
+            int max = 0xBF;
+            if (lead >= 0xC2 && lead <= 0xDF) {
+                n = 1;
+            } else if (lead >= 0xE0 && lead <= 0xEF) {
+                n = 2;
+                if (lead == 0xE0) {
+                    min = 0xA0;
+                } else if (lead == 0xED) {
+                    max = 0x9F;
+                }
+            } else if (lead >= 0xF0 && lead <= 0xF4) {
+                n = 3;
+                if (lead == 0xF0) {
+                    min = 0x90;
+                } else if (lead == 0xF4) {
+                    max = 0x8F;
+                }
+            } else {
+                return false;
+            }
+            if (end - i <= n) {
+                return false;
+            }
+            int second = b[i + 1] & 0xFF;
+            if (second < min || second > max) {
+                return false;
+            }
+            for (int k = 2; k <= n; k++) {
+                if ((b[i + k] & 0xC0) != 0x80) {
+                    return false;
+                }
+            }
+            i += n + 1;
+        }
+        return true;
     }
 
     private static boolean readChoices(JsonParser json, Fields f) throws IOException {

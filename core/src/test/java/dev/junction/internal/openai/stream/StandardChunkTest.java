@@ -2,7 +2,11 @@ package dev.junction.internal.openai.stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -59,5 +63,66 @@ class StandardChunkTest {
     })
     void leavesEveryOtherEventToTheGeneralPath(String data) {
         assertNull(StandardChunk.parse(data), data);
+        assertNull(bytes(data), data);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "{\"id\":\"chatcmpl-1\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"量子\\n\\\"计算\\\" \\u4f60 😀\"}}]}",
+        "{\"id\":7,\"model\":\"gemini-2.5-pro\",\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"stop\"}]}",
+        "{ \"choices\" : [ ] }"
+    })
+    void readsUtf8BytesAsTheirDecodedString(String data) {
+        StandardChunk fromString = StandardChunk.parse(data);
+        StandardChunk fromBytes = bytes(data);
+        assertNotNull(fromBytes, data);
+        assertEquals(fromString.id, fromBytes.id);
+        assertEquals(fromString.model, fromBytes.model);
+        assertEquals(fromString.content, fromBytes.content);
+        assertEquals(fromString.finishReason, fromBytes.finishReason);
+    }
+
+    @Test
+    void readsOnlyTheGivenRangeOfTheBytes() {
+        byte[] b = "xx{\"choices\":[{\"delta\":{\"content\":\"a\"}}]}yy".getBytes(StandardCharsets.UTF_8);
+        assertEquals("a", StandardChunk.parse(b, 2, b.length - 4).content);
+    }
+
+    @Test
+    void leavesIllFormedUtf8AndNonUtf8LookingBytesToTheGeneralPath() {
+        byte[] prefix = "{\"choices\":[{\"delta\":{\"content\":\"".getBytes(StandardCharsets.UTF_8);
+        byte[] suffix = "\"}}]}".getBytes(StandardCharsets.UTF_8);
+        // Overlong NUL, an encoded surrogate, a code point past U+10FFFF, a cut sequence, a stray continuation byte.
+        int[][] bad = {{0xC0, 0x80}, {0xED, 0xA0, 0x80}, {0xF4, 0x90, 0x80, 0x80}, {0xE9, 0x87}, {0x80}};
+        for (int[] seq : bad) {
+            byte[] b = new byte[prefix.length + seq.length + suffix.length];
+            System.arraycopy(prefix, 0, b, 0, prefix.length);
+            for (int k = 0; k < seq.length; k++) {
+                b[prefix.length + k] = (byte) seq[k];
+            }
+            System.arraycopy(suffix, 0, b, prefix.length + seq.length, suffix.length);
+            assertNull(StandardChunk.parse(b, 0, b.length), java.util.Arrays.toString(seq));
+        }
+        byte[] bom = "\uFEFF{\"choices\":[]}".getBytes(StandardCharsets.UTF_8);
+        assertNull(StandardChunk.parse(bom, 0, bom.length));
+        byte[] utf16 = "{\"choices\":[]}".getBytes(StandardCharsets.UTF_16LE);
+        assertNull(StandardChunk.parse(utf16, 0, utf16.length));
+    }
+
+    @Test
+    void knowsWellFormedUtf8() {
+        byte[] good = "a é 量 😀 \u0080 \u07FF \u0800 \uFFFF \uD7FF \uE000".getBytes(StandardCharsets.UTF_8);
+        assertTrue(StandardChunk.wellFormedUtf8(good, 0, good.length));
+        byte[] maxCodePoint = new String(Character.toChars(0x10FFFF)).getBytes(StandardCharsets.UTF_8);
+        assertTrue(StandardChunk.wellFormedUtf8(maxCodePoint, 0, maxCodePoint.length));
+        assertFalse(StandardChunk.wellFormedUtf8(new byte[] {(byte) 0xE0, (byte) 0x9F, (byte) 0xBF}, 0, 3));
+        assertFalse(StandardChunk.wellFormedUtf8(new byte[] {(byte) 0xF0, (byte) 0x8F, (byte) 0xBF, (byte) 0xBF}, 0, 4));
+        assertFalse(StandardChunk.wellFormedUtf8(new byte[] {(byte) 0xF8, (byte) 0x88, (byte) 0x80, (byte) 0x80}, 0, 4));
+        assertFalse(StandardChunk.wellFormedUtf8(new byte[] {(byte) 0xC1, (byte) 0xBF}, 0, 2));
+    }
+
+    private static StandardChunk bytes(String data) {
+        byte[] b = data.getBytes(StandardCharsets.UTF_8);
+        return StandardChunk.parse(b, 0, b.length);
     }
 }
