@@ -25,7 +25,12 @@ public final class SseParser {
     private static final byte[] ID = {'i', 'd'};
     private static final byte[] RETRY = {'r', 'e', 't', 'r', 'y'};
 
+    /** The largest chunk copied into {@link #scratch}; Vert.x hands HTTP/1.1 bodies over in chunks of at most 8 KiB. */
+    private static final int MAX_SCRATCH_BYTES = 64 * 1024;
+
     private final int maxEventBytes;
+    /** Where {@link #feed(Buffer)} copies a chunk; its bytes are never kept past the call. */
+    private byte[] scratch = new byte[0];
     private final DataSink sink;
     /** Raw bytes of a line that a chunk boundary cut; only used when a line spans chunks. */
     private byte[] line = new byte[128];
@@ -72,9 +77,22 @@ public final class SseParser {
         return (type, data, offset, length, id) -> sink.accept(new SseEvent(type, new String(data, offset, length, StandardCharsets.UTF_8), id));
     }
 
-    /** Feeds the next chunk of the stream. */
+    /**
+     * Feeds the next chunk of the stream. Its bytes are copied into a scratch array kept for the next
+     * chunk, so network-sized chunks cost no allocation; a chunk larger than
+     * {@value #MAX_SCRATCH_BYTES} bytes gets an array of its own.
+     */
     public void feed(Buffer chunk) {
-        feed(chunk.getBytes(), 0, chunk.length());
+        int n = chunk.length();
+        if (n > MAX_SCRATCH_BYTES) {
+            feed(chunk.getBytes(), 0, n);
+            return;
+        }
+        if (scratch.length < n) {
+            scratch = new byte[Math.max(n, Math.min(MAX_SCRATCH_BYTES, 2 * scratch.length))];
+        }
+        chunk.getBytes(0, n, scratch, 0);
+        feed(scratch, 0, n);
     }
 
     /**

@@ -46,12 +46,13 @@ final class StandardChunk {
      * As {@link #parse(String)}, from the event's UTF-8 bytes, which spares decoding the whole event
      * to a String first. Only data opening with {@code '{'} and a non-zero byte is read here: Jackson
      * guesses the encoding of bytes, and a UTF-16 or UTF-32 guess (zero bytes) or a byte order mark
-     * must not make bytes read differently from their UTF-8 decoding. Ill-formed UTF-8 is not read
-     * here either (Jackson would decode an overlong form or an encoded surrogate that Java's decoder
-     * replaces), so the general path reads it as decoded, replacement characters and all.
+     * must not make bytes read differently from their UTF-8 decoding. Nor is ill-formed UTF-8: Jackson
+     * rejects most of it, and the few forms it would decode where Java's decoder puts replacement
+     * characters are looked for first ({@link #readsAsJavaDecodes}); the general path then reads the
+     * event as decoded, replacement characters and all.
      */
     static StandardChunk parse(byte[] data, int offset, int length) {
-        if (length < 2 || data[offset] != '{' || data[offset + 1] == 0 || !wellFormedUtf8(data, offset, length)) {
+        if (length < 2 || data[offset] != '{' || data[offset + 1] == 0 || !readsAsJavaDecodes(data, offset, length)) {
             return null;
         }
         try (JsonParser json = JsonMappers.LENIENT.getFactory().createParser(data, offset, length)) {
@@ -85,54 +86,51 @@ final class StandardChunk {
                 ? new StandardChunk(f.id, f.model, f.content, f.finishReason) : null;
     }
 
-    /** Whether the bytes are well-formed UTF-8 (Unicode's Table 3-7): what Java decodes without replacing. */
-    static boolean wellFormedUtf8(byte[] b, int offset, int length) {
-        int i = offset;
+    /**
+     * Lead bytes whose sequences Jackson's UTF-8 parser decodes where Java's decoder would put
+     * replacement characters: overlong forms (C0, C1; E0 and F0 with a low second byte), encoded
+     * surrogates (ED with a high second byte) and code points past U+10FFFF (F4 with a high second
+     * byte; F5 to F7). Every other ill-formed sequence (a stray continuation byte, a missing one,
+     * F8 to FF) Jackson rejects itself, and the event then goes the general way.
+     */
+    private static final boolean[] SUSPECT = new boolean[256];
+
+    static {
+        for (int lead : new int[] {0xC0, 0xC1, 0xE0, 0xED, 0xF0, 0xF4, 0xF5, 0xF6, 0xF7}) {
+            SUSPECT[lead] = true;
+        }
+    }
+
+    /**
+     * Whether Jackson reads every multi-byte sequence here as Java's UTF-8 decoder does: no lead
+     * byte starts a sequence that Jackson would decode and Java would replace (see {@link #SUSPECT}).
+     * One compare per byte, and a table look-up per non-ASCII byte.
+     */
+    static boolean readsAsJavaDecodes(byte[] b, int offset, int length) {
         int end = offset + length;
-        while (i < end) {
-            int lead = b[i];
-            if (lead >= 0) {
-                i++;
-                continue;
-            }
-            lead &= 0xFF;
-            int n;
-            int min = 0x80;
-            int max = 0xBF;
-            if (lead >= 0xC2 && lead <= 0xDF) {
-                n = 1;
-            } else if (lead >= 0xE0 && lead <= 0xEF) {
-                n = 2;
-                if (lead == 0xE0) {
-                    min = 0xA0;
-                } else if (lead == 0xED) {
-                    max = 0x9F;
-                }
-            } else if (lead >= 0xF0 && lead <= 0xF4) {
-                n = 3;
-                if (lead == 0xF0) {
-                    min = 0x90;
-                } else if (lead == 0xF4) {
-                    max = 0x8F;
-                }
-            } else {
+        for (int i = offset; i < end; i++) {
+            byte x = b[i];
+            if (x < 0 && SUSPECT[x & 0xFF] && !wellFormedAt(b, i, end)) {
                 return false;
             }
-            if (end - i <= n) {
-                return false;
-            }
-            int second = b[i + 1] & 0xFF;
-            if (second < min || second > max) {
-                return false;
-            }
-            for (int k = 2; k <= n; k++) {
-                if ((b[i + k] & 0xC0) != 0x80) {
-                    return false;
-                }
-            }
-            i += n + 1;
         }
         return true;
+    }
+
+    /** Whether the sequence led by the suspect byte at {@code i} is well-formed (Unicode's Table 3-7). */
+    private static boolean wellFormedAt(byte[] b, int i, int end) {
+        int lead = b[i] & 0xFF;
+        if (i + 1 >= end) {
+            return true; // cut: Jackson rejects it
+        }
+        int second = b[i + 1] & 0xFF;
+        return switch (lead) {
+            case 0xE0 -> second >= 0xA0;
+            case 0xED -> second <= 0x9F;
+            case 0xF0 -> second >= 0x90;
+            case 0xF4 -> second <= 0x8F;
+            default -> false; // C0, C1, F5 to F7: never well-formed
+        };
     }
 
     private static boolean readChoices(JsonParser json, Fields f) throws IOException {

@@ -110,15 +110,64 @@ class StandardChunkTest {
     }
 
     @Test
-    void knowsWellFormedUtf8() {
-        byte[] good = "a é 量 😀 \u0080 \u07FF \u0800 \uFFFF \uD7FF \uE000".getBytes(StandardCharsets.UTF_8);
-        assertTrue(StandardChunk.wellFormedUtf8(good, 0, good.length));
+    void looksForTheSequencesJacksonWouldReadOtherwise() {
+        byte[] good = "a é 量 😀 \u0080 \u07FF \u0800 \u0900 \uFFFF \uD7FF \uE000 한국어".getBytes(StandardCharsets.UTF_8);
+        assertTrue(StandardChunk.readsAsJavaDecodes(good, 0, good.length));
         byte[] maxCodePoint = new String(Character.toChars(0x10FFFF)).getBytes(StandardCharsets.UTF_8);
-        assertTrue(StandardChunk.wellFormedUtf8(maxCodePoint, 0, maxCodePoint.length));
-        assertFalse(StandardChunk.wellFormedUtf8(new byte[] {(byte) 0xE0, (byte) 0x9F, (byte) 0xBF}, 0, 3));
-        assertFalse(StandardChunk.wellFormedUtf8(new byte[] {(byte) 0xF0, (byte) 0x8F, (byte) 0xBF, (byte) 0xBF}, 0, 4));
-        assertFalse(StandardChunk.wellFormedUtf8(new byte[] {(byte) 0xF8, (byte) 0x88, (byte) 0x80, (byte) 0x80}, 0, 4));
-        assertFalse(StandardChunk.wellFormedUtf8(new byte[] {(byte) 0xC1, (byte) 0xBF}, 0, 2));
+        assertTrue(StandardChunk.readsAsJavaDecodes(maxCodePoint, 0, maxCodePoint.length));
+        int[][] bad = {{0xC1, 0xBF}, {0xE0, 0x9F, 0xBF}, {0xED, 0xBF, 0xBF}, {0xF0, 0x8F, 0xBF, 0xBF}, {0xF4, 0x90, 0x80, 0x80},
+            {0xF5, 0x80, 0x80, 0x80}};
+        for (int[] seq : bad) {
+            byte[] b = new byte[seq.length];
+            for (int k = 0; k < seq.length; k++) {
+                b[k] = (byte) seq[k];
+            }
+            assertFalse(StandardChunk.readsAsJavaDecodes(b, 0, b.length), java.util.Arrays.toString(seq));
+        }
+    }
+
+    /**
+     * Random bytes in the content, well-formed UTF-8 or not: whenever the byte path reads an event,
+     * it reads what the String path reads from the event decoded.
+     */
+    @Test
+    void neverReadsBytesOtherwiseThanTheirDecodedString() {
+        java.util.Random random = new java.util.Random(14);
+        byte[] prefix = "{\"id\":\"c\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"".getBytes(StandardCharsets.UTF_8);
+        byte[] suffix = "\"}}]}".getBytes(StandardCharsets.UTF_8);
+        int read = 0;
+        for (int n = 0; n < 50_000; n++) {
+            java.io.ByteArrayOutputStream content = new java.io.ByteArrayOutputStream();
+            for (int k = random.nextInt(8); k >= 0; k--) {
+                switch (random.nextInt(4)) {
+                    case 0 -> content.write('a' + random.nextInt(26));
+                    case 1 -> content.write(0x80 + random.nextInt(0x80));
+                    case 2 -> content.writeBytes(new String(Character.toChars(random.nextInt(0x110000)))
+                            .getBytes(StandardCharsets.UTF_8));
+                    default -> {
+                        // A lead byte and the continuation bytes it asks for, any values in range.
+                        int lead = 0xC0 + random.nextInt(0x38);
+                        content.write(lead);
+                        for (int c = lead < 0xE0 ? 1 : lead < 0xF0 ? 2 : 3; c > 0; c--) {
+                            content.write(0x80 + random.nextInt(0x40));
+                        }
+                    }
+                }
+            }
+            byte[] c = content.toByteArray();
+            byte[] b = new byte[prefix.length + c.length + suffix.length];
+            System.arraycopy(prefix, 0, b, 0, prefix.length);
+            System.arraycopy(c, 0, b, prefix.length, c.length);
+            System.arraycopy(suffix, 0, b, prefix.length + c.length, suffix.length);
+            StandardChunk fromBytes = StandardChunk.parse(b, 0, b.length);
+            if (fromBytes != null) {
+                read++;
+                StandardChunk fromString = StandardChunk.parse(new String(b, StandardCharsets.UTF_8));
+                assertNotNull(fromString, java.util.Arrays.toString(c));
+                assertEquals(fromString.content, fromBytes.content, java.util.Arrays.toString(c));
+            }
+        }
+        assertTrue(read > 10_000, "only " + read + " events were read from bytes");
     }
 
     private static StandardChunk bytes(String data) {
