@@ -40,6 +40,8 @@ final class LoopbackStub implements AutoCloseable {
     static final int REPLY_BYTES = 1400;
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** The threads that served requests, of every stub in this JVM, so that CPU figures can leave them out. */
+    static final java.util.Set<Thread> SERVING_THREADS = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /** What the stub saw of one chat request. */
     record Seen(HttpVersion version, String contentType, String body) {
@@ -51,6 +53,8 @@ final class LoopbackStub implements AutoCloseable {
     private final Buffer reply;
     private final SseReply sse;
     private volatile Seen last;
+    /** The last thread that served a request; only read and written by the serving threads. */
+    private Thread serving;
 
     private LoopbackStub(Vertx vertx, HttpServer server, String content, Buffer reply, SseReply sse) {
         this.vertx = vertx;
@@ -80,6 +84,10 @@ final class LoopbackStub implements AutoCloseable {
             if (request.method() != HttpMethod.POST || !request.path().equals("/v1/chat/completions")) {
                 request.response().setStatusCode(404).end();
                 return;
+            }
+            if (self[0].serving != Thread.currentThread()) {
+                self[0].serving = Thread.currentThread();
+                SERVING_THREADS.add(Thread.currentThread());
             }
             request.body().onSuccess(body -> {
                 Seen seen = new Seen(request.version(), request.getHeader("Content-Type"), body.toString(StandardCharsets.UTF_8));
