@@ -25,7 +25,7 @@ public final class SseParser {
     private static final byte[] ID = {'i', 'd'};
     private static final byte[] RETRY = {'r', 'e', 't', 'r', 'y'};
 
-    /** The largest chunk copied into {@link #scratch}; Vert.x hands HTTP/1.1 bodies over in chunks of at most 8 KiB. */
+    /** The largest chunk copied into {@link #scratch}; network chunks are far smaller (Vert.x's default maxChunkSize is 8 KiB). */
     private static final int MAX_SCRATCH_BYTES = 64 * 1024;
 
     private final int maxEventBytes;
