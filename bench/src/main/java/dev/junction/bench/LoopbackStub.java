@@ -24,6 +24,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * has aivideoapi's documented shape (provider-aivideoapi's fixture {@code gemini-2.5-pro-reply.json})
  * with its content padded so that the whole body is about 1.4 KB. Anything else is a 404.
  *
+ * <p>Started with a {@link SseReply} ({@link #start(SseReply)}), it answers a request whose body
+ * holds {@code "stream":true} with that event stream instead; started without one, it answers every
+ * chat request with the JSON reply, as before.
+ *
  * <p>The server speaks HTTP/1.1 only (no h2c upgrade), so every client under test uses the same
  * protocol; the JDK client behind langchain4j would otherwise upgrade to HTTP/2.
  *
@@ -59,17 +63,27 @@ final class LoopbackStub implements AutoCloseable {
     private volatile long[] usageAtClose;
     private final String content;
     private final Buffer reply;
+    private final SseReply sse;
     private volatile Seen last;
 
-    private LoopbackStub(Vertx vertx, HttpServer server, String content, Buffer reply) {
+    private LoopbackStub(Vertx vertx, HttpServer server, String content, Buffer reply, SseReply sse) {
         this.vertx = vertx;
         this.server = server;
         this.content = content;
         this.reply = reply;
+        this.sse = sse;
     }
 
-    /** Starts the stub and waits until it listens. */
+    /** Starts the stub and waits until it listens; it never streams. */
     static LoopbackStub start() {
+        return start(null);
+    }
+
+    /**
+     * Starts the stub and waits until it listens; it streams {@code sse} to stream requests, or
+     * never streams when {@code sse} is {@code null}.
+     */
+    static LoopbackStub start(SseReply sse) {
         String content = paddedContent();
         Buffer reply = Buffer.buffer(replyJson(content));
         Vertx vertx = Vertx.vertx();
@@ -86,11 +100,17 @@ final class LoopbackStub implements AutoCloseable {
                 return;
             }
             request.body().onSuccess(body -> {
-                self[0].last = new Seen(request.version(), request.getHeader("Content-Type"), body.toString(StandardCharsets.UTF_8));
-                request.response().putHeader("Content-Type", "application/json").end(reply);
+                Seen seen = new Seen(request.version(), request.getHeader("Content-Type"), body.toString(StandardCharsets.UTF_8));
+                self[0].last = seen;
+                // Every client under test writes compact JSON, so a plain search finds the flag.
+                if (sse != null && seen.body().contains("\"stream\":true")) {
+                    sse.writeTo(request.response());
+                } else {
+                    request.response().putHeader("Content-Type", "application/json").end(reply);
+                }
             }).onFailure(e -> request.response().setStatusCode(500).end());
         });
-        LoopbackStub stub = new LoopbackStub(vertx, server, content, reply);
+        LoopbackStub stub = new LoopbackStub(vertx, server, content, reply, sse);
         self[0] = stub;
         try {
             server.listen().toCompletionStage().toCompletableFuture().get();
@@ -147,6 +167,16 @@ final class LoopbackStub implements AutoCloseable {
         return reply;
     }
 
+    /** The content events of the streamed reply; only for a stub started with one. */
+    int streamEvents() {
+        return sse.events();
+    }
+
+    /** The answer text of the streamed reply; only for a stub started with one. */
+    String streamText() {
+        return sse.text();
+    }
+
     /** The size of the canned reply body, in bytes. */
     int replyBytes() {
         return reply.length();
@@ -168,6 +198,11 @@ final class LoopbackStub implements AutoCloseable {
      * Returns the names of the body's top-level fields, for the log.
      */
     List<String> checkLastRequest(String arm) {
+        return checkLastRequest(arm, false);
+    }
+
+    /** As {@link #checkLastRequest(String)}, the request streamed exactly when {@code streamed}. */
+    List<String> checkLastRequest(String arm, boolean streamed) {
         Seen seen = last;
         if (seen == null) {
             throw new IllegalStateException(arm + ": the stub saw no chat request");
@@ -192,8 +227,8 @@ final class LoopbackStub implements AutoCloseable {
                 || !PROMPT.equals(textOf(messages.get(0).path("content")))) {
             throw new IllegalStateException(arm + ": not one user message with the prompt: " + seen.body());
         }
-        if (body.path("stream").asBoolean(false)) {
-            throw new IllegalStateException(arm + ": asked for a stream: " + seen.body());
+        if (body.path("stream").asBoolean(false) != streamed) {
+            throw new IllegalStateException(arm + (streamed ? ": did not ask for a stream: " : ": asked for a stream: ") + seen.body());
         }
         List<String> fields = new ArrayList<>();
         body.fieldNames().forEachRemaining(fields::add);

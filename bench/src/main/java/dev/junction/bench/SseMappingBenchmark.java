@@ -6,6 +6,7 @@ import dev.junction.internal.openai.errors.ErrorReplies;
 import dev.junction.internal.openai.plan.CallPlan;
 import dev.junction.internal.openai.stream.ChunkMapper;
 import dev.junction.internal.openai.stream.StreamingCall;
+import dev.junction.internal.sse.SseEvent;
 import dev.junction.internal.sse.SseParser;
 import dev.junction.spi.ProviderSettings;
 import dev.junction.spi.openai.Dialect;
@@ -73,11 +74,16 @@ public class SseMappingBenchmark {
         "\\\"量子优越性\\\"已证.",
         "Grover 搜索: O(√N) 步",
     };
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
     private static final String PREFIX = "data: {\"id\":\"chatcmpl-1\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"";
     private static final String SUFFIX = "\"}}]}\n\n";
-    private static final String TAIL = "data: {\"id\":\"chatcmpl-1\",\"choices\":[{\"index\":0,\"delta\":{},"
-            + "\"finish_reason\":\"stop\"}],\"usage\":{\"prompt_tokens\":12,\"completion_tokens\":" + EVENTS
-            + ",\"total_tokens\":" + (EVENTS + 12) + "}}\n\ndata: [DONE]\n\n";
+
+    /** The finishing event (empty delta, finish reason, usage) and {@code [DONE]}, after {@code events} content events. */
+    private static String tail(int events) {
+        return "data: {\"id\":\"chatcmpl-1\",\"choices\":[{\"index\":0,\"delta\":{},"
+                + "\"finish_reason\":\"stop\"}],\"usage\":{\"prompt_tokens\":12,\"completion_tokens\":" + events
+                + ",\"total_tokens\":" + (events + 12) + "}}\n\ndata: [DONE]\n\n";
+    }
 
     /** Size of the network chunks the reply arrives in. */
     @Param({"8192", "1024"})
@@ -118,6 +124,26 @@ public class SseMappingBenchmark {
         mapReply(bh::consume);
     }
 
+    /**
+     * As {@link #parseAndMap}, wired as {@code StreamingCall} was before issue #14's whole-stack work:
+     * each event's data decoded to a String, then mapped from the String.
+     */
+    @Benchmark
+    @OperationsPerInvocation(EVENTS)
+    public void parseAndMapString(Blackhole bh) {
+        ChunkMapper mapper = new ChunkMapper(dialect, plan, price, errors, headers);
+        Consumer<StreamPart> out = bh::consume;
+        SseParser parser = new SseParser(SseParser.DEFAULT_MAX_EVENT_BYTES, (SseEvent event) -> {
+            if (mapper.onData(event.data(), out)) {
+                mapper.finish(out);
+            }
+        });
+        for (Buffer chunk : chunks) {
+            parser.feed(chunk);
+        }
+        parser.end();
+    }
+
     /** The SSE parser alone, each event's data handed to the blackhole: the floor under {@link #parseAndMap}. */
     @Benchmark
     @OperationsPerInvocation(EVENTS)
@@ -132,8 +158,8 @@ public class SseMappingBenchmark {
     private void mapReply(Consumer<StreamPart> out) {
         // One mapper and parser per reply, as StreamingCall makes one per call.
         ChunkMapper mapper = new ChunkMapper(dialect, plan, price, errors, headers);
-        SseParser parser = new SseParser(SseParser.DEFAULT_MAX_EVENT_BYTES, event -> {
-            if (mapper.onData(event.data(), out)) {
+        SseParser parser = new SseParser(SseParser.DEFAULT_MAX_EVENT_BYTES, (type, data, offset, length, id) -> {
+            if (mapper.onData(data, offset, length, out)) {
                 mapper.finish(out);
             }
         });
@@ -165,15 +191,30 @@ public class SseMappingBenchmark {
 
     /** The reply's bytes; every content event is checked to be exactly {@value #EVENT_BYTES} bytes. */
     static byte[] reply() {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(EVENTS * EVENT_BYTES + TAIL.length() * 2);
-        for (int i = 0; i < EVENTS; i++) {
+        return reply(EVENTS);
+    }
+
+    /** A reply of {@code events} content events, then the finishing event and {@code [DONE]}. */
+    static byte[] reply(int events) {
+        String tail = tail(events);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(events * EVENT_BYTES + tail.length() * 2);
+        for (int i = 0; i < events; i++) {
             byte[] event = (PREFIX + CONTENT[i % CONTENT.length] + SUFFIX).getBytes(StandardCharsets.UTF_8);
             if (event.length != EVENT_BYTES) {
                 throw new IllegalStateException("event " + i + " is " + event.length + " bytes, not " + EVENT_BYTES);
             }
             out.writeBytes(event);
         }
-        out.writeBytes(TAIL.getBytes(StandardCharsets.UTF_8));
+        out.writeBytes(tail.getBytes(StandardCharsets.UTF_8));
         return out.toByteArray();
+    }
+
+    /** The text content event {@code i} carries, JSON escapes decoded. */
+    static String decodedContent(int i) {
+        try {
+            return JSON.readValue("\"" + CONTENT[i % CONTENT.length] + "\"", String.class);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

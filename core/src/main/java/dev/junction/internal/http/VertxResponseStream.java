@@ -18,6 +18,11 @@ import java.time.Duration;
  * A streamed response: the Vert.x response with an idle timer (armed only while the consumer
  * wants data, so time spent paused does not count) and the call's total deadline. Used on the
  * response's context only.
+ *
+ * <p>A chunk does not re-arm the idle timer: it only notes the time. When the timer fires it
+ * fails the call if the stream has been quiet for the whole idle timeout, and otherwise sets itself
+ * again for the rest of it. A busy stream thus costs one timer per idle timeout, not a cancel and
+ * a new timer per chunk.
  */
 final class VertxResponseStream implements HttpResponseStream, ReadStream<Buffer> {
     private final Vertx vertx;
@@ -30,6 +35,8 @@ final class VertxResponseStream implements HttpResponseStream, ReadStream<Buffer
     private final long totalTimer;
     private boolean gotFirstChunk;
     private long idleTimer = -1;
+    /** When the last chunk came (or the consumer last asked for more), on the {@link System#nanoTime()} clock. */
+    private long lastActivityNanos;
     private boolean wanting;
     private boolean done;
     private Handler<Throwable> exceptionHandler;
@@ -103,8 +110,12 @@ final class VertxResponseStream implements HttpResponseStream, ReadStream<Buffer
         } else {
             response.handler(chunk -> {
                 if (!done) {
-                    gotFirstChunk = true;
-                    armIdle();
+                    if (gotFirstChunk) {
+                        lastActivityNanos = System.nanoTime();
+                    } else {
+                        gotFirstChunk = true;
+                        armIdle(); // from the first-byte timer to the idle timer
+                    }
                     handler.handle(chunk);
                 }
             });
@@ -168,13 +179,32 @@ final class VertxResponseStream implements HttpResponseStream, ReadStream<Buffer
             return;
         }
         if (gotFirstChunk) {
-            idleTimer = vertx.setTimer(Math.max(1, idle.toMillis()),
-                    id -> fail(TransportErrors.afterReplyBegan(TransportErrors.timeout(call, "sent nothing", idle, "idleTimeout"))));
+            lastActivityNanos = System.nanoTime();
+            setIdleTimer(idle.toNanos());
         } else {
             long left = Math.max(1, (firstByteDeadlineNanos - System.nanoTime()) / 1_000_000);
             idleTimer = vertx.setTimer(left,
                     id -> fail(TransportErrors.timeout(call, "did not start answering", firstByte, "firstByteTimeout")));
         }
+    }
+
+    /** Sets the idle timer to fire in {@code nanos}; on firing, fails the call or waits out the rest of the quiet. */
+    private void setIdleTimer(long nanos) {
+        idleTimer = vertx.setTimer(Math.max(1, (nanos + 999_999) / 1_000_000), id -> {
+            if (idleTimer != id) {
+                return; // cancelled after it was already queued to run
+            }
+            idleTimer = -1;
+            if (!wanting || done) {
+                return;
+            }
+            long quiet = System.nanoTime() - lastActivityNanos;
+            if (quiet >= idle.toNanos()) {
+                fail(TransportErrors.afterReplyBegan(TransportErrors.timeout(call, "sent nothing", idle, "idleTimeout")));
+            } else {
+                setIdleTimer(idle.toNanos() - quiet);
+            }
+        });
     }
 
     private void cancelIdle() {

@@ -25,8 +25,13 @@ public final class SseParser {
     private static final byte[] ID = {'i', 'd'};
     private static final byte[] RETRY = {'r', 'e', 't', 'r', 'y'};
 
+    /** The largest chunk copied into {@link #scratch}; network chunks are far smaller (Vert.x's default maxChunkSize is 8 KiB). */
+    private static final int MAX_SCRATCH_BYTES = 64 * 1024;
+
     private final int maxEventBytes;
-    private final Consumer<SseEvent> sink;
+    /** Where {@link #feed(Buffer)} copies a chunk; its bytes are never kept past the call. */
+    private byte[] scratch = new byte[0];
+    private final DataSink sink;
     /** Raw bytes of a line that a chunk boundary cut; only used when a line spans chunks. */
     private byte[] line = new byte[128];
     private int lineLen;
@@ -50,6 +55,17 @@ public final class SseParser {
      * @param sink receives every dispatched event on the thread that calls {@link #feed}
      */
     public SseParser(int maxEventBytes, Consumer<SseEvent> sink) {
+        this(maxEventBytes, decoding(Objects.requireNonNull(sink, "sink")));
+    }
+
+    /**
+     * Creates a parser that hands each event's data over as the UTF-8 bytes it arrived in, so that a
+     * consumer that parses them (as JSON) need not decode them to a String first.
+     *
+     * @param maxEventBytes bound on the bytes buffered for one event, positive
+     * @param sink receives every dispatched event on the thread that calls {@link #feed}
+     */
+    public SseParser(int maxEventBytes, DataSink sink) {
         if (maxEventBytes <= 0) {
             throw new IllegalArgumentException("maxEventBytes must be positive, was " + maxEventBytes);
         }
@@ -57,9 +73,26 @@ public final class SseParser {
         this.sink = Objects.requireNonNull(sink, "sink");
     }
 
-    /** Feeds the next chunk of the stream. */
+    private static DataSink decoding(Consumer<SseEvent> sink) {
+        return (type, data, offset, length, id) -> sink.accept(new SseEvent(type, new String(data, offset, length, StandardCharsets.UTF_8), id));
+    }
+
+    /**
+     * Feeds the next chunk of the stream. Its bytes are copied into a scratch array kept for the next
+     * chunk, so network-sized chunks cost no allocation; a chunk larger than
+     * {@value #MAX_SCRATCH_BYTES} bytes gets an array of its own.
+     */
     public void feed(Buffer chunk) {
-        feed(chunk.getBytes(), 0, chunk.length());
+        int n = chunk.length();
+        if (n > MAX_SCRATCH_BYTES) {
+            feed(chunk.getBytes(), 0, n);
+            return;
+        }
+        if (scratch.length < n) {
+            scratch = new byte[Math.max(n, Math.min(MAX_SCRATCH_BYTES, 2 * scratch.length))];
+        }
+        chunk.getBytes(0, n, scratch, 0);
+        feed(scratch, 0, n);
     }
 
     /**
@@ -243,14 +276,31 @@ public final class SseParser {
             return;
         }
         String type = eventType == null || eventType.isEmpty() ? "message" : eventType;
-        SseEvent event = new SseEvent(type, new String(data, 0, dataLen - 1, StandardCharsets.UTF_8), lastEventId);
+        int length = dataLen - 1;
         dataLen = 0;
         eventType = null;
-        sink.accept(event);
+        // The bytes stay valid during the call: nothing feeds the parser until the sink returns.
+        sink.event(type, data, 0, length, lastEventId);
     }
 
     private static boolean is(byte[] b, int from, int len, byte[] name) {
         return len == name.length && Arrays.equals(b, from, from + len, name, 0, len);
+    }
+
+    /**
+     * Receives one dispatched event with its data still in UTF-8 bytes (the data lines joined with
+     * LF, as {@link SseEvent#data()} would hold them decoded).
+     */
+    @FunctionalInterface
+    public interface DataSink {
+        /**
+         * Handles one event. The bytes belong to the parser and are valid only during this call.
+         *
+         * @param type the event type, as {@link SseEvent#event()}
+         * @param data holds the data's bytes from {@code offset}, {@code length} of them
+         * @param id the last event id, as {@link SseEvent#id()}
+         */
+        void event(String type, byte[] data, int offset, int length, String id);
     }
 
     /** Thrown when one event would buffer more than the parser's bound; the stream cannot be resumed. */

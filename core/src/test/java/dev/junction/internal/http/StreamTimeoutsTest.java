@@ -87,6 +87,27 @@ class StreamTimeoutsTest {
     }
 
     @Test
+    void keepsAStreamOpenLongerThanTheIdleTimeoutWhileChunksKeepComing() {
+        // One chunk every 100 ms for 1.5 s, against a 1 s idle timeout: quiet never lasts it out.
+        server = new SseServer(request -> {
+            HttpServerResponse response = request.response().setChunked(true).putHeader("Content-Type", "text/event-stream");
+            int[] sent = {0};
+            server.vertx().setPeriodic(100, id -> {
+                if (++sent[0] < 15) {
+                    response.write(Sse.event(Sse.text("好")));
+                } else {
+                    server.vertx().cancelTimer(id);
+                    response.end(Sse.event(Sse.finish("stop")) + Sse.DONE);
+                }
+            });
+        });
+        StreamRecorder r = StreamRecorder.record(server.model("&idleTimeout=1s").stream("你好"));
+
+        r.awaitEnd();
+        assertEquals("好".repeat(14), r.text());
+    }
+
+    @Test
     void endsAtDoneWithoutWaitingForTheServerToClose() {
         // The server keeps the connection open after [DONE]; the default idle timeout is a minute.
         server = new SseServer(request -> request.response().setChunked(true).putHeader("Content-Type", "text/event-stream")

@@ -20,6 +20,8 @@ import dev.junction.spi.openai.Json;
 import dev.junction.spi.openai.VendorProfile;
 import io.vertx.core.MultiMap;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -31,6 +33,7 @@ import java.util.function.Consumer;
  */
 public final class ChunkMapper {
     private static final String DONE = "[DONE]";
+    private static final byte[] DONE_BYTES = DONE.getBytes(StandardCharsets.US_ASCII);
     /** More parallel tool calls than this in one reply is taken for a broken stream, not allocated. */
     private static final int MAX_TOOL_CALLS = 128;
 
@@ -74,16 +77,61 @@ public final class ChunkMapper {
         }
         StandardChunk standard = dialect.standardChunksNeedNoHooks() ? StandardChunk.parse(data) : null;
         if (standard != null) {
-            start(standard.id, standard.model, out);
-            if (standard.content != null && !standard.content.isEmpty()) {
-                text(standard.content, out);
-            }
-            if (standard.finishReason != null) {
-                rawFinish = standard.finishReason;
-                sawFinish = true;
-            }
+            standard(standard, out);
             return false;
         }
+        general(data, out);
+        return false;
+    }
+
+    /**
+     * As {@link #onData(String, Consumer)}, from the event's data as UTF-8 bytes (the SSE parser's,
+     * valid only during the call). A standard text chunk is read from the bytes; only other events
+     * are decoded to a String, so a plain text delta costs one String, its text.
+     */
+    public boolean onData(byte[] data, int offset, int length, Consumer<StreamPart> out) {
+        if (isDone(data, offset, length)) {
+            return true;
+        }
+        StandardChunk standard = dialect.standardChunksNeedNoHooks() ? StandardChunk.parse(data, offset, length) : null;
+        if (standard != null) {
+            standard(standard, out);
+            return false;
+        }
+        String text = new String(data, offset, length, StandardCharsets.UTF_8);
+        if (DONE.equals(text.strip())) {
+            return true; // [DONE] amid whitespace that isDone does not know (String.strip's Unicode spaces)
+        }
+        general(text, out);
+        return false;
+    }
+
+    /** {@code [DONE]} amid ASCII whitespace as {@link String#strip()} knows it; other cases are left to the String check. */
+    private static boolean isDone(byte[] data, int offset, int length) {
+        int from = offset;
+        int to = offset + length;
+        while (from < to && data[from] >= 0 && Character.isWhitespace(data[from])) {
+            from++;
+        }
+        while (to > from && data[to - 1] >= 0 && Character.isWhitespace(data[to - 1])) {
+            to--;
+        }
+        return Arrays.equals(data, from, to, DONE_BYTES, 0, DONE_BYTES.length);
+    }
+
+    private void standard(StandardChunk standard, Consumer<StreamPart> out) {
+        start(standard.id, standard.model, out);
+        if (standard.content != null && !standard.content.isEmpty()) {
+            text(standard.content, out);
+        }
+        if (standard.finishReason != null) {
+            rawFinish = standard.finishReason;
+            sawFinish = true;
+        }
+    }
+
+    /** Reads an event through the dialect's hooks. */
+    private void general(String data, Consumer<StreamPart> out) {
         JsonNode chunk;
         try {
             chunk = JsonMappers.LENIENT.readTree(data);
@@ -130,7 +178,6 @@ public final class ChunkMapper {
                 sawFinish = true;
             }
         }
-        return false;
     }
 
     /** Whether a finish reason or the closing usage chunk has arrived, so that a stream closing now is complete. */

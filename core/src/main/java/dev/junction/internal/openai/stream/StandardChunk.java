@@ -36,30 +36,101 @@ final class StandardChunk {
     /** The event's fields, or {@code null} when it is anything but a standard text chunk. */
     static StandardChunk parse(String data) {
         try (JsonParser json = JsonMappers.LENIENT.getFactory().createParser(data)) {
-            if (json.nextToken() != JsonToken.START_OBJECT) {
-                return null;
-            }
-            Fields f = new Fields();
-            while (json.nextToken() == JsonToken.FIELD_NAME) {
-                String name = json.currentName();
-                JsonToken value = json.nextToken();
-                boolean ok = switch (name) {
-                    case "id" -> (f.id = scalarText(json, value)) != null || value == JsonToken.VALUE_NULL;
-                    case "model" -> (f.model = scalarText(json, value)) != null || value == JsonToken.VALUE_NULL;
-                    case "object", "created", "system_fingerprint", "service_tier" -> value.isScalarValue();
-                    case "usage", "logprobs" -> value == JsonToken.VALUE_NULL;
-                    case "choices" -> value == JsonToken.START_ARRAY && readChoices(json, f);
-                    default -> false;
-                };
-                if (!ok) {
-                    return null;
-                }
-            }
-            return json.currentToken() == JsonToken.END_OBJECT && json.nextToken() == null
-                    ? new StandardChunk(f.id, f.model, f.content, f.finishReason) : null;
+            return read(json);
         } catch (IOException e) {
             return null; // the general path reports the malformed event
         }
+    }
+
+    /**
+     * As {@link #parse(String)}, from the event's UTF-8 bytes, which spares decoding the whole event
+     * to a String first. Only data opening with {@code '{'} and a non-zero byte is read here: Jackson
+     * guesses the encoding of bytes, and a UTF-16 or UTF-32 guess (zero bytes) or a byte order mark
+     * must not make bytes read differently from their UTF-8 decoding. Nor is ill-formed UTF-8: Jackson
+     * rejects most of it, and the few forms it would decode where Java's decoder puts replacement
+     * characters are looked for first ({@link #readsAsJavaDecodes}); the general path then reads the
+     * event as decoded, replacement characters and all.
+     */
+    static StandardChunk parse(byte[] data, int offset, int length) {
+        if (length < 2 || data[offset] != '{' || data[offset + 1] == 0 || !readsAsJavaDecodes(data, offset, length)) {
+            return null;
+        }
+        try (JsonParser json = JsonMappers.LENIENT.getFactory().createParser(data, offset, length)) {
+            return read(json);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static StandardChunk read(JsonParser json) throws IOException {
+        if (json.nextToken() != JsonToken.START_OBJECT) {
+            return null;
+        }
+        Fields f = new Fields();
+        while (json.nextToken() == JsonToken.FIELD_NAME) {
+            String name = json.currentName();
+            JsonToken value = json.nextToken();
+            boolean ok = switch (name) {
+                case "id" -> (f.id = scalarText(json, value)) != null || value == JsonToken.VALUE_NULL;
+                case "model" -> (f.model = scalarText(json, value)) != null || value == JsonToken.VALUE_NULL;
+                case "object", "created", "system_fingerprint", "service_tier" -> value.isScalarValue();
+                case "usage", "logprobs" -> value == JsonToken.VALUE_NULL;
+                case "choices" -> value == JsonToken.START_ARRAY && readChoices(json, f);
+                default -> false;
+            };
+            if (!ok) {
+                return null;
+            }
+        }
+        return json.currentToken() == JsonToken.END_OBJECT && json.nextToken() == null
+                ? new StandardChunk(f.id, f.model, f.content, f.finishReason) : null;
+    }
+
+    /**
+     * Lead bytes whose sequences Jackson's UTF-8 parser decodes where Java's decoder would put
+     * replacement characters: overlong forms (C0, C1; E0 and F0 with a low second byte), encoded
+     * surrogates (ED with a high second byte) and code points past U+10FFFF (F4 with a high second
+     * byte; F5 to F7). Every other ill-formed sequence (a stray continuation byte, a missing one,
+     * F8 to FF) Jackson rejects itself, and the event then goes the general way.
+     */
+    private static final boolean[] SUSPECT = new boolean[256];
+
+    static {
+        for (int lead : new int[] {0xC0, 0xC1, 0xE0, 0xED, 0xF0, 0xF4, 0xF5, 0xF6, 0xF7}) {
+            SUSPECT[lead] = true;
+        }
+    }
+
+    /**
+     * Whether Jackson reads every multi-byte sequence here as Java's UTF-8 decoder does: no lead
+     * byte starts a sequence that Jackson would decode and Java would replace (see {@link #SUSPECT}).
+     * One compare per byte, and a table look-up per non-ASCII byte.
+     */
+    static boolean readsAsJavaDecodes(byte[] b, int offset, int length) {
+        int end = offset + length;
+        for (int i = offset; i < end; i++) {
+            byte x = b[i];
+            if (x < 0 && SUSPECT[x & 0xFF] && !wellFormedAt(b, i, end)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether the sequence led by the suspect byte at {@code i} is well-formed (Unicode's Table 3-7). */
+    private static boolean wellFormedAt(byte[] b, int i, int end) {
+        int lead = b[i] & 0xFF;
+        if (i + 1 >= end) {
+            return true; // cut: Jackson rejects it
+        }
+        int second = b[i + 1] & 0xFF;
+        return switch (lead) {
+            case 0xE0 -> second >= 0xA0;
+            case 0xED -> second <= 0x9F;
+            case 0xF0 -> second >= 0x90;
+            case 0xF4 -> second <= 0x8F;
+            default -> false; // C0, C1, F5 to F7: never well-formed
+        };
     }
 
     private static boolean readChoices(JsonParser json, Fields f) throws IOException {

@@ -15,6 +15,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import java.util.ArrayDeque;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -27,6 +28,8 @@ public final class StreamingCall implements ChatStream {
     private final String provider;
     private final int maxEventBytes;
     private final ArrayDeque<StreamPart> queue = new ArrayDeque<>();
+    /** Made once: a {@code queue::add} per event would be one more allocation per part. */
+    private final Consumer<StreamPart> enqueue = queue::add;
     private final Promise<Void> abandoned = Promise.promise();
     private Handler<StreamPart> handler;
     private Handler<Throwable> exceptionHandler;
@@ -133,8 +136,9 @@ public final class StreamingCall implements ChatStream {
     private void open(HttpResponseStream response, ChunkMapper chunkMapper) {
         http = response;
         mapper = chunkMapper;
-        parser = new SseParser(maxEventBytes, event -> {
-            if (!done && !terminalQueued && mapper.onData(event.data(), queue::add)) {
+        parser = new SseParser(maxEventBytes, (type, data, offset, length, id) -> {
+            // The bytes go to the mapper as they are: a plain text delta is never decoded whole.
+            if (!done && !terminalQueued && mapper.onData(data, offset, length, enqueue)) {
                 finishNormally();
             }
         });
