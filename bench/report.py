@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Renders bench/run.sh's JMH results (PeerComparisonBenchmark, -rf json) as a markdown table.
+"""Renders bench/run.sh's JMH results (-rf json) as markdown tables: PeerComparisonBenchmark, and
+when present StreamThroughputBenchmark and InlineImageRequestBenchmark.
 
     report.py print RESULT.json...                    prints the table and the cost ratios
     report.py write DOC.md COMMANDS.txt RESULT.json...  also replaces DOC.md's generated block
@@ -22,19 +23,27 @@ TO_US = {"s/op": 1e6, "ms/op": 1e3, "us/op": 1.0, "µs/op": 1.0, "ns/op": 1e-3}
 PER_S = {"ops/s": 1.0, "ops/ms": 1e3, "ops/us": 1e6, "ops/ns": 1e9}
 
 
+IMAGE_BYTES = 20 * 1024 * 1024
+
+
 def load(paths):
+    """PeerComparison rows by (threads, arm); the other classes' raw entries under "other"."""
     rows, jvm = {}, {}
+    rows["other"] = []
     for path in paths:
         for r in json.load(open(path)):
-            arm = r["benchmark"].rsplit(".", 1)[1]
+            owner, arm = r["benchmark"].rsplit(".", 2)[-2:]
+            jvm = {k: r.get(k) for k in ("jdkVersion", "vmName", "vmVersion")}
+            if owner != "PeerComparisonBenchmark":
+                rows["other"].append(r)
+                continue
             row = rows.setdefault((r["threads"], arm), {})
             m = r["primaryMetric"]
-            jvm = {k: r.get(k) for k in ("jdkVersion", "vmName", "vmVersion")}
             if r["mode"] == "thrpt":
                 f = PER_S[m["scoreUnit"]]
                 row["ops"] = m["score"] * f
-                err = m["scoreError"]
-                row["err"] = err * f if err == err else None
+                err = num(m["scoreError"])
+                row["err"] = err * f if err is not None else None
                 sec = r.get("secondaryMetrics", {})
                 score = lambda name: sec[name]["score"] if name in sec else None
                 row["cpu"] = score("cpu.time.norm")
@@ -51,11 +60,55 @@ def fmt(v, spec):
     return "n/a" if v is None else format(v, spec)
 
 
+def num(value):
+    """A JMH number, or None for the "NaN" JMH writes when it has too few samples for an error."""
+    try:
+        value = float(value)
+    except (TypeError, ValueError):
+        return None
+    return None if value != value else value
+
+
+def secondary(r, name):
+    metric = r.get("secondaryMetrics", {}).get(name)
+    return metric["score"] if metric else None
+
+
+def streams_table(rows):
+    entries = [r for r in rows["other"] if "StreamThroughputBenchmark" in r["benchmark"]]
+    if not entries:
+        return []
+    lines = ["| stream arm | parts/s | ± (99.9%) | JVM CPU µs per part | client CPU µs per part | client B per part |",
+             "|---|---:|---:|---:|---:|---:|"]
+    for r in sorted(entries, key=lambda r: r["benchmark"]):
+        m = r["primaryMetric"]
+        f = PER_S[m["scoreUnit"]]
+        gc, stub = secondary(r, "gc.alloc.rate.norm"), secondary(r, "stub.alloc.norm")
+        client_b = gc - stub if gc is not None and stub is not None else None
+        err = num(m["scoreError"]) * f if num(m["scoreError"]) is not None else None
+        lines.append(f"| {r['benchmark'].rsplit('.', 1)[1]} | {fmt(m['score'] * f, ',.0f')} | {fmt(err, ',.0f')} | "
+                     f"{fmt(secondary(r, 'cpu.time.norm'), '.2f')} | {fmt(secondary(r, 'client.cpu.norm'), '.2f')} | "
+                     f"{fmt(client_b, ',.0f')} |")
+    return lines
+
+
+def image_table(rows):
+    entries = [r for r in rows["other"] if "InlineImageRequestBenchmark" in r["benchmark"]]
+    if not entries:
+        return []
+    lines = ["| 20 MiB image | B per operation | × image |", "|---|---:|---:|"]
+    for r in sorted(entries, key=lambda r: (r["benchmark"], str(r.get("params")))):
+        name = r["benchmark"].rsplit(".", 1)[1] + "".join(f" ({v})" for v in (r.get("params") or {}).values())
+        b = secondary(r, "gc.alloc.rate.norm")
+        lines.append(f"| {name} | {fmt(b, ',.0f')} | {fmt(b / IMAGE_BYTES if b is not None else None, '.2f')} |")
+    return lines
+
+
 def table(rows):
     lines = ["| threads | arm | ops/s | ± (99.9%) | µs per call (1e6 ÷ ops/s) | cost vs raw | JVM CPU µs per call |"
              " client KB per call | p50 µs | p99 µs | p50 over raw |",
              "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
-    for t in sorted({k[0] for k in rows}):
+    for t in sorted({k[0] for k in rows if k != "other"}):
         raw = rows.get((t, "raw"), {})
         for arm in ARMS:
             row = rows.get((t, arm))
@@ -104,7 +157,11 @@ def write(doc, commands, rows, jvm):
     now = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     block = [BEGIN, "", f"**Last full run:** {now}, `bench/run.sh`. JMH commands, as run:", "", "```sh"]
     block += [c for c in open(commands).read().splitlines() if c]
-    block += ["```", "", "| | |", "|---|---|"] + machine(jvm) + [""] + table(rows) + ["", "```"] + ratios(rows) + ["```", "", END]
+    block += ["```", "", "| | |", "|---|---|"] + machine(jvm) + [""] + table(rows)
+    for extra in (streams_table(rows), image_table(rows)):
+        if extra:
+            block += [""] + extra
+    block += ["", "```"] + ratios(rows) + ["```", "", END]
     text = open(doc).read()
     if BEGIN in text and END in text:
         head, rest = text.split(BEGIN, 1)
@@ -126,6 +183,10 @@ def main(argv):
         return 2
     print()
     print("\n".join(table(rows)))
+    for extra in (streams_table(rows), image_table(rows)):
+        if extra:
+            print()
+            print("\n".join(extra))
     print()
     print("\n".join(ratios(rows)))
     return 0

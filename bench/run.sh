@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # Issue #14: Junction against the raw Vert.x client and two peers (PeerComparisonBenchmark).
 #
-#   bench/run.sh           full run (about 15 minutes after the build): concurrency 1 pinned to one
-#                          CPU (taskset -c 0) and concurrency 64, throughput and sample time, each
-#                          -f 2 -wi 3 -w 2s -i 5 -r 2s; prints the table and rewrites the generated
-#                          block of docs/benchmarks.md (table, machine, JDK, command, date)
+#   bench/run.sh           full run (about 20 minutes after the build): PeerComparisonBenchmark at
+#                          concurrency 1 pinned to one CPU (taskset -c 0) and at concurrency 64,
+#                          throughput and sample time, each -f 2 -wi 3 -w 2s -i 5 -r 2s; then
+#                          StreamThroughputBenchmark (SSE parts/s, one stream and 256) and
+#                          InlineImageRequestBenchmark (bytes per 20 MiB image, both ways); prints
+#                          the tables and rewrites the generated block of docs/benchmarks.md (tables,
+#                          machine, JDK, commands, date)
 #   bench/run.sh --quick   concurrency 64 only, -f 1 -wi 2 -w 1s -i 3 -r 1s (under 3 minutes);
 #                          prints the table, writes nothing
 #
@@ -55,6 +58,23 @@ for t in "${runs[@]}"; do
   results+=("$out/t$t.json")
   commands+=("${command[*]}")
 done
+
+if ! $quick; then
+  # The other #14 figures: streamed parts per second through the whole stack, and the heap a 20 MiB
+  # image costs on the way out and back. Their own JMH logs are beside the others.
+  extra=(
+    "streams|-f 1 -wi 5 -w 2s -i 5 -r 2s ${profilers[*]}|StreamThroughputBenchmark"
+    "image|-f 1 -wi 2 -i 3 -prof gc|InlineImageRequestBenchmark"
+  )
+  for entry in "${extra[@]}"; do
+    IFS='|' read -r name options pattern <<< "$entry"
+    command=(java -jar bench/target/junction-bench.jar $options -foe true -rf json -rff "$out/$name.json" "$pattern")
+    echo "running $pattern (JMH log: $out/$name.log)"
+    "${command[@]}" > "$out/$name.log" 2>&1 || { tail -40 "$out/$name.log" >&2; exit 1; }
+    results+=("$out/$name.json")
+    commands+=("${command[*]}")
+  done
+fi
 
 if $quick; then
   python3 bench/report.py print "${results[@]}"
