@@ -65,7 +65,8 @@ import java.util.random.RandomGenerator;
  * }</pre>
  *
  * <p>A Junction owns the Vert.x instance it created and closes it; a borrowed one
- * ({@link Builder#vertx(Vertx)}) is left running. Instances are thread-safe.
+ * ({@link Builder#vertx(Vertx)}) is left running. Its own starts at the first call that needs it
+ * (see {@link #vertx()}). Instances are thread-safe.
  */
 public final class Junction implements AutoCloseable {
     private final LazyVertx vertx;
