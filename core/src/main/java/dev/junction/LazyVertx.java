@@ -18,8 +18,8 @@ import java.util.function.Supplier;
 
 /**
  * Junction's Vert.x and the HTTP client on it, started by the first call that needs them rather than
- * with Junction: listing providers, reading prices and quoting make no call, and starting Vert.x was
- * about half of the CLI's start (issue #14, docs/benchmarks.md). Thread-safe; once started, a call
+ * with Junction: listing providers, reading prices and quoting make no call, and starting and closing
+ * Vert.x was about a quarter of the CLI's start (issue #14, docs/benchmarks.md). Thread-safe; once started, a call
  * reads one volatile field. Closed before it started, it never starts.
  */
 final class LazyVertx implements HttpTransport, Supplier<Vertx> {
