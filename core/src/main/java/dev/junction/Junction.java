@@ -17,7 +17,6 @@ import dev.junction.internal.config.RouteStrings;
 import dev.junction.internal.config.RouteValues;
 import dev.junction.internal.config.SettingsResolver;
 import dev.junction.internal.http.TransportOptions;
-import dev.junction.internal.http.VertxHttpTransport;
 import dev.junction.internal.observe.Listeners;
 import dev.junction.internal.registry.PriceBookLoader;
 import dev.junction.internal.registry.ProviderRegistry;
@@ -50,7 +49,6 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
@@ -67,12 +65,11 @@ import java.util.random.RandomGenerator;
  * }</pre>
  *
  * <p>A Junction owns the Vert.x instance it created and closes it; a borrowed one
- * ({@link Builder#vertx(Vertx)}) is left running. Instances are thread-safe.
+ * ({@link Builder#vertx(Vertx)}) is left running. Its own starts at the first call that needs it
+ * (see {@link #vertx()}). Instances are thread-safe.
  */
 public final class Junction implements AutoCloseable {
-    private final Vertx vertx;
-    private final boolean ownsVertx;
-    private final VertxHttpTransport transport;
+    private final LazyVertx vertx;
     private final ProviderRegistry registry;
     private final PriceBookLoader priceLoader;
     private volatile PriceBook prices;
@@ -82,9 +79,7 @@ public final class Junction implements AutoCloseable {
 
     private Junction(Builder b, TransportOptions transportOptions, ProviderRegistry registry, PriceBookLoader priceLoader,
             PriceBook prices) {
-        this.ownsVertx = b.vertx == null;
-        this.vertx = ownsVertx ? Vertx.vertx() : b.vertx;
-        this.transport = new VertxHttpTransport(vertx, transportOptions);
+        this.vertx = new LazyVertx(b.vertx, transportOptions);
         this.registry = registry;
         this.priceLoader = priceLoader;
         this.prices = prices;
@@ -93,7 +88,7 @@ public final class Junction implements AutoCloseable {
                 : new LocalHealth(b.healthClock, b.cooldownFailures, b.cooldownWindow, b.cooldownDuration);
         this.retries = b.retryScheduler != null ? new RetryLoops(b.retryScheduler, false, b.retryRandom, b.retryClock, health)
                 : new RetryLoops(new VertxScheduler(vertx), true, b.retryRandom, b.retryClock, health);
-        this.wiring = new ProviderWiring(registry, new SettingsResolver(b.environment, id -> registry.factories().containsKey(id) ? registry.factories().get(id).apiKeyEnvFallbacks() : java.util.List.of()), retries, vertx, transport, this::prices,
+        this.wiring = new ProviderWiring(registry, new SettingsResolver(b.environment, id -> registry.factories().containsKey(id) ? registry.factories().get(id).apiKeyEnvFallbacks() : java.util.List.of()), retries, vertx, vertx, this::prices,
                 b.maxStreamEventBytes, b.maxRequestBytes, new ConfigWarnings(b.warnings), listeners(b));
     }
 
@@ -219,7 +214,7 @@ public final class Junction implements AutoCloseable {
         for (String configString : fallbacks) {
             members.add(wiring.bound(configString));
         }
-        return new FallbackChatModel(members, vertx, wiring.health(), wiring.listeners());
+        return new FallbackChatModel(members, vertx.get(), wiring.health(), wiring.listeners());
     }
 
     /**
@@ -283,9 +278,19 @@ public final class Junction implements AutoCloseable {
         return CatalogMaker.remote(registry.factories().values(), prices(), providerIds, this::engine);
     }
 
-    /** The Vert.x instance Junction runs on. */
+    /**
+     * The Vert.x instance Junction runs on. Junction starts its own only once something needs it (a
+     * call, a chat model, this method), so that listing providers or quoting starts no threads.
+     *
+     * @throws JunctionException NETWORK when Junction was closed before Vert.x was started
+     */
     public Vertx vertx() {
-        return vertx;
+        return vertx.get();
+    }
+
+    /** Whether Vert.x was started: lets tests check that what makes no call starts nothing. */
+    boolean vertxStarted() {
+        return vertx.isStarted();
     }
 
     /** The SPI's provider for a config string, for the quote and catalog makers (and the engine's tests). */
@@ -297,17 +302,7 @@ public final class Junction implements AutoCloseable {
     @Override
     public void close() {
         retries.close();
-        transport.close();
-        if (ownsVertx) {
-            try {
-                vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-                throw JunctionException.builder(ErrorKind.NETWORK, "Vert.x did not shut down cleanly: " + e.getMessage())
-                        .cause(e).retryable(false).build();
-            }
-        }
+        vertx.close();
     }
 
     /** Configures a {@link Junction}. */

@@ -41,7 +41,7 @@ final class ProviderWiring {
     private final ProviderRegistry registry;
     private final SettingsResolver settings;
     private final RetryLoops retries;
-    private final Vertx vertx;
+    private final Supplier<Vertx> vertx;
     private final HttpTransport transport;
     private final Supplier<PriceBook> prices;
     private final int maxStreamEventBytes;
@@ -49,7 +49,7 @@ final class ProviderWiring {
     private final ConfigWarnings warnings;
     private final Listeners listeners;
 
-    ProviderWiring(ProviderRegistry registry, SettingsResolver settings, RetryLoops retries, Vertx vertx, HttpTransport transport,
+    ProviderWiring(ProviderRegistry registry, SettingsResolver settings, RetryLoops retries, Supplier<Vertx> vertx, HttpTransport transport,
             Supplier<PriceBook> prices, int maxStreamEventBytes, long maxRequestBytes, ConfigWarnings warnings, Listeners listeners) {
         this.registry = registry;
         this.settings = settings;
@@ -90,7 +90,7 @@ final class ProviderWiring {
         resolved.requireApiKey();
         // Listeners are discovered here, once, rather than at a first call that may run on an event loop.
         listeners.all();
-        return new BoundChatModel(create(factory, resolved), config.model(), retries.forProvider(factory.id(), resolved), vertx, listeners);
+        return new BoundChatModel(create(factory, resolved), config.model(), retries.forProvider(factory.id(), resolved), vertx.get(), listeners);
     }
 
     /** Whether the provider has a key, from the config string or the environment, without creating it. */
@@ -141,7 +141,7 @@ final class ProviderWiring {
             throw JunctionException.configuration(null, "no provider of " + canonical.id() + " can be called: " + String.join("; ", notes),
                     "set the API key of a provider of " + canonical.id());
         }
-        return new RouteChatModel(junction, canonical.id(), policy, maxPriceUsd, candidates, notes, this::medianLatency, vertx, health(), listeners);
+        return new RouteChatModel(junction, canonical.id(), policy, maxPriceUsd, candidates, notes, this::medianLatency, vertx.get(), health(), listeners);
     }
 
     /** The SPI's provider for a config string, no key needed, for the quote and catalog makers. */
@@ -154,7 +154,7 @@ final class ProviderWiring {
     /** Creates the provider, warning (once per Junction) when its base URL would send the key unencrypted to another host. */
     private Provider create(ProviderFactory factory, ProviderSettings resolved) {
         Provider provider = factory.create(ProviderContext.builder()
-                .vertx(vertx)
+                .lazyVertx(vertx)
                 .transport(transport)
                 .settings(resolved)
                 .prices(prices.get())

@@ -95,7 +95,7 @@ public final class Main {
     static int run(String[] args, CliContext context) {
         PrintStream out = context.out();
         PrintStream err = context.err();
-        CommandLine commandLine = new CommandLine(new JunctionCommand(context))
+        CommandLine commandLine = JunctionCommand.commandLine(context, args.length > 0 ? args[0] : null)
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 // After the subcommands exist: picocli hands the bundle down to those present now.
                 .setResourceBundle(new JsonOption.Descriptions())

@@ -35,7 +35,7 @@ class JsonOptionTest {
     @Test
     void everySubcommandWithJsonHasAHelpLineAndImageHasNoJson() {
         PrintStream sink = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
-        CommandLine root = new CommandLine(new JunctionCommand(new CliContext(sink, sink, name -> null)));
+        CommandLine root = JunctionCommand.commandLine(new CliContext(sink, sink, name -> null), null);
 
         root.getSubcommands().forEach((name, command) -> {
             boolean hasJson = command.getCommandSpec().findOption("--json") != null;

@@ -3,6 +3,7 @@ package dev.junction.spi;
 import dev.junction.cost.PriceBook;
 import io.vertx.core.Vertx;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * What Junction hands a {@link ProviderFactory} when it creates a provider. Made by
@@ -15,7 +16,7 @@ public final class ProviderContext {
     /** 64 MiB: a request body above it is a mistake (a wrong file attached), refused before sending. */
     public static final long DEFAULT_MAX_REQUEST_BYTES = 64L * 1024 * 1024;
 
-    private final Vertx vertx;
+    private final Supplier<Vertx> vertx;
     private final HttpTransport transport;
     private final ProviderSettings settings;
     private final PriceBook prices;
@@ -42,9 +43,12 @@ public final class ProviderContext {
         return new Builder();
     }
 
-    /** The Vert.x instance Junction runs on. */
+    /**
+     * The Vert.x instance Junction runs on. Ask for it when a call needs it, not when the provider is
+     * created: Junction starts Vert.x on first need, so that listing providers starts nothing.
+     */
     public Vertx vertx() {
-        return vertx;
+        return vertx.get();
     }
 
     /** The shared HTTP client. */
@@ -79,7 +83,7 @@ public final class ProviderContext {
 
     /** Collects a context's parts. */
     public static final class Builder {
-        private Vertx vertx;
+        private Supplier<Vertx> vertx;
         private HttpTransport transport;
         private ProviderSettings settings;
         private PriceBook prices;
@@ -89,8 +93,17 @@ public final class ProviderContext {
         private Builder() {
         }
 
-        /** The Vert.x instance; required. */
+        /** The Vert.x instance; this or {@link #lazyVertx} is required. */
         public Builder vertx(Vertx vertx) {
+            this.vertx = vertx == null ? null : () -> vertx;
+            return this;
+        }
+
+        /**
+         * Where {@link ProviderContext#vertx()} gets Vert.x, asked on each call (Junction's starts
+         * Vert.x the first time); this or {@link #vertx(Vertx)} is required.
+         */
+        public Builder lazyVertx(Supplier<Vertx> vertx) {
             this.vertx = vertx;
             return this;
         }

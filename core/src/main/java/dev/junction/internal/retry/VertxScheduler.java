@@ -8,15 +8,19 @@ import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
-/** Retry delays on Vert.x timers. Closing it fails every pending delay, so no call waits on a stopped Vert.x. */
+/**
+ * Retry delays on Vert.x timers. Closing it fails every pending delay, so no call waits on a stopped
+ * Vert.x. Vert.x is asked for at the first delay only: Junction starts it on first need (issue #14).
+ */
 public final class VertxScheduler implements Scheduler, AutoCloseable {
-    private final Vertx vertx;
+    private final Supplier<Vertx> vertx;
     private final Map<Long, Promise<Void>> pending = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
-    /** Schedules on {@code vertx}. */
-    public VertxScheduler(Vertx vertx) {
+    /** Schedules on the Vert.x that {@code vertx} gives. */
+    public VertxScheduler(Supplier<Vertx> vertx) {
         this.vertx = vertx;
     }
 
@@ -29,7 +33,7 @@ public final class VertxScheduler implements Scheduler, AutoCloseable {
             return Future.succeededFuture();
         }
         Promise<Void> promise = Promise.promise();
-        long id = vertx.setTimer(Math.max(1, delay.toMillis()), timer -> {
+        long id = vertx.get().setTimer(Math.max(1, delay.toMillis()), timer -> {
             Promise<Void> due = pending.remove(timer);
             if (due != null) {
                 due.tryComplete();
@@ -38,7 +42,7 @@ public final class VertxScheduler implements Scheduler, AutoCloseable {
         pending.put(id, promise);
         if (closed && pending.remove(id) != null) {
             // close() ran between the check above and the put: it cannot have seen this timer.
-            vertx.cancelTimer(id);
+            vertx.get().cancelTimer(id);
             promise.tryFail(closedError());
         }
         return promise.future();
@@ -51,7 +55,7 @@ public final class VertxScheduler implements Scheduler, AutoCloseable {
         for (Long id : pending.keySet()) {
             Promise<Void> promise = pending.remove(id);
             if (promise != null) {
-                vertx.cancelTimer(id);
+                vertx.get().cancelTimer(id);
                 promise.tryFail(closedError());
             }
         }

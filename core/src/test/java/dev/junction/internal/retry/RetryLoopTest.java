@@ -48,7 +48,7 @@ class RetryLoopTest {
     void closingTheSchedulerFailsAPendingDelay() {
         Vertx vertx = Vertx.vertx();
         try {
-            VertxScheduler scheduler = new VertxScheduler(vertx);
+            VertxScheduler scheduler = new VertxScheduler(() -> vertx);
             Future<Void> pending = scheduler.after(Duration.ofMinutes(10));
             assertTrue(scheduler.after(Duration.ZERO).succeeded(), "no wait is no timer");
             scheduler.close();
