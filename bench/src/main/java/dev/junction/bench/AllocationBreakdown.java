@@ -10,11 +10,17 @@ import dev.junction.internal.openai.plan.CallPlan;
 import dev.junction.internal.openai.plan.CallPlanner;
 import dev.junction.internal.openai.reply.ReplyReader;
 import dev.junction.internal.openai.request.RequestWriter;
+import dev.junction.internal.http.TransportOptions;
+import dev.junction.internal.http.VertxHttpTransport;
+import dev.junction.spi.HttpCall;
 import dev.junction.spi.ProviderContext;
+import io.vertx.core.MultiMap;
+import io.vertx.core.http.HttpMethod;
 import java.io.File;
 import java.lang.management.ManagementFactory;
 import java.lang.reflect.Field;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 
 /**
@@ -22,8 +28,9 @@ import java.util.concurrent.Callable;
  * machine. Run with {@code java -cp bench/target/junction-bench.jar dev.junction.bench.AllocationBreakdown}.
  *
  * <ul>
- *   <li><b>Whole calls</b> against the {@link LoopbackStub}, one at a time, for the raw client and
- *       Junction ({@link PeerComparisonBenchmark}'s arms): bytes allocated by every thread per
+ *   <li><b>Whole calls</b> against the {@link LoopbackStub}, one at a time, for the raw client,
+ *       Junction ({@link PeerComparisonBenchmark}'s arms) and Junction's transport alone sending the
+ *       raw arm's prebuilt body ({@code exchange}): bytes allocated by every thread per
  *       call, the stub's threads' share, the client's (the rest), and the context switches of
  *       all threads per call (from {@code /proc/self/task/}).</li>
  *   <li><b>Engine steps</b> of Junction's call, each on this thread alone: planning, writing the
@@ -54,10 +61,21 @@ public final class AllocationBreakdown {
         System.out.println("whole calls, one at a time:");
         wholeCall("raw", stub, () -> PeerComparisonBenchmark.call(raw));
         wholeCall("junction", stub, () -> PeerComparisonBenchmark.call(junction));
+        io.vertx.core.Vertx vertx = io.vertx.core.Vertx.vertx();
+        VertxHttpTransport transport = new VertxHttpTransport(vertx, TransportOptions.defaults());
+        java.net.URI uri = java.net.URI.create(stub.baseUrl() + "/chat/completions");
+        // Junction's transport alone: the same prebuilt body as the raw arm, the headers Junction sends.
+        wholeCall("exchange", stub, () -> transport.send(new HttpCall("aivideoapi", HttpMethod.POST, uri,
+                        MultiMap.caseInsensitiveMultiMap().set("Content-Type", "application/json")
+                                .set("Accept", "application/json").set("Authorization", "Bearer sk-bench"),
+                        raw.body, Duration.ofSeconds(60), null, null))
+                .toCompletionStage().toCompletableFuture().join());
         System.out.println("junction's engine steps, on one thread:");
         engineSteps(junction, stub);
         raw.tearDown();
         junction.tearDown();
+        transport.close();
+        vertx.close().toCompletionStage().toCompletableFuture().join();
         stub.close();
     }
 
