@@ -29,9 +29,10 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The listener {@link JunctionMicrometer#listener} returns: an Observation per call, and the
  * conventions' meters recorded when the call ends, all tagged with the Observation's low-cardinality keys.
+ * Its own failures are left to Junction, which logs each listener's failure once and goes on with
+ * the call; catching them here as well would only log them again on every call.
  */
 final class MicrometerChatListener implements ChatListener {
-    private static final System.Logger LOG = System.getLogger(MicrometerChatListener.class.getName());
 
     /** The advised bucket boundaries of {@code gen_ai.client.token.usage}. */
     static final double[] TOKEN_BUCKETS = {1, 4, 16, 64, 256, 1024, 4096, 16384, 65536, 262144, 1048576, 4194304,
@@ -72,45 +73,33 @@ final class MicrometerChatListener implements ChatListener {
 
     @Override
     public void onRequest(CallStarted event) {
-        try {
-            Call call = event.call();
-            Observation observation = Observation.createNotStarted(JunctionMicrometer.OBSERVATION, observations)
-                    .contextualName(call.model() == null ? "chat" : "chat " + call.model())
-                    .parentObservation(observations.getCurrentObservation());
-            String provider = event.providers().size() == 1 ? event.providers().get(0) : null;
-            State state = new State(observation, call, provider);
-            observation.lowCardinalityKeyValues(lowCardinality(state, null, null))
-                    .highCardinalityKeyValue(KeyValue.of("junction.call.id", call.id()))
-                    .start();
-            calls.put(call.id(), state);
-        } catch (RuntimeException e) {
-            log(e);
-        }
+        Call call = event.call();
+        Observation observation = Observation.createNotStarted(JunctionMicrometer.OBSERVATION, observations)
+                .contextualName(call.model() == null ? "chat" : "chat " + call.model())
+                .parentObservation(observations.getCurrentObservation());
+        String provider = event.providers().size() == 1 ? event.providers().get(0) : null;
+        State state = new State(observation, call, provider);
+        observation.lowCardinalityKeyValues(lowCardinality(state, null, null))
+                .highCardinalityKeyValue(KeyValue.of("junction.call.id", call.id()))
+                .start();
+        calls.put(call.id(), state);
     }
 
     @Override
     public void onAttemptStart(AttemptStarted event) {
-        try {
-            State state = calls.get(event.call().id());
-            if (state != null) {
-                state.provider = event.provider();
-                state.serverAddress = event.serverAddress();
-                state.serverPort = event.serverPort();
-            }
-        } catch (RuntimeException e) {
-            log(e);
+        State state = calls.get(event.call().id());
+        if (state != null) {
+            state.provider = event.provider();
+            state.serverAddress = event.serverAddress();
+            state.serverPort = event.serverPort();
         }
     }
 
     @Override
     public void onFirstPart(FirstPart event) {
-        try {
-            State state = calls.get(event.call().id());
-            if (state != null) {
-                state.firstPart = event.sinceCallStart();
-            }
-        } catch (RuntimeException e) {
-            log(e);
+        State state = calls.get(event.call().id());
+        if (state != null) {
+            state.firstPart = event.sinceCallStart();
         }
     }
 
@@ -120,37 +109,33 @@ final class MicrometerChatListener implements ChatListener {
         if (state == null) {
             return;
         }
-        try {
-            state.provider = event.provider();
-            KeyValues low = lowCardinality(state, event.vendorModel(), null);
-            List<KeyValue> high = new ArrayList<>();
-            add(high, "gen_ai.response.id", event.responseId());
-            add(high, "gen_ai.response.finish_reasons", event.rawFinishReason());
-            add(high, "server.port", state.serverPort);
-            add(high, "junction.attempts", event.attempts());
-            add(high, "junction.cost.usd", event.cost() == null ? null : plain(event.cost().usd()));
-            add(high, "junction.quote.usd", quoted(event.quote()));
-            Usage usage = event.usage();
-            add(high, "gen_ai.usage.input_tokens", usage.inputTokens());
-            add(high, "gen_ai.usage.output_tokens", usage.outputTokens());
-            add(high, "gen_ai.usage.total_tokens", usage.totalTokens());
-            end(state, low, high);
+        state.provider = event.provider();
+        KeyValues low = lowCardinality(state, event.vendorModel(), null);
+        List<KeyValue> high = new ArrayList<>();
+        add(high, "gen_ai.response.id", event.responseId());
+        add(high, "gen_ai.response.finish_reasons", event.rawFinishReason());
+        add(high, "server.port", state.serverPort);
+        add(high, "junction.attempts", event.attempts());
+        add(high, "junction.cost.usd", event.cost() == null ? null : plain(event.cost().usd()));
+        add(high, "junction.quote.usd", quoted(event.quote()));
+        Usage usage = event.usage();
+        add(high, "gen_ai.usage.input_tokens", usage.inputTokens());
+        add(high, "gen_ai.usage.output_tokens", usage.outputTokens());
+        add(high, "gen_ai.usage.total_tokens", usage.totalTokens());
+        end(state, low, high);
 
-            Tags tags = tags(low);
-            tokens(tags, "input", usage.inputTokens());
-            tokens(tags, "output", usage.outputTokens());
-            if (event.cost() != null && event.cost().usd() != null) {
-                Counter.builder(JunctionMicrometer.COST)
-                        .baseUnit("USD")
-                        .description("What Junction chat calls cost, in US dollars")
-                        .tags(tags)
-                        .register(meters)
-                        .increment(event.cost().usd().doubleValue());
-            }
-            time(state, tags, event.duration());
-        } catch (RuntimeException e) {
-            log(e);
+        Tags tags = tags(low);
+        tokens(tags, "input", usage.inputTokens());
+        tokens(tags, "output", usage.outputTokens());
+        if (event.cost() != null && event.cost().usd() != null) {
+            Counter.builder(JunctionMicrometer.COST)
+                    .baseUnit("USD")
+                    .description("What Junction chat calls cost, in US dollars")
+                    .tags(tags)
+                    .register(meters)
+                    .increment(event.cost().usd().doubleValue());
         }
+        time(state, tags, event.duration());
     }
 
     @Override
@@ -159,18 +144,14 @@ final class MicrometerChatListener implements ChatListener {
         if (state == null) {
             return;
         }
-        try {
-            String errorType = event.error().kind() == null ? event.error().getClass().getSimpleName() : event.error().kind().name();
-            KeyValues low = lowCardinality(state, null, errorType);
-            List<KeyValue> high = new ArrayList<>();
-            add(high, "server.port", state.serverPort);
-            add(high, "junction.attempts", event.attempts());
-            state.observation.error(event.error());
-            end(state, low, high);
-            time(state, tags(low), event.duration());
-        } catch (RuntimeException e) {
-            log(e);
-        }
+        String errorType = event.error().kind() == null ? event.error().getClass().getSimpleName() : event.error().kind().name();
+        KeyValues low = lowCardinality(state, null, errorType);
+        List<KeyValue> high = new ArrayList<>();
+        add(high, "server.port", state.serverPort);
+        add(high, "junction.attempts", event.attempts());
+        state.observation.error(event.error());
+        end(state, low, high);
+        time(state, tags(low), event.duration());
     }
 
     private static void end(State state, KeyValues low, List<KeyValue> high) {
@@ -267,7 +248,4 @@ final class MicrometerChatListener implements ChatListener {
         return durations;
     }
 
-    private static void log(RuntimeException e) {
-        LOG.log(System.Logger.Level.WARNING, "Micrometer chat listener failed; the call goes on", e);
-    }
 }
