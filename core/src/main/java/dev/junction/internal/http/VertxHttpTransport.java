@@ -15,6 +15,7 @@ import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -160,7 +161,16 @@ public final class VertxHttpTransport implements HttpTransport, AutoCloseable {
     private void exchange(HttpCall call, Promise<?> outcome, AtomicReference<HttpClientRequest> inFlight, Duration limit,
             Supplier<JunctionException> timeout, Handler<HttpClientResponse> onHead) {
         armTimer(limit, outcome, inFlight, timeout);
-        client.request(RequestTargets.options(call))
+        RequestOptions options;
+        try {
+            options = RequestTargets.options(call);
+        } catch (RuntimeException unusable) {
+            // A URL Vert.x cannot take fails the call now, instead of escaping the event loop's task
+            // and leaving the call to its timeout.
+            outcome.tryFail(TransportErrors.network(call, unusable));
+            return;
+        }
+        client.request(options)
                 .compose(req -> {
                     // Publish the request before checking the deadline: the timer, which may run on
                     // another thread, then either sees it and resets it, or has already failed the call.
