@@ -5,6 +5,7 @@
  */
 module dev.junction.cli {
     requires dev.junction.core;
+    requires dev.junction.gateway;
     requires info.picocli;
     // Only the API: --verbose checks that Junction's loggers did turn to DEBUG.
     requires org.slf4j;

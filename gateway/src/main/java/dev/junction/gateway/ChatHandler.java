@@ -1,0 +1,127 @@
+package dev.junction.gateway;
+
+import dev.junction.chat.ChatRequest;
+import dev.junction.chat.ChatResponse;
+import dev.junction.cost.CostRange;
+import dev.junction.gateway.config.KeyConfig;
+import dev.junction.gateway.media.SafeMediaInliner;
+import dev.junction.gateway.openai.CompletionJson;
+import dev.junction.gateway.openai.InboundChat;
+import dev.junction.gateway.openai.InboundChats;
+import dev.junction.gateway.state.Reservation;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.RoutingContext;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * {@code POST /v1/chat/completions}: authenticate, parse, route, quote, admit (rate limits and
+ * budget reservation), call, settle, answer in OpenAI's shape, streamed or not.
+ */
+final class ChatHandler implements Handler<RoutingContext> {
+    private final Routes routes;
+    private final Accounting accounting;
+    private final ClientKeys keys;
+    private final SafeMediaInliner inliner;
+    private final Clock clock;
+
+    ChatHandler(Routes routes, Accounting accounting, ClientKeys keys, SafeMediaInliner inliner, Clock clock) {
+        this.routes = routes;
+        this.accounting = accounting;
+        this.keys = keys;
+        this.inliner = inliner;
+        this.clock = clock;
+    }
+
+    /** A request ready to send: its route, its quotes and the budget held for it. */
+    record Admitted(KeyConfig key, InboundChat inbound, Routes.Resolved route, ChatRequest request, Accounting.Priced priced,
+            Reservation reservation) {
+    }
+
+    @Override
+    public void handle(RoutingContext ctx) {
+        Admitted[] admitted = new Admitted[1];
+        try {
+            KeyConfig key = keys.authenticate(ctx.request());
+            InboundChat inbound = InboundChats.parse(ctx.body().buffer());
+            Routes.Resolved route = routes.resolve(inbound.model(), inbound.options(), key);
+            ChatRequest request = prepare(inbound, route);
+            SafeMediaInliner.refuseFiles(request);
+            Future<ChatRequest> ready = inliner == null ? Future.succeededFuture(request) : inliner.inline(request);
+            ready.compose(sent -> {
+                Accounting.Priced priced = accounting.price(sent, route);
+                return accounting.admit(key, priced, route.model())
+                        .map(reservation -> admitted[0] = new Admitted(key, inbound, route, sent, priced, reservation));
+            }).onSuccess(a -> {
+                if (ctx.response().closed()) {
+                    // The client left while we were admitting it: give the budget back and call nobody.
+                    accounting.release(a.key(), a.reservation());
+                } else if (a.inbound().stream()) {
+                    new StreamRelay(ctx, a, accounting, clock).start();
+                } else {
+                    complete(ctx, a);
+                }
+            }).onFailure(e -> Replies.error(ctx, e));
+        } catch (RuntimeException e) {
+            Replies.error(ctx, e);
+        }
+    }
+
+    /**
+     * The canonical request sent: the route's model, and OpenAI fields the canonical contract does
+     * not model (top_p, stop, seed…) passed to each provider of the route as its options.
+     */
+    private static ChatRequest prepare(InboundChat inbound, Routes.Resolved route) {
+        ChatRequest request = inbound.request().withModel(route.model());
+        if (inbound.passThrough().isEmpty()) {
+            return request;
+        }
+        ChatRequest.Builder builder = request.toBuilder();
+        for (String provider : route.providers()) {
+            Map<String, Object> options = new LinkedHashMap<>(request.providerOptions().getOrDefault(provider, Map.of()));
+            options.putAll(inbound.passThrough());
+            builder.providerOptions(provider, options);
+        }
+        return builder.build();
+    }
+
+    private void complete(RoutingContext ctx, Admitted a) {
+        a.route().chatModel().chat(a.request()).onComplete(result -> {
+            if (result.failed()) {
+                accounting.release(a.key(), a.reservation());
+                Replies.error(ctx, result.cause());
+                return;
+            }
+            ChatResponse response = result.result();
+            BigDecimal cost = response.cost() == null ? null : response.cost().usd();
+            accounting.settle(a.key(), a.reservation(), cost, response.usage());
+            HttpServerResponse http = ctx.response();
+            if (http.closed()) {
+                return;
+            }
+            headers(http, response.provider(), response.failedAttempts().size() + 1, quoted(a, response.provider()));
+            if (cost != null) {
+                http.putHeader("x-junction-cost-usd", cost.toPlainString());
+            }
+            http.putHeader("Content-Type", Replies.JSON)
+                    .end(CompletionJson.render(response, a.inbound().model(), clock.instant().getEpochSecond()));
+        });
+    }
+
+    /** What the quote before sending expected at the provider that answered. */
+    static BigDecimal quoted(Admitted a, String provider) {
+        CostRange range = a.priced().byProvider().get(provider);
+        return range == null ? null : range.expected();
+    }
+
+    static void headers(HttpServerResponse http, String provider, int attempts, BigDecimal quoted) {
+        http.putHeader("x-junction-provider", provider).putHeader("x-junction-attempts", Integer.toString(attempts));
+        if (quoted != null) {
+            http.putHeader("x-junction-quote-usd", quoted.toPlainString());
+        }
+    }
+}

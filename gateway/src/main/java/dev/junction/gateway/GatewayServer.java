@@ -1,0 +1,192 @@
+package dev.junction.gateway;
+
+import dev.junction.Junction;
+import dev.junction.gateway.config.ConfigLoader;
+import dev.junction.gateway.config.GatewayConfig;
+import dev.junction.gateway.config.HealthConfig;
+import dev.junction.gateway.config.RedisConfig;
+import dev.junction.gateway.state.GatewayState;
+import dev.junction.gateway.state.HealthRule;
+import dev.junction.gateway.state.RedisSettings;
+import dev.junction.micrometer.JunctionMicrometer;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Router;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Wires a gateway together: its state (memory or Redis), its Junction, its routes, and one HTTP
+ * server per event loop on one port; and takes them down again in order.
+ */
+final class GatewayServer {
+    private static final Logger LOG = LoggerFactory.getLogger(GatewayServer.class);
+
+    private final GatewayConfig config;
+    private final Vertx vertx;
+    private final boolean ownsVertx;
+    private final GatewayState state;
+    private final Junction junction;
+    private final List<HttpServer> servers = new CopyOnWriteArrayList<>();
+    private final InFlight inFlight = new InFlight();
+    private volatile int port;
+    private volatile Future<Void> shutdown;
+
+    private GatewayServer(GatewayConfig config, Vertx vertx, boolean ownsVertx, GatewayState state, Junction junction) {
+        this.config = config;
+        this.vertx = vertx;
+        this.ownsVertx = ownsVertx;
+        this.state = state;
+        this.junction = junction;
+    }
+
+    static Future<GatewayServer> start(GatewayConfig config, Function<String, String> processEnv, Vertx given, Clock clock,
+            Consumer<Junction.Builder> junctionOptions) {
+        Vertx vertx = given != null ? given : Vertx.vertx();
+        GatewayState state = null;
+        Junction junction = null;
+        try {
+            HealthRule rule = healthRule(config.health());
+            RedisConfig redis = config.redis();
+            state = redis == null ? GatewayState.inMemory(clock, rule)
+                    : GatewayState.redis(vertx, new RedisSettings(redis.url(), redis.budgetsFailOpen(), redis.keyPrefix(), null), clock, rule);
+            PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            Junction.Builder builder = Junction.builder()
+                    .vertx(vertx)
+                    .environment(ConfigLoader.environment(config, processEnv))
+                    .healthStore(state.health())
+                    .listener(JunctionMicrometer.listener(ObservationRegistry.NOOP, meters));
+            junctionOptions.accept(builder);
+            junction = builder.build();
+            GatewayServer server = new GatewayServer(config, vertx, given == null, state, junction);
+            Served served = Served.check(config, junction);
+            Router router = new GatewayRoutes(config, junction, served, state, meters, server.inFlight, clock).router(vertx);
+            return server.listen(router).map(server);
+        } catch (RuntimeException e) {
+            // Nothing half-started may outlive a failed start: the caller gets the error and no threads.
+            if (junction != null) {
+                junction.close();
+            }
+            if (state != null) {
+                state.close();
+            }
+            if (given == null) {
+                vertx.close();
+            }
+            return Future.failedFuture(e);
+        }
+    }
+
+    private static HealthRule healthRule(HealthConfig health) {
+        return health == null ? HealthRule.DEFAULT : new HealthRule(health.failures(), health.window(), health.cooldown());
+    }
+
+    /**
+     * One server per event loop, all on one port: the first binds (port 0 picks a free one), the
+     * others then join that port, so connections spread over every core.
+     */
+    private Future<Void> listen(Router router) {
+        int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
+        HttpServerOptions options = new HttpServerOptions()
+                .setHost(config.server().host())
+                .setPort(config.server().port())
+                .setCompressionSupported(false)
+                .setIdleTimeout(300)
+                .setIdleTimeoutUnit(TimeUnit.SECONDS);
+        return vertx.deployVerticle(() -> new ServerVerticle(router, options, servers), new DeploymentOptions())
+                .compose(first -> {
+                    port = servers.get(0).actualPort();
+                    options.setPort(port);
+                    return instances == 1 ? Future.succeededFuture()
+                            : vertx.deployVerticle(() -> new ServerVerticle(router, options, servers),
+                                    new DeploymentOptions().setInstances(instances - 1)).mapEmpty();
+                })
+                .onSuccess(done -> LOG.info("Junction gateway listening on http://{}:{} ({} event loops)", host(), port, instances))
+                .recover(e -> Future.failedFuture(new IllegalStateException("the gateway cannot listen on "
+                        + config.server().host() + ":" + config.server().port() + ": " + e.getMessage()
+                        + " (is another process on that port? choose another with --port)", e)))
+                .mapEmpty();
+    }
+
+    int port() {
+        return port;
+    }
+
+    String host() {
+        return config.server().host();
+    }
+
+    Junction junction() {
+        return junction;
+    }
+
+    /**
+     * Graceful: every server stops accepting at once and closes each connection once its requests
+     * finish; streams still running at the deadline are cut; then Junction, the state and (when
+     * the gateway made it) Vert.x are closed. Idempotent.
+     */
+    synchronized Future<Void> shutdown() {
+        if (shutdown == null) {
+            Duration grace = config.server().shutdownGrace();
+            inFlight.refuseNew();
+            LOG.info("Junction gateway shutting down: {} request(s) in flight, up to {} to finish", inFlight.count(), grace);
+            List<Future<Void>> stops = servers.stream().map(s -> s.shutdown(grace)).toList();
+            Promise<Void> done = Promise.promise();
+            Future.join(stops).onComplete(ignored -> {
+                junction.close();
+                state.close();
+                if (ownsVertx) {
+                    vertx.close().onComplete(closed -> done.complete());
+                } else {
+                    done.complete();
+                }
+            });
+            shutdown = done.future();
+        }
+        return shutdown;
+    }
+
+    void shutdownAndWait() {
+        Duration limit = config.server().shutdownGrace().plusSeconds(10);
+        try {
+            shutdown().toCompletionStage().toCompletableFuture().get(limit.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            LOG.warn("Junction gateway: shutdown did not finish within {}: {}", limit, e.toString());
+        }
+    }
+
+    /** One HTTP server on its own event loop. */
+    private static final class ServerVerticle extends VerticleBase {
+        private final Router router;
+        private final HttpServerOptions options;
+        private final List<HttpServer> servers;
+
+        ServerVerticle(Router router, HttpServerOptions options, List<HttpServer> servers) {
+            this.router = router;
+            this.options = new HttpServerOptions(options);
+            this.servers = servers;
+        }
+
+        @Override
+        public Future<?> start() {
+            return vertx.createHttpServer(options).requestHandler(router).listen().onSuccess(servers::add);
+        }
+    }
+}

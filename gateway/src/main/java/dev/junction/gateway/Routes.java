@@ -1,0 +1,143 @@
+package dev.junction.gateway;
+
+import dev.junction.Junction;
+import dev.junction.RoutePolicy;
+import dev.junction.catalog.CanonicalModel;
+import dev.junction.chat.ChatModel;
+import dev.junction.gateway.config.GatewayConfig;
+import dev.junction.gateway.config.KeyConfig;
+import dev.junction.gateway.config.RouteConfig;
+import dev.junction.gateway.openai.GatewayRequestException;
+import dev.junction.gateway.openai.JunctionOptions;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Turns a request's {@code model} (and its {@code junction} object) into the chat model that
+ * serves it: {@code provider/model} goes to that provider; a canonical id goes through its route,
+ * the config's or, when the config has none for it, an {@code ordered} route over every served
+ * provider offering it. A request may narrow a route (fewer providers, another policy, a lower
+ * price ceiling), never widen it.
+ */
+final class Routes {
+    /** Settings every gateway call carries: media URLs are never fetched by the engine (see SafeMediaInliner). */
+    private static final String GATEWAY_SETTINGS = "inlineRemoteMedia=false";
+
+    private final Junction junction;
+    private final GatewayConfig config;
+    private final Served served;
+    private final String providerQuery;
+    private final Map<String, ChatModel> models = new ConcurrentHashMap<>();
+
+    Routes(Junction junction, GatewayConfig config, Served served) {
+        this.junction = junction;
+        this.config = config;
+        this.served = served;
+        String upstream = config.upstream() == null ? "" : config.upstream().strip();
+        this.providerQuery = upstream.isEmpty() ? GATEWAY_SETTINGS : upstream + "&" + GATEWAY_SETTINGS;
+    }
+
+    /**
+     * Where a request goes.
+     *
+     * @param model the canonical model id sent to the engine
+     * @param providers the providers that may serve it, in route order
+     * @param policy how they are ordered
+     * @param maxPriceUsd the price ceiling, or {@code null}
+     * @param chatModel the engine's chat model for it
+     */
+    record Resolved(String model, List<String> providers, RoutePolicy policy, BigDecimal maxPriceUsd, ChatModel chatModel) {
+    }
+
+    Resolved resolve(String requested, JunctionOptions options, KeyConfig key) {
+        if (key != null && !key.models().isEmpty() && !key.models().contains(requested)) {
+            throw new GatewayRequestException(403, "permission_denied", "model_not_allowed", "model",
+                    "the key '" + key.name() + "' may not use the model '" + requested + "'; it may use: "
+                            + String.join(", ", key.models().stream().sorted().toList()));
+        }
+        int slash = requested.indexOf('/');
+        if (slash > 0) {
+            return direct(requested.substring(0, slash), requested.substring(slash + 1), options);
+        }
+        return routed(requested, options);
+    }
+
+    private Resolved direct(String provider, String model, JunctionOptions options) {
+        if (!served.providers().contains(provider)) {
+            throw notFound("the provider '" + provider + "' is not served by this gateway; served: "
+                    + String.join(", ", served.providers()) + " (GET /v1/models lists every model)");
+        }
+        if (!options.providers().isEmpty() && !options.providers().contains(provider)) {
+            throw new GatewayRequestException(400, "invalid_request", "invalid_request", "junction.providers",
+                    "junction.providers " + options.providers() + " excludes " + provider + ", the provider the model names");
+        }
+        CanonicalModel canonical = served.catalog().find(model).orElse(null);
+        if (canonical == null) {
+            // A vendor model name Junction's catalog does not know yet: sent as is, unpriced.
+            return new Resolved(model, List.of(provider), RoutePolicy.ORDERED, null, chatModel(provider + ":" + model + "?" + providerQuery));
+        }
+        if (canonical.offers().stream().noneMatch(o -> o.provider().equals(provider))) {
+            throw notFound(provider + " does not offer " + canonical.id() + "; GET /v1/models lists what it does");
+        }
+        BigDecimal ceiling = options.maxPriceUsd();
+        String configString = ceiling == null
+                ? provider + ":" + canonical.id() + "?" + providerQuery
+                : routeString(canonical.id(), RoutePolicy.ORDERED, ceiling, List.of(provider));
+        return new Resolved(canonical.id(), List.of(provider), RoutePolicy.ORDERED, ceiling, chatModel(configString));
+    }
+
+    private Resolved routed(String requested, JunctionOptions options) {
+        CanonicalModel canonical = served.catalog().find(requested).orElseThrow(() -> notFound("no route or provider serves the model '"
+                + requested + "'; use a canonical id (" + String.join(", ", routeIds()) + ") or provider/model"));
+        RouteConfig route = config.routes().get(canonical.id());
+        List<String> providers = route != null && !route.providers().isEmpty() ? route.providers() : served.offering(canonical);
+        if (providers.isEmpty()) {
+            throw notFound("no served provider offers " + canonical.id() + "; served: " + String.join(", ", served.providers()));
+        }
+        if (!options.providers().isEmpty()) {
+            List<String> narrowed = new ArrayList<>();
+            for (String id : options.providers()) {
+                if (!providers.contains(id)) {
+                    throw new GatewayRequestException(400, "invalid_request", "invalid_request", "junction.providers",
+                            "junction.providers names " + id + ", which is not in the route for " + canonical.id()
+                                    + "; the route's providers: " + String.join(", ", providers));
+                }
+                narrowed.add(id);
+            }
+            providers = narrowed;
+        }
+        RoutePolicy policy = options.route() != null ? options.route()
+                : route != null && route.policy() != null ? route.policy() : RoutePolicy.ORDERED;
+        BigDecimal ceiling = lower(route == null ? null : route.maxPriceUsd(), options.maxPriceUsd());
+        return new Resolved(canonical.id(), List.copyOf(providers), policy, ceiling,
+                chatModel(routeString(canonical.id(), policy, ceiling, providers)));
+    }
+
+    /** The canonical ids this gateway routes: those with at least one served provider. */
+    List<String> routeIds() {
+        return served.catalog().models().stream().filter(m -> !served.offering(m).isEmpty()).map(CanonicalModel::id).toList();
+    }
+
+    private String routeString(String model, RoutePolicy policy, BigDecimal ceiling, List<String> providers) {
+        return "route:" + model + "?policy=" + policy.name().toLowerCase(Locale.ROOT)
+                + (ceiling == null ? "" : "&maxPriceUsd=" + ceiling.toPlainString())
+                + "&providers=" + String.join(",", providers) + "&" + providerQuery;
+    }
+
+    /** One chat model per distinct config string, made once: routes hold their providers' state. */
+    private ChatModel chatModel(String configString) {
+        return models.computeIfAbsent(configString, junction::chatModel);
+    }
+
+    private static BigDecimal lower(BigDecimal a, BigDecimal b) {
+        return a == null ? b : b == null ? a : a.min(b);
+    }
+
+    private static GatewayRequestException notFound(String message) {
+        return new GatewayRequestException(404, "model_not_found", "model_not_found", "model", message);
+    }
+}
