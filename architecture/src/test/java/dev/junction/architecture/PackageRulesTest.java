@@ -44,7 +44,7 @@ class PackageRulesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"cli", "examples", "testkit", "provider-aivideoapi", "provider-yisu", "provider-acedata", "provider-google",
-        "micrometer", "opentelemetry"})
+        "micrometer", "opentelemetry", "gateway"})
     void nothingOutsideCoreUsesTheEngine(String module) {
         noClasses().should().dependOnClassesThat().resideInAPackage("dev.junction.internal..")
                 .because("the engine is internal to core: use the user API, or the SPI in a vendor module")
@@ -67,7 +67,7 @@ class PackageRulesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"cli", "examples", "micrometer", "opentelemetry"})
+    @ValueSource(strings = {"cli", "examples", "micrometer", "opentelemetry", "gateway"})
     void usersNeverImportTheSpi(String module) {
         noClasses().should().dependOnClassesThat().resideInAPackage("dev.junction.spi..")
                 .because("users import dev.junction, chat, cost, quote, catalog and error; the SPI is for vendor modules")

@@ -1,0 +1,175 @@
+package dev.junction.gateway;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.junction.gateway.config.ConfigLoader;
+import dev.junction.gateway.config.KeyHashes;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import redis.embedded.RedisServer;
+
+/**
+ * Two gateway instances sharing one real Redis (the embedded-redis binary): a budget holds across
+ * both under 200 concurrent requests, and the gateways fail closed while Redis is gone and recover
+ * on their own when it returns.
+ */
+class GatewayRedisTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String KEY = KeyHashes.newKey();
+    private static final BigDecimal BUDGET = new BigDecimal("0.01");
+    private static final String HI = "{\"model\":\"google/gemini-2.5-pro\",\"max_tokens\":20,\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}";
+    private static final BigDecimal ACTUAL = new BigDecimal("0.00018");
+
+    private static int redisPort;
+    private static RedisServer redis;
+    private static WireMockServer vendors;
+    private static Gateway first;
+    private static Gateway second;
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @TempDir
+    static Path dir;
+
+    @BeforeAll
+    static void start() throws Exception {
+        redisPort = freePort();
+        redis = new RedisServer(redisPort);
+        redis.start();
+        vendors = new WireMockServer(options().dynamicPort().containerThreads(64));
+        vendors.start();
+        vendors.stubFor(post("/google/chat/completions").willReturn(aResponse().withStatus(200).withFixedDelay(20)
+                .withHeader("Content-Type", "application/json").withBody(GatewayRig.fixture("google", "chat-reply.json"))));
+        Path config = dir.resolve("gateway.yaml");
+        Files.writeString(config, String.join("\n",
+                "server: {port: 0}",
+                "providers: {google: {}}",
+                "keys:",
+                "  - name: shared-team",
+                "    hash: \"" + KeyHashes.hash(KEY) + "\"",
+                "    budget: {daily_usd: " + BUDGET.toPlainString() + "}",
+                "redis: {url: \"redis://127.0.0.1:" + redisPort + "\"}",
+                ""));
+        first = GatewayRig.startGateway(ConfigLoader.load(config), vendors);
+        second = GatewayRig.startGateway(ConfigLoader.load(config), vendors);
+    }
+
+    @AfterAll
+    static void stop() throws IOException {
+        first.close();
+        second.close();
+        vendors.stop();
+        redis.stop();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static CompletableFuture<HttpResponse<String>> call(Gateway gateway, String path, String body) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gateway.port() + path))
+                .timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + KEY)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        return CLIENT.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * The bound (README, "Budgets"): every call reserves the quote's high figure before it is sent,
+     * atomically in Redis, so concurrency cannot overshoot; the settled spend exceeds the budget only
+     * by calls whose actual cost exceeded their reservation. Here max_tokens bounds each reply, so
+     * the excess is zero and the spend must stay within the budget itself.
+     */
+    @Test
+    void twoGatewaysSharingRedisHoldOneBudgetUnder200ConcurrentRequests() throws Exception {
+        BigDecimal reserved = JSON.readTree(call(first, "/v1/junction/quote", HI).get(30, TimeUnit.SECONDS).body())
+                .path("quotes").path(0).path("usd").path("high").decimalValue();
+        assertTrue(reserved.compareTo(ACTUAL) >= 0, "the reservation " + reserved + " covers the reply's cost");
+        vendors.resetRequests();
+
+        List<CompletableFuture<HttpResponse<String>>> calls = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            calls.add(call(i % 2 == 0 ? first : second, "/v1/chat/completions", HI));
+        }
+        CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).get(120, TimeUnit.SECONDS);
+
+        BigDecimal settled = BigDecimal.ZERO;
+        int admitted = 0;
+        int refused = 0;
+        for (CompletableFuture<HttpResponse<String>> call : calls) {
+            HttpResponse<String> reply = call.get();
+            if (reply.statusCode() == 200) {
+                admitted++;
+                settled = settled.add(new BigDecimal(reply.headers().firstValue("x-junction-cost-usd").orElseThrow()));
+            } else {
+                assertEquals(429, reply.statusCode(), reply.body());
+                assertEquals("budget_exceeded", JSON.readTree(reply.body()).path("error").path("code").asText());
+                refused++;
+            }
+        }
+        assertEquals(200, admitted + refused);
+        assertTrue(settled.compareTo(BUDGET) <= 0, "settled " + settled + " within the budget " + BUDGET);
+        int surelyAdmitted = BUDGET.divide(reserved, 0, java.math.RoundingMode.FLOOR).intValue();
+        assertTrue(admitted >= surelyAdmitted, admitted + " admitted; at least " + surelyAdmitted + " reservations fit in the budget");
+        assertTrue(refused > 0, "200 calls of " + ACTUAL + " cannot all fit in " + BUDGET);
+        vendors.verify(admitted, postRequestedFor(urlEqualTo("/google/chat/completions")));
+    }
+
+    @Test
+    void withRedisGoneBudgetsFailClosedAndTheGatewayRecoversWhenItReturns() throws Exception {
+        redis.stop();
+        try {
+            HttpResponse<String> closed = call(first, "/v1/chat/completions", HI).get(30, TimeUnit.SECONDS);
+            assertEquals(503, closed.statusCode(), closed.body());
+            assertEquals("budget_store_unavailable", JSON.readTree(closed.body()).path("error").path("code").asText());
+            assertTrue(!closed.body().contains(KEY));
+            HttpResponse<String> notReady = CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + second.port() + "/readyz"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(503, notReady.statusCode(), notReady.body());
+        } finally {
+            redis = new RedisServer(redisPort);
+            redis.start();
+        }
+        // Fresh day for the budget: flushing is what a new period does; the point here is the reconnect.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        int status = 0;
+        while (System.nanoTime() < deadline) {
+            status = call(first, "/v1/junction/quote", HI).get(30, TimeUnit.SECONDS).statusCode() == 200
+                    ? CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + first.port() + "/readyz")).build(),
+                            HttpResponse.BodyHandlers.ofString()).statusCode() : 0;
+            if (status == 200) {
+                break;
+            }
+            Thread.onSpinWait();
+        }
+        assertEquals(200, status, "readyz answers 200 again once Redis is back");
+        HttpResponse<String> served = call(second, "/v1/chat/completions", HI).get(30, TimeUnit.SECONDS);
+        assertTrue(served.statusCode() == 200 || served.statusCode() == 429, served.body());
+        assertTrue(served.statusCode() != 503, "Redis answers again, so the budget is enforced, not unavailable");
+    }
+}
