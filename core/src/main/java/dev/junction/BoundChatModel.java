@@ -5,6 +5,7 @@ import dev.junction.chat.ChatRequest;
 import dev.junction.chat.ChatResponse;
 import dev.junction.chat.ChatStream;
 import dev.junction.error.JunctionException;
+import dev.junction.internal.async.Cancellation;
 import dev.junction.internal.observe.CallObserver;
 import dev.junction.internal.observe.Listeners;
 import dev.junction.internal.retry.AttemptWatch;
@@ -51,18 +52,27 @@ final class BoundChatModel implements ChatModel {
 
     @Override
     public Future<ChatResponse> chat(ChatRequest request) {
-        Objects.requireNonNull(request, "request");
-        ChatRequest bound = bind(request);
-        if (listeners.isEmpty()) {
-            return call(bound, AttemptWatch.NONE);
-        }
-        CallObserver observer = listeners.call(bound.model(), false, null, servers(), List.of(), bound);
-        return call(bound, observer).onSuccess(observer::callSucceeded).onFailure(observer::callFailed);
+        return chat(request, Cancellation.NEVER);
     }
 
-    /** One call of an already bound request through the retry loop, each attempt told to {@code watch}; no call events. */
-    Future<ChatResponse> call(ChatRequest bound, AttemptWatch watch) {
-        return retries.chat(() -> provider.chat(bound), watch);
+    @Override
+    public Future<ChatResponse> chat(ChatRequest request, Future<Void> cancellation) {
+        Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(cancellation, "cancellation");
+        ChatRequest bound = bind(request);
+        if (listeners.isEmpty()) {
+            return call(bound, AttemptWatch.NONE, cancellation);
+        }
+        CallObserver observer = listeners.call(bound.model(), false, null, servers(), List.of(), bound);
+        return call(bound, observer, cancellation).onSuccess(observer::callSucceeded).onFailure(observer::callFailed);
+    }
+
+    /**
+     * One call of an already bound request through the retry loop, each attempt told to {@code watch},
+     * until {@code cancellation} completes; no call events.
+     */
+    Future<ChatResponse> call(ChatRequest bound, AttemptWatch watch, Future<Void> cancellation) {
+        return retries.chat(() -> provider.chat(bound, cancellation), watch, cancellation);
     }
 
     @Override

@@ -9,6 +9,7 @@ import dev.junction.error.Attempt;
 import dev.junction.error.ErrorKind;
 import dev.junction.error.JunctionException;
 import dev.junction.cost.CostRange;
+import dev.junction.internal.async.Cancellation;
 import dev.junction.internal.media.MediaScan;
 import dev.junction.internal.observe.CallObserver;
 import dev.junction.internal.observe.Listeners;
@@ -70,17 +71,23 @@ final class FallbackChatModel implements ChatModel {
 
     @Override
     public Future<ChatResponse> chat(ChatRequest request) {
+        return chat(request, Cancellation.NEVER);
+    }
+
+    @Override
+    public Future<ChatResponse> chat(ChatRequest request, Future<Void> cancellation) {
         Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(cancellation, "cancellation");
         Outcome outcome = new Outcome();
         // Prechecks may read the head of attached files, which must not happen on an event loop.
         Future<List<BoundChatModel>> servable = MediaScan.hasFile(request) ? vertx.executeBlocking(() -> servable(request, outcome), false)
                 : Future.succeededFuture(servable(request, outcome));
         if (listeners.isEmpty()) {
-            return servable.compose(s -> tryFrom(s, 0, request, outcome, AttemptWatch.NONE));
+            return servable.compose(s -> tryFrom(s, 0, request, outcome, AttemptWatch.NONE, cancellation));
         }
         CallObserver observer = listeners.call(request.model() != null ? request.model() : model(), false, route, servers(),
                 quoteList(), request);
-        return servable.compose(s -> tryFrom(s, 0, request, outcome, observer)).onSuccess(observer::callSucceeded)
+        return servable.compose(s -> tryFrom(s, 0, request, outcome, observer, cancellation)).onSuccess(observer::callSucceeded)
                 .onFailure(observer::callFailed);
     }
 
@@ -96,9 +103,12 @@ final class FallbackChatModel implements ChatModel {
         return members.stream().map(m -> quotes.get(m.provider())).filter(Objects::nonNull).toList();
     }
 
-    /** Whether a provider's final error moves the fallback on to member {@code i + 1} of {@code size}: not when the request is wrong. */
+    /**
+     * Whether a provider's final error moves the fallback on to member {@code i + 1} of {@code size}:
+     * not when the request is wrong, nor when the caller cancelled.
+     */
     private static boolean movesOn(JunctionException error, int i, int size) {
-        return error.kind() != ErrorKind.INVALID_REQUEST && i + 1 < size;
+        return error.kind() != ErrorKind.INVALID_REQUEST && error.kind() != ErrorKind.CANCELLED && i + 1 < size;
     }
 
     /** The response with the route's quote for the provider that answered, when one was made with a known price. */
@@ -176,22 +186,30 @@ final class FallbackChatModel implements ChatModel {
         return warm;
     }
 
-    private Future<ChatResponse> tryFrom(List<BoundChatModel> servable, int i, ChatRequest request, Outcome outcome, AttemptWatch watch) {
+    private Future<ChatResponse> tryFrom(List<BoundChatModel> servable, int i, ChatRequest request, Outcome outcome, AttemptWatch watch,
+            Future<Void> cancellation) {
         if (i >= servable.size()) {
             return Future.failedFuture(outcome.failure());
+        }
+        if (Cancellation.cancelled(cancellation)) {
+            return Future.failedFuture(Cancellation.error(null).toBuilder().attempts(outcome.attempts).build());
         }
         BoundChatModel member = servable.get(i);
         if (watch.active()) {
             watch.fallsBackWhen(error -> movesOn(error, i, servable.size()));
         }
-        return member.call(member.bind(request), watch)
+        return member.call(member.bind(request), watch, cancellation)
                 .map(response -> quoted(response.withFailedAttempts(outcome.before(response.failedAttempts()))
                         .withWarnings(outcome.skipped)))
                 .recover(e -> {
                     JunctionException error = (JunctionException) e;
                     outcome.failed(error);
                     logMove(servable, i, error);
-                    return movesOn(error, i, servable.size()) ? tryFrom(servable, i + 1, request, outcome, watch)
+                    if (error.kind() == ErrorKind.CANCELLED) {
+                        // Not combined with the earlier providers' failures: the call ended because its caller gave up.
+                        return Future.failedFuture(error.toBuilder().attempts(outcome.attempts).build());
+                    }
+                    return movesOn(error, i, servable.size()) ? tryFrom(servable, i + 1, request, outcome, watch, cancellation)
                             : Future.failedFuture(outcome.failure());
                 });
     }
@@ -200,6 +218,7 @@ final class FallbackChatModel implements ChatModel {
     private static void logMove(List<BoundChatModel> servable, int i, JunctionException error) {
         if (AttemptLog.enabled()) {
             String decision = error.kind() == ErrorKind.INVALID_REQUEST ? "no fallback: the request itself is wrong"
+                    : error.kind() == ErrorKind.CANCELLED ? "no fallback: the caller cancelled"
                     : i + 1 < servable.size() ? "falling back to " + servable.get(i + 1).provider()
                     : "no fallback left";
             AttemptLog.fallback(servable.get(i).provider(), error, decision);

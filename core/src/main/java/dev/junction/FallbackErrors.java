@@ -10,10 +10,10 @@ import java.util.stream.Collectors;
 /** The one error of a fallback whose providers all failed: the most telling kind, every provider's message, every attempt. */
 final class FallbackErrors {
     /**
-     * Kinds from the most to the least telling: what the caller can fix first, then what a vendor
-     * account needs, then passing trouble.
+     * Kinds from the most to the least telling: the caller's own cancelling (the call ended because of
+     * it), what the caller can fix, then what a vendor account needs, then passing trouble.
      */
-    private static final List<ErrorKind> MOST_TELLING_FIRST = List.of(ErrorKind.INVALID_REQUEST, ErrorKind.UNSUPPORTED_FEATURE,
+    private static final List<ErrorKind> MOST_TELLING_FIRST = List.of(ErrorKind.CANCELLED, ErrorKind.INVALID_REQUEST, ErrorKind.UNSUPPORTED_FEATURE,
             ErrorKind.CONFIGURATION, ErrorKind.AUTHENTICATION, ErrorKind.PERMISSION_DENIED, ErrorKind.INSUFFICIENT_CREDITS,
             ErrorKind.SPEND_LIMIT_EXCEEDED, ErrorKind.MODEL_NOT_FOUND, ErrorKind.RATE_LIMITED, ErrorKind.UPSTREAM_ERROR,
             ErrorKind.SERVER_ERROR, ErrorKind.TIMEOUT, ErrorKind.NETWORK, ErrorKind.PROTOCOL);

@@ -55,6 +55,15 @@ final class LazyVertx implements HttpTransport, Supplier<Vertx> {
     }
 
     @Override
+    public Future<HttpReply> send(HttpCall call, Future<Void> abandoned) {
+        try {
+            return started().transport().send(call, abandoned);
+        } catch (JunctionException closed) {
+            return Future.failedFuture(closed);
+        }
+    }
+
+    @Override
     public Future<HttpResponseStream> stream(HttpCall call, Duration firstByteTimeout, Duration idleTimeout, Future<Void> abandoned) {
         try {
             return started().transport().stream(call, firstByteTimeout, idleTimeout, abandoned);

@@ -7,6 +7,7 @@ import dev.junction.chat.ChatResponse;
 import dev.junction.chat.ChatStream;
 import dev.junction.error.ErrorKind;
 import dev.junction.error.JunctionException;
+import dev.junction.internal.async.Cancellation;
 import dev.junction.internal.observe.Listeners;
 import dev.junction.internal.openai.stream.StreamingCall;
 import dev.junction.quote.Quote;
@@ -70,7 +71,13 @@ final class RouteChatModel implements ChatModel {
 
     @Override
     public Future<ChatResponse> chat(ChatRequest request) {
+        return chat(request, Cancellation.NEVER);
+    }
+
+    @Override
+    public Future<ChatResponse> chat(ChatRequest request, Future<Void> cancellation) {
         Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(cancellation, "cancellation");
         ChatRequest bound = request.model() == null ? request.withModel(model) : request;
         Plan plan;
         try {
@@ -79,7 +86,7 @@ final class RouteChatModel implements ChatModel {
             refused(bound, false, e);
             return Future.failedFuture(e);
         }
-        return fallback(plan).chat(bound).map(response -> response.withWarnings(plan.notes));
+        return fallback(plan).chat(bound, cancellation).map(response -> response.withWarnings(plan.notes));
     }
 
     private FallbackChatModel fallback(Plan plan) {

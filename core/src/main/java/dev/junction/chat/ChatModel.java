@@ -2,6 +2,7 @@ package dev.junction.chat;
 
 import dev.junction.internal.async.Blocking;
 import io.vertx.core.Future;
+import java.util.Objects;
 
 /**
  * A provider bound to a default model: the object user code chats with.
@@ -20,6 +21,23 @@ public interface ChatModel {
      * never completes with {@code null}.
      */
     Future<ChatResponse> chat(ChatRequest request);
+
+    /**
+     * Sends a request that the caller may cancel, for example when its own client has gone. Once
+     * {@code cancellation} completes, succeeded or failed (say {@code promise.tryComplete()} in a
+     * connection's close handler), no further attempt, retry or fallback starts, a pending retry's
+     * wait ends, the exchange in flight is reset, and the returned future fails with a
+     * {@link dev.junction.error.JunctionException} of kind {@link dev.junction.error.ErrorKind#CANCELLED},
+     * unless it had already completed: completing {@code cancellation} afterwards does nothing. Give
+     * each call its own future: handlers stay on it until it completes.
+     *
+     * <p>Junction's own chat models honour it. This default, for other implementations, checks it is
+     * not {@code null} and otherwise ignores it, as {@link #chat(ChatRequest)} does.
+     */
+    default Future<ChatResponse> chat(ChatRequest request, Future<Void> cancellation) {
+        Objects.requireNonNull(cancellation, "cancellation");
+        return chat(request);
+    }
 
     /**
      * Streams the reply. Never throws and never returns {@code null}: every failure, input errors

@@ -18,9 +18,9 @@ public interface ChatStream extends ReadStream<StreamPart> {
 
     /**
      * Stops the call: the HTTP connection is closed, and no part is delivered once this returns.
-     * Unless the stream had already ended, the exception handler then receives a NETWORK error
-     * saying it was cancelled (so that {@link ChatStreams#collect} completes). Calling it again,
-     * or after the end, does nothing.
+     * Unless the stream had already ended, the exception handler then receives a
+     * {@link dev.junction.error.ErrorKind#CANCELLED} error (so that {@link ChatStreams#collect}
+     * completes). Calling it again, or after the end, does nothing.
      */
     void cancel();
 

@@ -34,7 +34,13 @@ public enum ErrorKind {
     /** The vendor or model cannot do what the request asks. */
     UNSUPPORTED_FEATURE(false, true),
     /** Junction is set up wrongly: a bad config string, a missing key, an unknown provider. */
-    CONFIGURATION(false, true);
+    CONFIGURATION(false, true),
+    /**
+     * The caller cancelled the call (a stream's {@code cancel()}, or the cancellation future given to
+     * {@code ChatModel.chat}); never retried, never a fallback, and no mark against the provider's
+     * health. Junction's own: no vendor error code maps to it.
+     */
+    CANCELLED(false, true);
 
     private final boolean retryableByDefault;
     private final boolean callersFault;

@@ -37,6 +37,17 @@ public interface Provider {
     Future<ChatResponse> chat(ChatRequest request);
 
     /**
+     * As {@link #chat(ChatRequest)}, cancellable by the caller. Once {@code cancellation} (never
+     * {@code null}) completes, succeeded or failed, an implementation that honours it stops at once:
+     * it resets the exchange in flight (pass it to {@link HttpTransport#send(HttpCall, Future)}) and
+     * fails with kind {@link ErrorKind#CANCELLED}, unless it had already completed. This default
+     * ignores it: Junction then stops only between attempts, with no retry or fallback after it.
+     */
+    default Future<ChatResponse> chat(ChatRequest request, Future<Void> cancellation) {
+        return chat(request);
+    }
+
+    /**
      * Streams a chat request whose {@link ChatRequest#model()} is set. Never returns {@code null}
      * and never throws: every failure, input errors included, arrives through the stream.
      */

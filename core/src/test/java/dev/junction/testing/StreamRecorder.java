@@ -107,7 +107,7 @@ public final class StreamRecorder {
     }
 
     /**
-     * Waits for the exception handler after a cancel: exactly one call, with a NETWORK error saying
+     * Waits for the exception handler after a cancel: exactly one call, with a CANCELLED error saying
      * the stream was cancelled, no Failure part and no end handler.
      */
     public JunctionException awaitCancelled() {
@@ -116,7 +116,7 @@ public final class StreamRecorder {
         assertEquals(1, failures.get(), "exception handler calls");
         assertEquals(0, parts(StreamPart.Failure.class).size(), "no Failure part follows a cancel");
         JunctionException e = assertInstanceOf(JunctionException.class, error);
-        assertEquals(dev.junction.error.ErrorKind.NETWORK, e.kind());
+        assertEquals(dev.junction.error.ErrorKind.CANCELLED, e.kind());
         assertTrue(e.getMessage().contains("cancelled"), e.getMessage());
         return e;
     }

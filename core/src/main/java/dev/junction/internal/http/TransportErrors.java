@@ -2,6 +2,7 @@ package dev.junction.internal.http;
 
 import dev.junction.error.ErrorKind;
 import dev.junction.error.JunctionException;
+import dev.junction.internal.async.Cancellation;
 import dev.junction.internal.secrets.Redaction;
 import dev.junction.spi.HttpCall;
 import io.vertx.core.http.HttpClosedException;
@@ -39,10 +40,7 @@ final class TransportErrors {
     }
 
     static JunctionException cancelled(HttpCall call) {
-        return JunctionException.builder(ErrorKind.NETWORK, call.provider() + ": the call was cancelled before the reply began")
-                .provider(call.provider())
-                .retryable(false)
-                .build();
+        return Cancellation.error(call.provider());
     }
 
     static JunctionException tooLarge(HttpCall call, long cap) {

@@ -1,6 +1,7 @@
 package dev.junction.internal.http;
 
 import dev.junction.error.JunctionException;
+import dev.junction.internal.async.Cancellation;
 import dev.junction.spi.HttpCall;
 import dev.junction.spi.HttpReply;
 import dev.junction.spi.HttpResponseStream;
@@ -59,6 +60,15 @@ public final class VertxHttpTransport implements HttpTransport, AutoCloseable {
 
     @Override
     public Future<HttpReply> send(HttpCall call) {
+        return send(call, Cancellation.NEVER);
+    }
+
+    @Override
+    public Future<HttpReply> send(HttpCall call, Future<Void> abandoned) {
+        if (Cancellation.cancelled(abandoned)) {
+            // Given up before it began: not even a pooled connection is taken.
+            return Future.failedFuture(TransportErrors.cancelled(call));
+        }
         if (ExchangeLog.enabled()) {
             ExchangeLog.sending(call);
         }
@@ -69,6 +79,8 @@ public final class VertxHttpTransport implements HttpTransport, AutoCloseable {
         AtomicBoolean began = new AtomicBoolean();
         long cap = call.maxResponseBytes() == null ? options.maxResponseBytes()
                 : Math.min(call.maxResponseBytes(), options.maxResponseBytes());
+        // Resets the request wherever it is: waiting for a connection, sent, or its body half read.
+        Cancellation.onCancel(abandoned, () -> giveUp(promise, inFlight, TransportErrors.cancelled(call)));
         start(call, promise, inFlight, call.timeout(), () -> began.get()
                 ? TransportErrors.afterReplyBegan(TransportErrors.timeout(call, "did not finish answering", call.timeout(), "timeout"))
                 : TransportErrors.timeout(call, "did not answer", call.timeout(), "timeout"), response -> {
@@ -99,7 +111,7 @@ public final class VertxHttpTransport implements HttpTransport, AutoCloseable {
         long deadline = started + call.timeout().toNanos();
         Duration headLimit = firstByteTimeout.compareTo(call.timeout()) < 0 ? firstByteTimeout : call.timeout();
         // Without this, a call cancelled before the head would hold its connection until the first-byte timeout.
-        abandoned.onComplete(given -> giveUp(opened, inFlight, TransportErrors.cancelled(call)));
+        Cancellation.onCancel(abandoned, () -> giveUp(opened, inFlight, TransportErrors.cancelled(call)));
         start(call, opened, inFlight, headLimit, () -> TransportErrors.timeout(call, "did not start answering", headLimit,
                 headLimit == firstByteTimeout ? "firstByteTimeout" : "timeout"), response -> {
             // Paused until the caller has set its handlers, so that no chunk is lost.

@@ -11,6 +11,7 @@ import dev.junction.chat.ReasoningSettings;
 import dev.junction.cost.Price;
 import dev.junction.error.ErrorKind;
 import dev.junction.error.JunctionException;
+import dev.junction.internal.async.Cancellation;
 import dev.junction.internal.json.ReplyTrees;
 import dev.junction.internal.media.MediaScan;
 import dev.junction.internal.openai.account.AccountEndpoints;
@@ -34,6 +35,7 @@ import dev.junction.spi.openai.VendorProfile;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
+import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import java.io.IOException;
@@ -118,10 +120,30 @@ public final class OpenAiCompatibleProvider implements Provider {
 
     @Override
     public Future<ChatResponse> chat(ChatRequest request) {
-        return plan(request).compose(plan -> body(request, plan, false)
-                        .compose(buffer -> context.transport().send(call(buffer, "application/json", plan)))
+        return chat(request, Cancellation.NEVER);
+    }
+
+    @Override
+    public Future<ChatResponse> chat(ChatRequest request, Future<Void> cancellation) {
+        Future<ChatResponse> answer = plan(request).compose(plan -> body(request, plan, false)
+                        .compose(buffer -> context.transport().send(call(buffer, "application/json", plan), cancellation))
                         .map(reply -> interpret(reply, plan)))
                 .recover(e -> Future.failedFuture(errors.unreadable(e)));
+        if (cancellation == Cancellation.NEVER) {
+            return answer;
+        }
+        // Fails at once even while the body is still being written or media downloaded, which the
+        // transport's reset does not reach; whatever of that work is under way finishes unheard.
+        Promise<ChatResponse> outcome = Promise.promise();
+        Cancellation.onCancel(cancellation, () -> outcome.tryFail(Cancellation.error(profile.id())));
+        answer.onComplete(done -> {
+            if (done.succeeded()) {
+                outcome.tryComplete(done.result());
+            } else {
+                outcome.tryFail(done.cause());
+            }
+        });
+        return outcome.future();
     }
 
     /** Plans the call; on a worker thread when files must be sniffed for their type, since that blocks. */

@@ -5,6 +5,7 @@ import dev.junction.chat.ChatResponse;
 import dev.junction.error.Attempt;
 import dev.junction.error.ErrorKind;
 import dev.junction.error.JunctionException;
+import dev.junction.internal.async.Cancellation;
 import io.vertx.core.Future;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -49,8 +50,17 @@ public final class RetryLoop {
 
     /** As {@link #chat(Supplier)}, telling {@code watch} of each attempt. */
     public Future<ChatResponse> chat(Supplier<Future<ChatResponse>> attempt, AttemptWatch watch) {
+        return chat(attempt, watch, Cancellation.NEVER);
+    }
+
+    /**
+     * As {@link #chat(Supplier, AttemptWatch)}, until {@code cancellation} completes: then no attempt
+     * starts, a pending retry's wait ends, and the call fails with kind CANCELLED. The attempt in
+     * flight is the supplier's to stop (it is given the same future).
+     */
+    public Future<ChatResponse> chat(Supplier<Future<ChatResponse>> attempt, AttemptWatch watch, Future<Void> cancellation) {
         budget.recordCall();
-        return run(attempt, new ArrayList<>(), watch);
+        return run(attempt, new ArrayList<>(), watch, cancellation);
     }
 
     /** Counts a call made outside {@link #chat}, such as a stream's first attempt. */
@@ -60,7 +70,11 @@ public final class RetryLoop {
 
     // Attempts run one after another, each started from the previous one's completion, so the list
     // is never touched by two threads at once.
-    private Future<ChatResponse> run(Supplier<Future<ChatResponse>> attempt, List<Attempt> failed, AttemptWatch watch) {
+    private Future<ChatResponse> run(Supplier<Future<ChatResponse>> attempt, List<Attempt> failed, AttemptWatch watch,
+            Future<Void> cancellation) {
+        if (Cancellation.cancelled(cancellation)) {
+            return Future.failedFuture(cancelled(null, failed));
+        }
         long started = nanoTime.getAsLong();
         watch.started(provider);
         return attempt.get()
@@ -75,15 +89,26 @@ public final class RetryLoop {
                 })
                 .recover(e -> {
                     JunctionException error = asJunction(e);
-                    health.recordFailure(provider, error);
                     Duration took = Duration.ofNanos(nanoTime.getAsLong() - started);
+                    if (Cancellation.cancelled(cancellation)) {
+                        // The caller gave up: that says nothing of the provider's health, and nothing follows.
+                        JunctionException stop = cancelled(error, failed);
+                        failed.add(new Attempt(provider, ErrorKind.CANCELLED, null, took, Duration.ZERO));
+                        if (AttemptLog.enabled()) {
+                            AttemptLog.failed(provider, failed.size(), stop, took, "stop: cancelled by the caller");
+                        }
+                        watch.failed(stop, null);
+                        return Future.failedFuture(stop.toBuilder().attempts(failed).build());
+                    }
+                    health.recordFailure(provider, error);
                     Attempt tried = new Attempt(provider, error.kind(), error.httpStatus().isPresent() ? error.httpStatus().getAsInt() : null,
                             took, Duration.ZERO);
                     Verdict verdict = decide(error, failed.size() + 1, took);
                     if (verdict instanceof Verdict.Retry retry) {
                         failed.add(tried.withWaitedAfter(retry.delay()));
                         watch.failed(error, retry.delay());
-                        return scheduler.after(retry.delay()).compose(v -> run(attempt, failed, watch));
+                        return scheduler.after(retry.delay(), cancellation).compose(v -> run(attempt, failed, watch, cancellation),
+                                waitEnded -> Future.failedFuture(Cancellation.cancelled(cancellation) ? cancelled(null, failed) : waitEnded));
                     }
                     failed.add(tried);
                     watch.failed(error, null);
@@ -139,6 +164,15 @@ public final class RetryLoop {
                 .hint("the provider is failing often; try another provider or later")
                 .cause(e)
                 .build();
+    }
+
+    /** The call's error once its caller cancelled, listing the attempts made; {@code cause} is the attempt's own failure, or {@code null}. */
+    private JunctionException cancelled(JunctionException cause, List<Attempt> failed) {
+        if (cause != null && cause.kind() == ErrorKind.CANCELLED) {
+            return cause.toBuilder().attempts(failed).build();
+        }
+        JunctionException.Builder error = Cancellation.error(provider).toBuilder().attempts(failed);
+        return (cause == null ? error : error.cause(cause)).build();
     }
 
     private static JunctionException asJunction(Throwable e) {

@@ -25,7 +25,7 @@ import java.util.random.RandomGenerator;
 public final class RetryPolicy {
     private static final Set<ErrorKind> NEVER = EnumSet.of(ErrorKind.INSUFFICIENT_CREDITS, ErrorKind.SPEND_LIMIT_EXCEEDED,
             ErrorKind.AUTHENTICATION, ErrorKind.PERMISSION_DENIED, ErrorKind.INVALID_REQUEST, ErrorKind.MODEL_NOT_FOUND,
-            ErrorKind.UNSUPPORTED_FEATURE, ErrorKind.CONFIGURATION, ErrorKind.PROTOCOL);
+            ErrorKind.UNSUPPORTED_FEATURE, ErrorKind.CONFIGURATION, ErrorKind.PROTOCOL, ErrorKind.CANCELLED);
     private static final Set<Integer> RETRIED_STATUSES = Set.of(500, 502, 503, 504);
 
     private final RetryOptions options;

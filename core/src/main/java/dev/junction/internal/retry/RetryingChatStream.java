@@ -272,7 +272,7 @@ public final class RetryingChatStream implements ChatStream {
             if (!closed) {
                 closed = true;
                 // Tell whoever waits (ChatStreams.collect) that nothing more will come, as StreamingCall does.
-                signal(JunctionException.builder(ErrorKind.NETWORK, "the stream was cancelled").retryable(false).build());
+                signal(JunctionException.builder(ErrorKind.CANCELLED, "the stream was cancelled").retryable(false).build());
             }
         });
     }

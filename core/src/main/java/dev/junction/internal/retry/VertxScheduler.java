@@ -2,6 +2,7 @@ package dev.junction.internal.retry;
 
 import dev.junction.error.ErrorKind;
 import dev.junction.error.JunctionException;
+import dev.junction.internal.async.Cancellation;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -26,6 +27,15 @@ public final class VertxScheduler implements Scheduler, AutoCloseable {
 
     @Override
     public Future<Void> after(Duration delay) {
+        return after(delay, Cancellation.NEVER);
+    }
+
+    /** As {@link #after(Duration)}; cancelling also cancels the timer, so a cancelled call holds none. */
+    @Override
+    public Future<Void> after(Duration delay, Future<Void> cancellation) {
+        if (Cancellation.cancelled(cancellation)) {
+            return Future.failedFuture(Cancellation.error(null));
+        }
         if (closed) {
             return Future.failedFuture(closedError());
         }
@@ -45,6 +55,12 @@ public final class VertxScheduler implements Scheduler, AutoCloseable {
             vertx.get().cancelTimer(id);
             promise.tryFail(closedError());
         }
+        Cancellation.onCancel(cancellation, () -> {
+            if (pending.remove(id) != null) {
+                vertx.get().cancelTimer(id);
+                promise.tryFail(Cancellation.error(null));
+            }
+        });
         return promise.future();
     }
 

@@ -113,8 +113,14 @@ final class VendorProfileReader {
             throw new IllegalStateException(e.getMessage(), e);
         }
         Map<String, ErrorKind> codes = new LinkedHashMap<>();
-        object(root, "errorCodes", "{\"invalid_api_key\": \"AUTHENTICATION\"}", resource).fields().forEachRemaining(e ->
-                codes.put(e.getKey(), constant(ErrorKind.class, e.getValue(), "errorCodes." + e.getKey(), "error kind", resource)));
+        object(root, "errorCodes", "{\"invalid_api_key\": \"AUTHENTICATION\"}", resource).fields().forEachRemaining(e -> {
+            ErrorKind kind = constant(ErrorKind.class, e.getValue(), "errorCodes." + e.getKey(), "error kind", resource);
+            if (kind == ErrorKind.CANCELLED) {
+                throw bad(resource, "errorCodes." + e.getKey(), "may not be CANCELLED: that kind is Junction's own, for a call"
+                        + " its caller cancelled; no vendor error means it");
+            }
+            codes.put(e.getKey(), kind);
+        });
         Map<String, String> hints = new LinkedHashMap<>();
         object(root, "errorHints", "{\"invalid_api_key\": \"check MY_VENDOR_API_KEY\"}", resource).fields().forEachRemaining(e -> {
             if (!e.getValue().isTextual()) {

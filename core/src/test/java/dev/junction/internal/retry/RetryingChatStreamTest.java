@@ -262,7 +262,7 @@ class RetryingChatStreamTest {
     /**
      * One scripted attempt that has already received its whole reply, and hands it out as
      * StreamingCall does: parts under demand, a failure as a final Failure part then the exception,
-     * the exception at once when there is no demand, a NETWORK error on cancel.
+     * the exception at once when there is no demand, a CANCELLED error on cancel.
      */
     private static final class FakeAttempt implements ChatStream {
         private final ArrayDeque<StreamPart> queue;
@@ -339,7 +339,7 @@ class RetryingChatStreamTest {
             checkThread();
             cancelled = true;
             if (!closed) {
-                signal(JunctionException.builder(ErrorKind.NETWORK, "acedata: the stream was cancelled").build());
+                signal(JunctionException.builder(ErrorKind.CANCELLED, "acedata: the stream was cancelled").build());
             }
         }
 

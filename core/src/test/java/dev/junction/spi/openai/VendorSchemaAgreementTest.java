@@ -103,6 +103,8 @@ class VendorSchemaAgreementTest {
                         "models[gemini-2.5-pro].vendorModle is not a known field; did you mean \"vendorModel\"?"),
                 new Broken("an unknown error kind", r -> ((ObjectNode) r.get("errorCodes")).put("api_error", "BROKEN"),
                         "errorCodes.api_error unknown error kind BROKEN"),
+                new Broken("an error code mapped to Junction's own CANCELLED", r -> ((ObjectNode) r.get("errorCodes")).put("api_error", "CANCELLED"),
+                        "errorCodes.api_error may not be CANCELLED"),
                 new Broken("an unknown media part style", r -> r.put("mediaPart", "images"), "mediaPart must be \"image_url\""),
                 new Broken("an unknown auth scheme", r -> ((ObjectNode) r.get("auth")).put("scheme", "basic"), "auth.scheme must be"),
                 new Broken("a trace id that is not a pointer", r -> ((ObjectNode) r.get("errorEnvelope")).put("traceId", "trace_id"),
@@ -136,7 +138,10 @@ class VendorSchemaAgreementTest {
         JsonNode model = schema.at("/properties/models/items");
         assertEquals(new TreeSet<>(VendorProfileReader.MODEL_FIELDS), names(model.get("properties")), "model fields");
         assertEquals(enumNames(Capability.values()), texts(model.at("/properties/capabilities/items/enum")), "capabilities");
-        assertEquals(enumNames(ErrorKind.values()), texts(schema.at("/properties/errorCodes/additionalProperties/enum")), "error kinds");
+        // CANCELLED is Junction's own kind: no vendor error code may map to it.
+        Set<String> vendorKinds = new TreeSet<>(enumNames(ErrorKind.values()));
+        vendorKinds.remove(ErrorKind.CANCELLED.name());
+        assertEquals(vendorKinds, texts(schema.at("/properties/errorCodes/additionalProperties/enum")), "error kinds");
         assertEquals(enumNames(VendorRule.values()), texts(schema.at("/properties/rules/items/enum")), "rules");
         assertEquals(new TreeSet<>(dev.junction.internal.prices.PriceRows.ROW_FIELDS), names(schema.at("/$defs/price/properties")),
                 "price row fields");

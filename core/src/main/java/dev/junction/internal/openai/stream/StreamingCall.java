@@ -314,7 +314,7 @@ public final class StreamingCall implements ChatStream {
             if (!closed && exceptionHandler != null && !exceptionSignalled) {
                 // Tell whoever waits (ChatStreams.collect, a CLI) that nothing more will come.
                 exceptionSignalled = true;
-                exceptionHandler.handle(JunctionException.builder(ErrorKind.NETWORK, provider + ": the stream was cancelled")
+                exceptionHandler.handle(JunctionException.builder(ErrorKind.CANCELLED, provider + ": the stream was cancelled")
                         .provider(provider).retryable(false).build());
             }
         });

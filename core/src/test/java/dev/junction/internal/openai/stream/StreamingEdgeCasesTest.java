@@ -92,7 +92,7 @@ class StreamingEdgeCasesTest {
         stream.cancel();
 
         JunctionException e = Futures.failure(collected);
-        assertEquals(ErrorKind.NETWORK, e.kind());
+        assertEquals(ErrorKind.CANCELLED, e.kind());
         assertTrue(e.getMessage().contains("cancelled"), e.getMessage());
     }
 
