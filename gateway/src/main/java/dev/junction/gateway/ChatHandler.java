@@ -11,6 +11,7 @@ import dev.junction.gateway.openai.InboundChats;
 import dev.junction.gateway.state.Reservation;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
+import io.vertx.core.Promise;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 import java.math.BigDecimal;
@@ -90,7 +91,10 @@ final class ChatHandler implements Handler<RoutingContext> {
     }
 
     private void complete(RoutingContext ctx, Admitted a) {
-        a.route().chatModel().chat(a.request()).onComplete(result -> {
+        // A client that leaves cancels the vendor call: no further attempt, retry or fallback.
+        Promise<Void> clientLeft = Promise.promise();
+        ctx.response().closeHandler(closed -> clientLeft.tryComplete());
+        a.route().chatModel().chat(a.request(), clientLeft.future()).onComplete(result -> {
             if (result.failed()) {
                 accounting.release(a.key(), a.reservation());
                 Replies.error(ctx, result.cause());

@@ -1,6 +1,7 @@
 package dev.junction.gateway;
 
 import dev.junction.Junction;
+import dev.junction.gateway.config.ConfigException;
 import dev.junction.gateway.config.ConfigLoader;
 import dev.junction.gateway.config.GatewayConfig;
 import dev.junction.gateway.config.HealthConfig;
@@ -57,6 +58,11 @@ final class GatewayServer {
 
     static Future<GatewayServer> start(GatewayConfig config, Function<String, String> processEnv, Vertx given, Clock clock,
             Consumer<Junction.Builder> junctionOptions) {
+        try {
+            refuseOpenBinding(config);
+        } catch (ConfigException e) {
+            return Future.failedFuture(e);
+        }
         Vertx vertx = given != null ? given : Vertx.vertx();
         GatewayState state = null;
         Junction junction = null;
@@ -89,6 +95,27 @@ final class GatewayServer {
                 vertx.close();
             }
             return Future.failedFuture(e);
+        }
+    }
+
+    /**
+     * Checked here as well as in the loader, because {@code --host} overrides the file: without
+     * client keys, anyone who reaches the port spends the vendor keys.
+     */
+    private static void refuseOpenBinding(GatewayConfig config) {
+        String host = config.server().host();
+        if (config.authRequired()) {
+            return;
+        }
+        boolean loopback;
+        try {
+            loopback = java.net.InetAddress.getByName(host).isLoopbackAddress();
+        } catch (java.net.UnknownHostException e) {
+            loopback = false;
+        }
+        if (!loopback) {
+            throw new ConfigException("server.host", "server.host " + host + " exposes every vendor key's spending to anyone"
+                    + " who can reach it: add keys (junction keys new) or bind 127.0.0.1");
         }
     }
 

@@ -44,6 +44,7 @@ class GatewayLifecycleTest {
     private HttpServer vendor;
     private final Promise<Void> vendorConnectionClosed = Promise.promise();
     private final AtomicInteger chunksToSend = new AtomicInteger();
+    private final Promise<Void> vendorGotRequest = Promise.promise();
     private final HttpClient client = HttpClient.newHttpClient();
 
     /** A vendor that streams {@code chunksToSend} chunks 150 ms apart, or one chunk and then nothing when it is 0. */
@@ -52,6 +53,10 @@ class GatewayLifecycleTest {
         vendorVertx = Vertx.vertx();
         vendor = vendorVertx.createHttpServer().requestHandler(request -> request.body().onSuccess(body -> {
             request.connection().closeHandler(closed -> vendorConnectionClosed.tryComplete());
+            vendorGotRequest.tryComplete();
+            if (chunksToSend.get() < 0) {
+                return; // never answers
+            }
             HttpServerResponse response = request.response().setChunked(true).putHeader("Content-Type", "text/event-stream");
             int chunks = chunksToSend.get();
             response.write(chunk("one ", null));
@@ -105,6 +110,24 @@ class GatewayLifecycleTest {
             reply.body().close();
 
             // The vendor sees its connection closed although it never ended its stream.
+            vendorConnectionClosed.future().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void aClientThatDisconnectsBeforeANonStreamedAnswerCancelsTheVendorCall() throws Exception {
+        chunksToSend.set(-1);
+        try (Gateway gateway = gateway(); java.net.Socket socket = new java.net.Socket("127.0.0.1", gateway.port())) {
+            String body = "{\"model\":\"google/gemini-2.5-pro\",\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}";
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            socket.getOutputStream().write(("POST /v1/chat/completions HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: " + bytes.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().write(bytes);
+            socket.getOutputStream().flush();
+            vendorGotRequest.future().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+
+            socket.close();
+
             vendorConnectionClosed.future().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         }
     }
