@@ -259,6 +259,11 @@ final class Download {
             return;
         }
         byte[] bytes = body.getBytes();
+        if (bytes.length == 0) {
+            fail(ErrorKind.INVALID_REQUEST, "the media host answered HTTP " + response.statusCode() + " with an empty body",
+                    "check that the URL points at the media file itself");
+            return;
+        }
         String type = MediaSniffer.fromHeader(response.getHeader("Content-Type"));
         if (type == null) {
             type = MediaSniffer.fromBytes(bytes, bytes.length);

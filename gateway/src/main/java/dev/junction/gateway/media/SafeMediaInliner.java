@@ -11,6 +11,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.PoolOptions;
+import io.vertx.core.net.TrustOptions;
 import java.net.InetAddress;
 import java.net.URI;
 import java.time.Duration;
@@ -62,6 +63,12 @@ public final class SafeMediaInliner {
      */
     public SafeMediaInliner(Vertx vertx, AddressPolicy policy, long maxBytes, Duration timeout,
             Function<String, Future<List<InetAddress>>> resolver) {
+        this(vertx, policy, maxBytes, timeout, resolver, null);
+    }
+
+    /** As above, trusting {@code trust} instead of the JVM's CAs when not {@code null}: for TLS tests. */
+    SafeMediaInliner(Vertx vertx, AddressPolicy policy, long maxBytes, Duration timeout,
+            Function<String, Future<List<InetAddress>>> resolver, TrustOptions trust) {
         this.vertx = Objects.requireNonNull(vertx, "vertx");
         this.policy = Objects.requireNonNull(policy, "policy");
         this.timeout = Objects.requireNonNull(timeout, "timeout");
@@ -84,6 +91,9 @@ public final class SafeMediaInliner {
                 .setDecompressionSupported(false)
                 // Redirects are followed by hand, each hop checked like the first.
                 .setMaxRedirects(0);
+        if (trust != null) {
+            options.setTrustOptions(trust);
+        }
         this.client = vertx.httpClientBuilder()
                 .with(options)
                 .with(new PoolOptions().setHttp1MaxSize(8))

@@ -17,24 +17,24 @@ final class Support {
     private Support() {
     }
 
-    /** The future's result, waiting at most 10 seconds. */
+    /** The future's result, waiting at most 30 seconds. */
     static <T> T await(Future<T> future) throws Exception {
         try {
-            return future.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            return future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         } catch (ExecutionException failed) {
             throw new AssertionError("expected success, got: " + failed.getCause(), failed.getCause());
         }
     }
 
-    /** The future's failure, which must be a JunctionException, waiting at most 10 seconds. */
+    /** The future's failure, which must be a JunctionException, waiting at most 30 seconds. */
     static JunctionException failure(Future<?> future) {
         try {
-            Object result = future.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            Object result = future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
             throw new AssertionError("expected a failure, got: " + result);
         } catch (ExecutionException failed) {
             return assertInstanceOf(JunctionException.class, failed.getCause());
         } catch (Exception waiting) {
-            throw new AssertionError("no outcome within 10 seconds", waiting);
+            throw new AssertionError("no outcome within 30 seconds", waiting);
         }
     }
 
