@@ -283,6 +283,31 @@ class SafeMediaInlinerTest {
         assertTrue(e.getMessage().contains("cannot tell its media type"), e.getMessage());
     }
 
+    @Test
+    void theSystemResolverRunsOffTheEventLoopAndItsAnswerIsJudged() {
+        wiremock.stubFor(get("/cat.png").willReturn(aResponse().withHeader("Content-Type", "image/png").withBody(PNG)));
+        inliner = new SafeMediaInliner(vertx, AddressPolicy.strict(), 1 << 20, Duration.ofSeconds(5));
+
+        JunctionException e = Support.failure(inliner.inline(ChatRequest.builder()
+                .user(Part.url(URI.create("http://localhost:" + wiremock.port() + "/cat.png"))).build()));
+
+        assertEquals(ErrorKind.INVALID_REQUEST, e.kind());
+        assertTrue(e.getMessage().contains("the host localhost resolves to "), e.getMessage());
+        assertTrue(e.getMessage().contains("a loopback address"), e.getMessage());
+        wiremock.verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void refusesAnEmptyBody() {
+        wiremock.stubFor(get("/empty").willReturn(aResponse().withHeader("Content-Type", "image/png")));
+
+        JunctionException e = Support.failure(inliner(LOOPBACK_ALLOWED, Support.noDns())
+                .inline(ChatRequest.builder().user(Part.url(url("/empty"))).build()));
+
+        assertEquals(ErrorKind.INVALID_REQUEST, e.kind());
+        assertTrue(e.getMessage().contains("the media host answered HTTP 200 with an empty body"), e.getMessage());
+    }
+
     @ParameterizedTest(name = "{0} is refused before any lookup")
     @ValueSource(strings = {"http://2130706433/", "http://0x7f.1/", "http://0177.0.0.1/", "http://127.1/",
         "http://0x7f000001/", "http://[::ffff:7f00:1]/", "http://[::1]/", "http://[fe80::1%25eth0]/", "http://a_b.example/",
