@@ -45,6 +45,10 @@ class TlsTargetTest {
                         .setSsl(true).setSni(true).setKeyCertOptions(certificate.keyCertOptions()))
                 .requestHandler(request -> {
                     seen.add(request.connection().indicatedServerName() + " " + request.getHeader("Host"));
+                    if (request.path().equals("/downgrade")) {
+                        request.response().setStatusCode(302).putHeader("Location", "http://media.example/cat.png").end();
+                        return;
+                    }
                     request.response().putHeader("Content-Type", "image/png").end(Buffer.buffer(SafeMediaInlinerTest.PNG));
                 })
                 .listen(0, "127.0.0.1"));
@@ -85,6 +89,17 @@ class TlsTargetTest {
         assertTrue(e.getMessage().contains("the connection to other.example (127.0.0.1) port " + server.actualPort() + " failed"),
                 e.getMessage());
         assertEquals(List.of(), List.copyOf(seen));
+    }
+
+    @Test
+    void refusesARedirectFromHttpsToPlainHttp() {
+        URI url = URI.create("https://media.example:" + server.actualPort() + "/downgrade");
+
+        JunctionException e = Support.failure(inliner().inline(ChatRequest.builder().user(Part.url(url)).build()));
+
+        assertEquals(ErrorKind.INVALID_REQUEST, e.kind());
+        assertTrue(e.getMessage().contains("/downgrade: it redirects from https to plain http (http://media.example/cat.png)"),
+                e.getMessage());
     }
 
     private SafeMediaInliner inliner() {
