@@ -237,6 +237,20 @@ class InboundChatsTest {
     }
 
     @Test
+    void acceptsADataUriLongerThanJacksonsDefaultStringCap() {
+        // Jackson refuses strings over 20 M characters by default; a 16 MiB image is 22 M in base64.
+        byte[] payload = new byte[4 * 5_500_000];
+        Arrays.fill(payload, (byte) 'A');
+        Buffer body = Buffer.buffer(q("{'model':'m','messages':[{'role':'user','content':[{'type':'image_url','image_url':{'url':'"
+                        + "data:image/png;base64,"))
+                .appendBytes(payload)
+                .appendString(q("'}}]}]}"));
+        InboundChat chat = InboundChats.parse(body);
+        MediaSource.DataUri source = (MediaSource.DataUri) ((Part.Media) chat.request().messages().get(0).parts().get(0)).source();
+        assertEquals(payload.length, source.payloadLength());
+    }
+
+    @Test
     void readsJunctionOptionsEachOptional() {
         String base = "{'model':'m','messages':[{'role':'user','content':'x'}],";
         assertEquals(new JunctionOptions(RoutePolicy.FASTEST, null, List.of()),
