@@ -28,6 +28,9 @@ final class RedisGatewayState implements GatewayState {
         this.budgets = new RedisBudgetLedger(link, settings, clock);
         this.rateLimits = new RedisRateLimiter(link, settings.keyPrefix(), clock);
         this.health = new RedisHealthStore(link, settings.keyPrefix(), clock, rule);
+        // Opens the first connection now, so that the first call does not pay for it (and an
+        // unreachable Redis is logged at start).
+        ping();
         this.timer = vertx.setPeriodic(REFRESH_MS, id -> {
             health.refresh();
             budgets.flushDeferred();

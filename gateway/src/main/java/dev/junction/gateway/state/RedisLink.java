@@ -25,8 +25,12 @@ final class RedisLink {
     private static final Logger LOG = LoggerFactory.getLogger(RedisLink.class);
     /** Connecting to a live Redis takes milliseconds; a second means it is not there. */
     static final int CONNECT_TIMEOUT_MS = 1000;
-    /** A command to a live Redis takes milliseconds; past this, treat it as away rather than queue calls behind it. */
-    static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(2);
+    /**
+     * A command to a live Redis takes milliseconds; past this, treat it as away rather than queue
+     * calls behind it. Not shorter: a cold JVM's first command (class loading, first connection) has
+     * taken 3 s on a loaded machine.
+     */
+    static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(5);
 
     private final Redis redis;
     private final String endpoint;
