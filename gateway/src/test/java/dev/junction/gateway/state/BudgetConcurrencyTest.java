@@ -160,6 +160,9 @@ class BudgetConcurrencyTest {
         RedisSettings settings = RedisSettings.of(redis.url());
         try (GatewayState first = GatewayState.redis(a, settings, CLOCK, HealthRule.DEFAULT);
                 GatewayState second = GatewayState.redis(b, settings, CLOCK, HealthRule.DEFAULT)) {
+            // As a gateway would be before taking traffic: connected.
+            result(first.ping());
+            result(second.ping());
             List<BiConsumer<Long, Runnable>> later = List.of(timer(a), timer(b));
             List<Cycle> cycles = run(List.of(first.budgets(), second.budgets()), later, excesses);
             Spend spend = result(first.budgets().spend("shared", BUDGET));
