@@ -180,13 +180,13 @@ final class RedisBudgetLedger implements BudgetLedger {
         if (deferredCount.incrementAndGet() > MAX_DEFERRED) {
             deferredCount.decrementAndGet();
             LOG.error("Could not record the cost ${} of reservation {} for key \"{}\" (Redis at {} unreachable: {}), and {} costs already "
-                    + "wait: this one is only in this log", cost, d.reservation.id(), d.reservation.keyName(), link.endpoint(), cause.toString(),
+                    + "wait: this one is only in this log", cost, d.reservation.id(), d.reservation.keyName(), link.endpoint(), RedisLink.describe(cause),
                     MAX_DEFERRED);
             return;
         }
         deferred.add(d);
         LOG.warn("Could not record the cost ${} of reservation {} for key \"{}\" (Redis at {} unreachable: {}); kept to write when it is back",
-                cost, d.reservation.id(), d.reservation.keyName(), link.endpoint(), cause.toString());
+                cost, d.reservation.id(), d.reservation.keyName(), link.endpoint(), RedisLink.describe(cause));
     }
 
     private void logFailOpen(String keyName, BigDecimal amountUsd, Throwable cause) {
@@ -195,7 +195,7 @@ final class RedisBudgetLedger implements BudgetLedger {
         // One line per interval: a busy gateway would otherwise log every call of the outage.
         if (now - last >= FAIL_OPEN_LOG_INTERVAL_MS && lastFailOpenLog.compareAndSet(last, now)) {
             LOG.warn("Budgets are not enforced: Redis at {} is unreachable ({}) and budgets fail open; let through a call of key \"{}\" "
-                    + "needing up to ${} (further ones are not logged for {} s)", link.endpoint(), cause.toString(), keyName,
+                    + "needing up to ${} (further ones are not logged for {} s)", link.endpoint(), RedisLink.describe(cause), keyName,
                     amountUsd.toPlainString(), FAIL_OPEN_LOG_INTERVAL_MS / 1000);
         }
     }

@@ -22,6 +22,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The budget bound under concurrency: 200 reserve → (call) → settle cycles at once, split across two
@@ -35,6 +37,7 @@ class BudgetConcurrencyTest {
     private static final BigDecimal RESERVE = new BigDecimal("0.004");
     private static final Budget BUDGET = Budget.daily(LIMIT);
     private static final int CYCLES = 200;
+    private static final Logger LOG = LoggerFactory.getLogger(BudgetConcurrencyTest.class);
     private static TestRedis redis;
 
     @BeforeAll
@@ -118,6 +121,7 @@ class BudgetConcurrencyTest {
     private static void checkWithinReservations(List<Cycle> cycles, Spend spend) {
         BigDecimal settled = cycles.stream().map(Cycle::actual).reduce(BigDecimal.ZERO, BigDecimal::add);
         long admitted = cycles.stream().filter(Cycle::admitted).count();
+        LOG.info("within reservations: {} of {} admitted, ${} settled of ${}", admitted, CYCLES, spend.dailySettledUsd(), LIMIT);
         assertEquals(0, settled.compareTo(spend.dailySettledUsd()), "every cent settled is accounted");
         assertEquals(0, spend.dailyReservedUsd().signum(), "nothing is left held");
         assertTrue(spend.dailySettledUsd().compareTo(LIMIT) <= 0, "settled " + spend.dailySettledUsd() + " must not pass " + LIMIT);
@@ -143,6 +147,8 @@ class BudgetConcurrencyTest {
         BigDecimal inFlightExcess = cycles.stream().filter(c -> c.admitted() && c.settledNanos() > lastGrant).map(Cycle::excess)
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
         BigDecimal allExcess = cycles.stream().map(Cycle::excess).reduce(BigDecimal.ZERO, BigDecimal::add);
+        LOG.info("with excesses: {} of {} admitted, ${} settled of ${}; excess in flight at the last grant ${}, in all ${}",
+                cycles.stream().filter(Cycle::admitted).count(), CYCLES, spend.dailySettledUsd(), LIMIT, inFlightExcess, allExcess);
         assertTrue(allExcess.signum() > 0, "the variant must have excesses");
         assertTrue(spend.dailySettledUsd().compareTo(LIMIT.add(inFlightExcess)) <= 0,
                 "settled " + spend.dailySettledUsd() + " must stay within " + LIMIT + " + in-flight excess " + inFlightExcess);
