@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import java.util.UUID;
@@ -163,7 +164,7 @@ final class RedisBudgetLedger implements BudgetLedger {
 
     private Future<Response> write(Deferred d) {
         Reservation r = d.reservation;
-        List<String> keys = new java.util.ArrayList<>(keys(r.keyName(), r.day(), r.month()));
+        List<String> keys = new ArrayList<>(keys(r.keyName(), r.day(), r.month()));
         keys.add(base(r.keyName()) + ":settled:" + r.id());
         List<String> args = List.of(String.valueOf(clock.millis()), r.id(), String.valueOf(d.actual), String.valueOf(DAY_TTL_MS),
                 String.valueOf(MONTH_TTL_MS), String.valueOf(markerTtlMs));

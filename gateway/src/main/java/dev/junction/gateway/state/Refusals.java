@@ -1,6 +1,7 @@
 package dev.junction.gateway.state;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 
 /** The budget check both ledgers make, so that they refuse alike and say so alike. */
@@ -28,7 +29,7 @@ final class Refusals {
 
     /** A limit in nano-dollars, rounded down: a budget is never passed by a rounding. */
     static long limitNanos(BigDecimal limitUsd) {
-        return limitUsd.movePointRight(9).setScale(0, java.math.RoundingMode.FLOOR).min(BigDecimal.valueOf(Usd.MAX_NANOS)).longValueExact();
+        return limitUsd.movePointRight(9).setScale(0, RoundingMode.FLOOR).min(BigDecimal.valueOf(Usd.MAX_NANOS)).longValueExact();
     }
 
     static Spend spend(long daySettled, long dayReserved, long monthSettled, long monthReserved) {
