@@ -75,7 +75,9 @@ final class Fields {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String k : known) {
-            int d = normalized(name).equals(normalized(k)) ? 0 : distance(name.toLowerCase(Locale.ROOT), k);
+            int d = normalized(name).equals(normalized(k)) ? 0
+                    : name.length() >= 3 && k.startsWith(name.toLowerCase(Locale.ROOT)) ? 1
+                    : distance(name.toLowerCase(Locale.ROOT), k);
             if (d < bestDistance) {
                 best = k;
                 bestDistance = d;
