@@ -5,6 +5,8 @@
  */
 module dev.junction.cli {
     requires dev.junction.core;
+    // keys new (and serve): the gateway's configuration and server.
+    requires dev.junction.gateway;
     requires info.picocli;
     // Only the API: --verbose checks that Junction's loggers did turn to DEBUG.
     requires org.slf4j;

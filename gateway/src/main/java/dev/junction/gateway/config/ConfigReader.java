@@ -26,7 +26,6 @@ final class ConfigReader {
     static final Pattern REDIS_URL = Pattern.compile("rediss?://\\S+");
     static final Pattern ENV_NAME = Pattern.compile("[A-Z_][A-Z0-9_]*");
     static final Pattern PROVIDER_ID = Pattern.compile("[a-z0-9][a-z0-9._-]*");
-    static final Pattern KEY_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     static final Pattern UPSTREAM = Pattern.compile("[A-Za-z][A-Za-z0-9]*=[^&=\\s]+(&[A-Za-z][A-Za-z0-9]*=[^&=\\s]+)*");
     static final Pattern ORIGIN = Pattern.compile("\\*|https?://[^/\\s]+");
 
@@ -57,13 +56,13 @@ final class ConfigReader {
 
     /** The configuration; meaningful only when {@link #problems()} is empty afterwards. */
     GatewayConfig read(JsonNode tree) {
-        ObjectNode root = tree == null || tree.isNull() || tree.isMissingNode() ? null : f.object(tree, "");
-        if (tree != null && !tree.isNull() && !tree.isMissingNode() && root == null) {
-            f.problems().clear();
-            f.problem("", "the file must hold a mapping of fields (YAML) or an object (JSON), got " + Fields.describe(tree));
-            return null;
-        }
-        if (root != null) {
+        ObjectNode root = null;
+        if (tree != null && !tree.isNull() && !tree.isMissingNode()) {
+            if (!tree.isObject()) {
+                f.problem("", "the file must hold a mapping of fields (YAML) or an object (JSON), got " + Fields.describe(tree));
+                return null;
+            }
+            root = (ObjectNode) tree;
             f.onlyKnown(root, "", ROOT);
         }
         ServerConfig server = server(f.object(get(root, "server"), "server"));
@@ -129,7 +128,7 @@ final class ConfigReader {
         if (o == null) {
             return out;
         }
-        o.fields().forEachRemaining(entry -> {
+        o.properties().forEach(entry -> {
             String id = entry.getKey();
             String path = Fields.child("providers", id);
             if (!PROVIDER_ID.matcher(id).matches()) {
@@ -203,7 +202,7 @@ final class ConfigReader {
         if (o == null) {
             return out;
         }
-        o.fields().forEachRemaining(entry -> {
+        o.properties().forEach(entry -> {
             String model = entry.getKey();
             String path = Fields.child("routes", model);
             ObjectNode r = f.object(entry.getValue(), path);
@@ -298,7 +297,7 @@ final class ConfigReader {
             return null;
         }
         String name = f.text(k, path, "name", what);
-        if (name != null && !KEY_NAME.matcher(name).matches()) {
+        if (name != null && !KeyConfig.NAME.matcher(name).matches()) {
             f.problem(path + ".name", "must be " + what + ", got " + Fields.describe(k.get("name")));
             return null;
         }

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * A virtual key clients present to the gateway ({@code keys[i]} in the file). The file holds only
@@ -20,6 +21,9 @@ import java.util.Set;
  */
 public record KeyConfig(String name, String hash, Set<String> models, BigDecimal dailyUsd, BigDecimal monthlyUsd,
         Integer requestsPerMinute, Long tokensPerMinute) {
+
+    /** What a key's name may be: letters, digits, '.', '_' and '-', starting with a letter or digit, at most 64. */
+    public static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
     /** Checks the name and hash are present and copies the models, keeping their order. */
     public KeyConfig {
