@@ -151,6 +151,9 @@ final class ConfigReader {
     private String envName(ObjectNode p, String path, String field, String example) {
         JsonNode node = p == null ? null : p.get(field);
         if (node == null || node.isNull()) {
+            if (node != null) {
+                f.empty(Fields.child(path, field));
+            }
             return null;
         }
         if (!node.isTextual() || !ENV_NAME.matcher(node.asText()).matches()) {
@@ -164,6 +167,9 @@ final class ConfigReader {
     private String upstream(ObjectNode root) {
         JsonNode node = get(root, "upstream");
         if (node == null || node.isNull()) {
+            if (node != null) {
+                f.empty("upstream");
+            }
             return "";
         }
         // Never quoted back: a key pasted here must not reach a log.

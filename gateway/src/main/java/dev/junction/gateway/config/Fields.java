@@ -113,14 +113,24 @@ final class Fields {
         return previous[b.length()];
     }
 
-    private static JsonNode present(ObjectNode object, String field) {
+    /** The field's value, or {@code null} when absent; a field left empty ({@code port:}) is a problem. */
+    private JsonNode present(ObjectNode object, String path, String field) {
         JsonNode node = object == null ? null : object.get(field);
-        return node == null || node.isNull() ? null : node;
+        if (node != null && node.isNull()) {
+            empty(child(path, field));
+            return null;
+        }
+        return node;
+    }
+
+    /** Records that the field is there with no value. */
+    void empty(String path) {
+        problem(path, "is empty: give it a value, or leave it out for the default");
     }
 
     /** A string, or {@code null}; a non-string is a problem. */
     String text(ObjectNode object, String path, String field, String what) {
-        JsonNode node = present(object, field);
+        JsonNode node = present(object, path, field);
         if (node == null) {
             return null;
         }
@@ -133,7 +143,7 @@ final class Fields {
 
     /** A whole number within [min, max], or {@code null}. */
     Long whole(ObjectNode object, String path, String field, long min, long max, String what) {
-        JsonNode node = present(object, field);
+        JsonNode node = present(object, path, field);
         if (node == null) {
             return null;
         }
@@ -150,7 +160,7 @@ final class Fields {
 
     /** A number above zero, or {@code null}. */
     BigDecimal positive(ObjectNode object, String path, String field, String what) {
-        JsonNode node = present(object, field);
+        JsonNode node = present(object, path, field);
         if (node == null) {
             return null;
         }
@@ -163,7 +173,7 @@ final class Fields {
 
     /** A duration such as {@code 30s}, above zero unless {@code zeroAllowed}, or {@code null}. */
     Duration duration(ObjectNode object, String path, String field, boolean zeroAllowed) {
-        JsonNode node = present(object, field);
+        JsonNode node = present(object, path, field);
         if (node == null) {
             return null;
         }
@@ -181,7 +191,7 @@ final class Fields {
 
     /** true or false, or {@code null}. */
     Boolean bool(ObjectNode object, String path, String field) {
-        JsonNode node = present(object, field);
+        JsonNode node = present(object, path, field);
         if (node == null) {
             return null;
         }
@@ -198,7 +208,7 @@ final class Fields {
      * @param nonEmpty whether an empty list is a problem ({@code emptyHint} says what to do instead)
      */
     List<String> strings(ObjectNode object, String path, String field, boolean nonEmpty, String emptyHint) {
-        JsonNode node = present(object, field);
+        JsonNode node = present(object, path, field);
         if (node == null) {
             return null;
         }

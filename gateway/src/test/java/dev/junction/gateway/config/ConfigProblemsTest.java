@@ -274,6 +274,22 @@ class ConfigProblemsTest {
     }
 
     @Test
+    void aFieldLeftEmptyIsNamedWhileAnEmptySectionMeansItsDefaults() throws IOException {
+        assertEquals(List.of(
+                "server.port: is empty: give it a value, or leave it out for the default",
+                "secrets_file: is empty: give it a value, or leave it out for the default",
+                "providers.acedata.api_key_env: is empty: give it a value, or leave it out for the default"),
+                problems("server:\n  port:\nsecrets_file:\nhealth:\nproviders:\n  acedata:\n    api_key_env:\n"));
+    }
+
+    @Test
+    void aKeyLeftEmptyIsNamed() throws IOException {
+        List<String> found = problems("keys:\n  - \n");
+
+        assertEquals(List.of("keys[0]: must be a key with a name and a hash, got null"), found);
+    }
+
+    @Test
     void aMissingFileIsNamed() {
         Path missing = dir.resolve("nope.yaml");
 
