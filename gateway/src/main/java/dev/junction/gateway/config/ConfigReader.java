@@ -29,7 +29,8 @@ final class ConfigReader {
     static final Pattern UPSTREAM = Pattern.compile("[A-Za-z][A-Za-z0-9]*=[^&=\\s]+(&[A-Za-z][A-Za-z0-9]*=[^&=\\s]+)*");
     static final Pattern ORIGIN = Pattern.compile("\\*|https?://[^/\\s]+");
 
-    private static final String[] ROOT = {"server", "secrets_file", "providers", "upstream", "health", "routes", "keys",
+    /** {@code $schema} is for editors (a JSON file's completion); the reader ignores it. */
+    private static final String[] ROOT = {"$schema", "server", "secrets_file", "providers", "upstream", "health", "routes", "keys",
         "redis", "media"};
     private static final String[] SERVER = {"host", "port", "max_request_bytes", "cors_origins", "shutdown_grace"};
     private static final String[] PROVIDER = {"api_key_env", "base_url_env"};

@@ -49,7 +49,7 @@ class ConfigProblemsTest {
 
     @Test
     void anUnknownFieldFarFromAnyListsTheKnownOnes() throws IOException {
-        assertEquals(List.of("colour: unknown field: the fields here are server, secrets_file, providers, upstream,"
+        assertEquals(List.of("colour: unknown field: the fields here are $schema, server, secrets_file, providers, upstream,"
                 + " health, routes, keys, redis, media"), problems("colour: blue\n"));
         assertEquals(List.of("providers.acedata.api_key: unknown field: did you mean \"api_key_env\"?"),
                 problems("providers:\n  acedata: { api_key: ACEDATA_API_KEY }\n"));
