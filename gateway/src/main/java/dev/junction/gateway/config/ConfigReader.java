@@ -2,7 +2,9 @@ package dev.junction.gateway.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.junction.ProviderSpec;
 import dev.junction.RoutePolicy;
+import dev.junction.error.JunctionException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,6 +32,10 @@ final class ConfigReader {
     static final Pattern ORIGIN = Pattern.compile("\\*|https?://[^/\\s]+");
 
     /** {@code $schema} is for editors (a JSON file's completion); the reader ignores it. */
+    /** Config-string settings but the two that differ per provider. */
+    private static final List<String> UPSTREAM_SETTINGS = ProviderSpec.KEYS.stream()
+            .filter(k -> !k.equals("apiKey") && !k.equals("baseUrl")).toList();
+
     private static final String[] ROOT = {"$schema", "server", "secrets_file", "providers", "upstream", "health", "routes", "keys",
         "redis", "media"};
     private static final String[] SERVER = {"host", "port", "max_request_bytes", "cors_origins", "shutdown_grace"};
@@ -179,6 +185,7 @@ final class ConfigReader {
             return "";
         }
         String text = node.asText().strip();
+        int before = f.problems().size();
         for (String setting : text.split("&")) {
             String name = setting.substring(0, setting.indexOf('=')).toLowerCase(Locale.ROOT);
             if (name.equals("apikey")) {
@@ -187,6 +194,20 @@ final class ConfigReader {
             } else if (name.equals("baseurl")) {
                 f.problem("upstream", "must not hold baseUrl: it applies to every provider; name each provider's"
                         + " variable in providers.<id>.base_url_env");
+            } else if (!UPSTREAM_SETTINGS.contains(setting.substring(0, setting.indexOf('=')))) {
+                String unknown = setting.substring(0, setting.indexOf('='));
+                String best = Fields.closest(unknown, UPSTREAM_SETTINGS.toArray(String[]::new));
+                f.problem("upstream", "unknown setting " + Fields.quoted(unknown) + (best != null
+                        ? ": did you mean \"" + best + "\"?" : ": the settings are " + String.join(", ", UPSTREAM_SETTINGS)));
+            }
+        }
+        if (f.problems().size() == before) {
+            // Core's own parser knows the settings and their values; its messages never repeat a key.
+            try {
+                ProviderSpec.parse("upstream?" + text);
+            } catch (JunctionException e) {
+                String message = e.getMessage().replaceFirst("^config string: ", "").replace(" in the config string", "");
+                f.problem("upstream", message + e.hint().map(hint -> ": " + hint).orElse(""));
             }
         }
         return text;

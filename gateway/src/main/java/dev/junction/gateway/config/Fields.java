@@ -72,6 +72,13 @@ final class Fields {
 
     /** "unknown field: did you mean "port"?", or the fields known there. */
     static String unknownField(String name, String... known) {
+        String best = closest(name, known);
+        return best != null ? "unknown field: did you mean \"" + best + "\"?"
+                : "unknown field: the fields here are " + String.join(", ", known);
+    }
+
+    /** The known name the given one is most likely a misspelling of, or {@code null} when none is close. */
+    static String closest(String name, String... known) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String k : known) {
@@ -83,10 +90,7 @@ final class Fields {
                 bestDistance = d;
             }
         }
-        if (best != null && bestDistance <= Math.max(2, name.length() / 3)) {
-            return "unknown field: did you mean \"" + best + "\"?";
-        }
-        return "unknown field: the fields here are " + String.join(", ", known);
+        return best != null && bestDistance <= Math.max(2, name.length() / 3) ? best : null;
     }
 
     private static String normalized(String name) {

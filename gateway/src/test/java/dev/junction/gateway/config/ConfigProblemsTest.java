@@ -225,6 +225,14 @@ class ConfigProblemsTest {
     }
 
     @Test
+    void upstreamSettingsAreCheckedByCoresOwnParser() throws IOException {
+        assertEquals(List.of("upstream: unknown setting \"timout\": did you mean \"timeout\"?"),
+                problems("upstream: \"timout=60s\"\n"));
+        assertEquals(List.of("upstream: timeout '60' is not a positive duration: write it as 500ms, 30s, 2m or 1h"),
+                problems("upstream: \"timeout=60&maxRetries=2\"\n"));
+    }
+
+    @Test
     void everyProblemIsReportedTogetherOnePerLine() throws IOException {
         Path file = write("gateway.yaml", "server:\n  host: 0.0.0.0\n  port: -1\n  prot: 1\n"
                 + "routes:\n  gemini-2.5-pro: { policy: slowest }\n"
