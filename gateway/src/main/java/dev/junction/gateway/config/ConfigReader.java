@@ -8,8 +8,6 @@ import dev.junction.error.JunctionException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -42,9 +40,6 @@ final class ConfigReader {
     private static final String[] PROVIDER = {"api_key_env", "base_url_env"};
     private static final String[] HEALTH = {"failures", "window", "cooldown"};
     private static final String[] ROUTE = {"policy", "max_price_usd", "providers"};
-    private static final String[] KEY = {"name", "hash", "models", "budget", "limits"};
-    private static final String[] BUDGET = {"daily_usd", "monthly_usd"};
-    private static final String[] LIMITS = {"requests_per_minute", "tokens_per_minute"};
     private static final String[] REDIS = {"url", "budgets_fail_open", "key_prefix"};
     private static final String[] MEDIA = {"inline_remote", "max_bytes", "timeout"};
 
@@ -84,7 +79,7 @@ final class ConfigReader {
         HealthConfig health = health(f.object(get(root, "health"), "health"));
         Map<String, RouteConfig> routes = routes(f.object(get(root, "routes"), "routes"), known);
         JsonNode keysNode = get(root, "keys");
-        List<KeyConfig> keys = keys(keysNode, known);
+        List<KeyConfig> keys = new KeysReader(f).read(keysNode, known);
         RedisConfig redis = redis(f.object(get(root, "redis"), "redis"));
         MediaConfig media = media(f.object(get(root, "media"), "media"));
 
@@ -267,115 +262,9 @@ final class ConfigReader {
         return out;
     }
 
-    private static String unknownProvider(String id, Set<String> known) {
+    static String unknownProvider(String id, Set<String> known) {
         return "unknown provider " + Fields.quoted(id) + ": add it under providers, or use "
                 + (known.isEmpty() ? "a provider listed there" : "one of " + String.join(", ", known));
-    }
-
-    private List<KeyConfig> keys(JsonNode node, Set<String> known) {
-        List<KeyConfig> out = new ArrayList<>();
-        if (node == null || node.isNull()) {
-            return out;
-        }
-        if (!node.isArray()) {
-            f.problem("keys", "must be a list of keys (- name: … hash: …), got " + Fields.describe(node));
-            return out;
-        }
-        Map<String, Integer> names = new HashMap<>();
-        Map<String, Integer> hashes = new HashMap<>();
-        for (int i = 0; i < node.size(); i++) {
-            String path = Fields.index("keys", i);
-            ObjectNode k = f.object(node.get(i), path);
-            if (k == null) {
-                if (node.get(i).isNull()) {
-                    f.problem(path, "must be a key with a name and a hash, got null");
-                }
-                continue;
-            }
-            f.onlyKnown(k, path, KEY);
-            String name = keyName(k, path, names, i);
-            String hash = hash(k, path, hashes, i);
-            Set<String> models = models(k, path, known);
-            ObjectNode budget = f.object(k.get("budget"), path + ".budget");
-            ObjectNode limits = f.object(k.get("limits"), path + ".limits");
-            if (budget != null) {
-                f.onlyKnown(budget, path + ".budget", BUDGET);
-            }
-            if (limits != null) {
-                f.onlyKnown(limits, path + ".limits", LIMITS);
-            }
-            BigDecimal daily = f.positive(budget, path + ".budget", "daily_usd", "a positive number of US dollars");
-            BigDecimal monthly = f.positive(budget, path + ".budget", "monthly_usd", "a positive number of US dollars");
-            Long rpm = f.whole(limits, path + ".limits", "requests_per_minute", 1, Integer.MAX_VALUE,
-                    "a positive whole number of requests");
-            Long tpm = f.whole(limits, path + ".limits", "tokens_per_minute", 1, Long.MAX_VALUE,
-                    "a positive whole number of tokens");
-            if (name != null && hash != null) {
-                out.add(new KeyConfig(name, hash, or(models, Set.of()), daily, monthly,
-                        rpm == null ? null : rpm.intValue(), tpm));
-            }
-        }
-        return out;
-    }
-
-    private String keyName(ObjectNode k, String path, Map<String, Integer> names, int i) {
-        String what = "a name for this key (letters, digits, '.', '_', '-'), such as team-a";
-        if (!k.hasNonNull("name")) {
-            f.problem(path + ".name", "is required: " + what);
-            return null;
-        }
-        String name = f.text(k, path, "name", what);
-        if (name != null && !KeyConfig.NAME.matcher(name).matches()) {
-            f.problem(path + ".name", "must be " + what + ", got " + Fields.describe(k.get("name")));
-            return null;
-        }
-        Integer first = name == null ? null : names.putIfAbsent(name, i);
-        if (first != null) {
-            f.problem(path + ".name", "duplicate name " + Fields.quoted(name) + ": keys[" + first
-                    + "] has it too; give each key its own name");
-        }
-        return name;
-    }
-
-    /** The hash; a value that is not one is never quoted back: it may be the key itself. */
-    private String hash(ObjectNode k, String path, Map<String, Integer> hashes, int i) {
-        JsonNode node = k.get("hash");
-        String p = path + ".hash";
-        if (node == null || node.isNull()) {
-            f.problem(p, "is required: the sha256:… line printed by junction keys new");
-            return null;
-        }
-        String text = node.isTextual() ? node.asText().strip() : "";
-        if (text.startsWith(KeyHashes.KEY_PREFIX)) {
-            f.problem(p, "holds a key, not its hash: put the sha256:… hash printed by junction keys new here,"
-                    + " and give the key only to its user");
-            return null;
-        }
-        if (!KeyHashes.HASH.matcher(text).matches()) {
-            f.problem(p, "must be sha256: and 64 lowercase hex digits, as printed by junction keys new");
-            return null;
-        }
-        Integer first = hashes.putIfAbsent(text, i);
-        if (first != null) {
-            f.problem(p, "is the same as keys[" + first + "].hash: each client needs its own key (junction keys new)");
-        }
-        return text;
-    }
-
-    private Set<String> models(ObjectNode k, String path, Set<String> known) {
-        List<String> list = f.strings(k, path, "models", true, "leave models out to allow every model");
-        if (list == null) {
-            return null;
-        }
-        for (int j = 0; j < list.size(); j++) {
-            String model = list.get(j);
-            int slash = model.indexOf('/');
-            if (slash >= 0 && known != null && !known.contains(model.substring(0, slash))) {
-                f.problem(Fields.index(path + ".models", j), unknownProvider(model.substring(0, slash), known)
-                        + " (in " + Fields.quoted(model) + ")");
-            }
-        }
-        return new LinkedHashSet<>(list);
     }
 
     private RedisConfig redis(ObjectNode o) {
