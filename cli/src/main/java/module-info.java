@@ -5,6 +5,7 @@
  */
 module dev.junction.cli {
     requires dev.junction.core;
+    // junction keys and junction serve: the gateway's configuration and server.
     requires dev.junction.gateway;
     requires info.picocli;
     // Only the API: --verbose checks that Junction's loggers did turn to DEBUG.

@@ -8,6 +8,7 @@ module dev.junction.gateway {
     requires io.vertx.web;
     requires io.vertx.redis.client;
     requires micrometer.registry.prometheus;
+    requires com.fasterxml.jackson.databind;
     requires com.fasterxml.jackson.dataformat.yaml;
     requires com.networknt.schema;
     requires org.slf4j;

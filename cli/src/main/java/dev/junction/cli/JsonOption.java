@@ -31,6 +31,7 @@ final class JsonOption {
                 {"junction.prices.json", "Print {\"prices\":[…]} on stdout instead of the table."},
                 {"junction.models.json", "Print {\"models\":[…],\"problems\":[…]} on stdout instead of the table."},
                 {"junction.credits.json", "Print {\"provider\",\"balance\",\"unit\",\"field\",\"raw\"} (or {\"error\":…}) on stdout."},
+                {"junction.keys.new.json", "Print {\"name\",\"key\",\"hash\",\"yaml\"} on stdout; the reminder goes to stderr."},
             };
         }
     }

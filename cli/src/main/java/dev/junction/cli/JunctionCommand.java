@@ -46,6 +46,7 @@ public final class JunctionCommand implements Callable<Integer> {
         all.put("prices", PricesCommand::new);
         all.put("models", ModelsCommand::new);
         all.put("credits", CreditsCommand::new);
+        all.put("keys", KeysCommand::new);
         all.put("serve", ServeCommand::new);
         return Collections.unmodifiableMap(all);
     }

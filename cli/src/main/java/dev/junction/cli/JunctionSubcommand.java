@@ -38,6 +38,11 @@ abstract class JunctionSubcommand implements Callable<Integer> {
      */
     abstract int run(CliContext context);
 
+    /** The run's context, for a nested subcommand such as {@code keys new} that has this command as its parent. */
+    final CliContext context() {
+        return parent.context();
+    }
+
     /** Whether this command was asked for {@code --json}; false for a command without the option. */
     boolean json() {
         return false;
