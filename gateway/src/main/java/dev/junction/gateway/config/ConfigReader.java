@@ -88,7 +88,7 @@ final class ConfigReader {
         if (exposed != null && !f.hasProblem("server.host")) {
             f.problem("server.host", exposed);
         }
-        return new GatewayConfig(server, secrets, providers, false, upstream, health, routes, keys, redis, media);
+        return new GatewayConfig(server, secrets, providers, providersNode == null, upstream, health, routes, keys, redis, media);
     }
 
     private static JsonNode get(ObjectNode object, String field) {

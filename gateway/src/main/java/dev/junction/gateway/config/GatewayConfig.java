@@ -15,8 +15,8 @@ import java.util.Objects;
  *     a relative path in the file is resolved against the file's folder
  * @param providers the providers served, by id, in the file's order; empty with
  *     {@code discoverProviders}
- * @param discoverProviders whether every provider Junction discovers is served: true only for the
- *     defaults used without a file
+ * @param discoverProviders whether every provider Junction discovers is served (those whose key
+ *     is set): without a file, or when the file has no {@code providers} section
  * @param upstream config-string settings applied to every provider call, such as
  *     {@code timeout=60s&maxRetries=2}; empty for none
  * @param health the cooldown rule

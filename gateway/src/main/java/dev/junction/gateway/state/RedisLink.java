@@ -9,7 +9,6 @@ import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisOptions;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
-import io.vertx.redis.client.impl.types.ErrorType;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -60,7 +59,7 @@ final class RedisLink {
     /** Runs a script; a failure is a {@link Throwable} that {@link #unreachable} classifies. */
     Future<Response> eval(LuaScript script, List<String> keys, List<String> args) {
         return send(request(Command.EVALSHA, script.sha1(), keys, args)).recover(e -> {
-            if (e instanceof ErrorType err && err.is("NOSCRIPT")) {
+            if (serverSaid(e, "NOSCRIPT")) {
                 return send(request(Command.EVAL, script.source(), keys, args));
             }
             return Future.failedFuture(e);
@@ -91,7 +90,18 @@ final class RedisLink {
      * no auth) rather than that it answered a command with an error, which is a bug to report as is.
      */
     static boolean unreachable(Throwable e) {
-        return !(e instanceof ErrorType err && (err.is("ERR") || err.is("WRONGTYPE") || err.is("NOSCRIPT")));
+        return !(serverSaid(e, "ERR") || serverSaid(e, "WRONGTYPE") || serverSaid(e, "NOSCRIPT"));
+    }
+
+    /**
+     * Whether Redis answered with an error reply of this kind. Such replies arrive as the client's
+     * {@code impl.types.ErrorType}, a package its module does not export, so it is known by name;
+     * its message starts with the kind ({@code NOSCRIPT No matching script…}).
+     */
+    private static boolean serverSaid(Throwable e, String kind) {
+        String message = e.getMessage();
+        return "io.vertx.redis.client.impl.types.ErrorType".equals(e.getClass().getName()) && message != null
+                && (message.equals(kind) || message.startsWith(kind + " "));
     }
 
     /** A failure in a few words for messages: its message, or its type when it has none. */
