@@ -7,6 +7,7 @@ import io.vertx.core.http.HttpServerRequest;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Who is calling: the virtual key a request presents ({@code Authorization: Bearer …}, as every
@@ -14,8 +15,11 @@ import java.util.Map;
  * hashes, so neither the config nor this class ever holds a key itself.
  */
 final class ClientKeys {
-    /** The caller when the gateway runs without keys (loopback only). */
-    static final KeyConfig ANONYMOUS = new KeyConfig("anonymous", null, java.util.Set.of(), null, null, null, null);
+    /**
+     * The caller when the gateway runs without keys (loopback only): no limits, every model. Its
+     * hash is no SHA-256 of anything, and is never looked up.
+     */
+    static final KeyConfig ANONYMOUS = new KeyConfig("anonymous", "none", Set.of(), null, null, null, null);
 
     private final Map<String, KeyConfig> byHash = new HashMap<>();
     private final boolean required;

@@ -124,8 +124,8 @@ final class GatewayServer {
     }
 
     /**
-     * One server per event loop, all on one port: the first binds (port 0 picks a free one), the
-     * others then join that port, so connections spread over every core.
+     * One server per event loop, all on one port (Vert.x shares it among them, port 0 included),
+     * so connections spread over every core.
      */
     private Future<Void> listen(Router router) {
         int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
@@ -133,17 +133,17 @@ final class GatewayServer {
                 .setHost(config.server().host())
                 .setPort(config.server().port())
                 .setCompressionSupported(false)
+                // HTTP/1.1 only: on a connection upgraded to cleartext HTTP/2, a graceful shutdown's
+                // GOAWAY made the JDK's client drop a stream still being answered, which HTTP/1.1
+                // lets finish. The OpenAI SDKs speak HTTP/1.1 in cleartext anyway.
+                .setHttp2ClearTextEnabled(false)
                 .setIdleTimeout(300)
                 .setIdleTimeoutUnit(TimeUnit.SECONDS);
-        return vertx.deployVerticle(() -> new ServerVerticle(router, options, servers), new DeploymentOptions())
-                .compose(first -> {
+        return vertx.deployVerticle(() -> new ServerVerticle(router, options, servers), new DeploymentOptions().setInstances(instances))
+                .onSuccess(done -> {
                     port = servers.get(0).actualPort();
-                    options.setPort(port);
-                    return instances == 1 ? Future.succeededFuture()
-                            : vertx.deployVerticle(() -> new ServerVerticle(router, options, servers),
-                                    new DeploymentOptions().setInstances(instances - 1)).mapEmpty();
+                    LOG.info("Junction gateway listening on http://{}:{} ({} event loops)", host(), port, instances);
                 })
-                .onSuccess(done -> LOG.info("Junction gateway listening on http://{}:{} ({} event loops)", host(), port, instances))
                 .recover(e -> Future.failedFuture(new IllegalStateException("the gateway cannot listen on "
                         + config.server().host() + ":" + config.server().port() + ": " + e.getMessage()
                         + " (is another process on that port? choose another with --port)", e)))

@@ -86,6 +86,16 @@ class GatewayLifecycleTest {
                 + (finish == null ? "" : ",\"finish_reason\":\"" + finish + "\"") + "}]}\n\n";
     }
 
+    /** Reads lines until one contains {@code text} and returns it; fails at the end of the stream. */
+    private static String readUntil(BufferedReader lines, String text) throws java.io.IOException {
+        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+            if (line.contains(text)) {
+                return line;
+            }
+        }
+        throw new AssertionError("the stream ended before " + text);
+    }
+
     private Gateway gateway() throws Exception {
         Map<String, String> env = Map.of("GOOGLE_API_KEY", "k", "GOOGLE_BASE_URL", "http://127.0.0.1:" + vendor.actualPort());
         return Gateway.builder().config(ConfigLoader.defaults().withPort(0)).environment(env::get)
@@ -104,8 +114,7 @@ class GatewayLifecycleTest {
             HttpResponse<InputStream> reply = client.send(streamRequest(gateway), HttpResponse.BodyHandlers.ofInputStream());
             assertEquals(200, reply.statusCode());
             BufferedReader lines = new BufferedReader(new InputStreamReader(reply.body(), StandardCharsets.UTF_8));
-            String first = lines.readLine();
-            assertTrue(first.startsWith("data: ") && first.contains("one "), first);
+            assertTrue(readUntil(lines, "one ").startsWith("data: "));
 
             reply.body().close();
 
@@ -138,7 +147,7 @@ class GatewayLifecycleTest {
         Gateway gateway = gateway();
         HttpResponse<InputStream> reply = client.send(streamRequest(gateway), HttpResponse.BodyHandlers.ofInputStream());
         BufferedReader lines = new BufferedReader(new InputStreamReader(reply.body(), StandardCharsets.UTF_8));
-        assertTrue(lines.readLine().contains("one "));
+        readUntil(lines, "one ");
 
         CompletableFuture<Void> shutdown = gateway.shutdown().toCompletionStage().toCompletableFuture();
         StringBuilder rest = new StringBuilder();
