@@ -20,6 +20,7 @@ import java.util.Optional;
  *   <tr><td>MODEL_NOT_FOUND</td><td>404</td><td>the client named a model nobody serves</td></tr>
  *   <tr><td>RATE_LIMITED</td><td>429</td><td>retry later (see {@link #retryAfterSeconds})</td></tr>
  *   <tr><td>TIMEOUT</td><td>504</td><td>the vendor did not answer in time</td></tr>
+ *   <tr><td>CANCELLED</td><td>499</td><td>the client left before the answer (nginx's code; no one reads it)</td></tr>
  *   <tr><td>AUTHENTICATION, PERMISSION_DENIED, INSUFFICIENT_CREDITS, SPEND_LIMIT_EXCEEDED,
  *       CONFIGURATION, UPSTREAM_ERROR, SERVER_ERROR, NETWORK, PROTOCOL</td><td>502</td>
  *       <td>the gateway's own vendor accounts or setup, or the vendor failing: not the client's fault,
@@ -39,6 +40,8 @@ public final class ErrorJson {
             case MODEL_NOT_FOUND -> 404;
             case RATE_LIMITED -> 429;
             case TIMEOUT -> 504;
+            // The client went away: nobody reads this, but the request metric and log say what happened (nginx's 499).
+            case CANCELLED -> 499;
             case AUTHENTICATION, PERMISSION_DENIED, INSUFFICIENT_CREDITS, SPEND_LIMIT_EXCEEDED, CONFIGURATION,
                     UPSTREAM_ERROR, SERVER_ERROR, NETWORK, PROTOCOL -> 502;
             default -> kind.isCallersFault() ? 400 : 502;

@@ -21,6 +21,7 @@ class ErrorJsonTest {
         expected.put(ErrorKind.MODEL_NOT_FOUND, 404);
         expected.put(ErrorKind.RATE_LIMITED, 429);
         expected.put(ErrorKind.TIMEOUT, 504);
+        expected.put(ErrorKind.CANCELLED, 499);
         for (ErrorKind k : new ErrorKind[] {ErrorKind.AUTHENTICATION, ErrorKind.PERMISSION_DENIED, ErrorKind.INSUFFICIENT_CREDITS,
                 ErrorKind.SPEND_LIMIT_EXCEEDED, ErrorKind.CONFIGURATION, ErrorKind.UPSTREAM_ERROR, ErrorKind.SERVER_ERROR,
                 ErrorKind.NETWORK, ErrorKind.PROTOCOL}) {
