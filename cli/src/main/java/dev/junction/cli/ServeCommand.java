@@ -91,7 +91,7 @@ public final class ServeCommand extends JunctionSubcommand {
                 + String.join(", ", gateway.junction().providerIds().stream().filter(id -> gateway.junction().provider(id).hasApiKey()).toList())
                 + (stands != null ? "; local stand-ins, canned answers" : "") + ")");
         context.out().println("Try: curl " + base + "/v1/chat/completions -H 'Content-Type: application/json'"
-                + " -d '{\"model\":\"gemini-2.5-flash\",\"messages\":[{\"role\":\"user\",\"content\":\"Hello\"}]}'");
+                + " -d '{\"model\":\"gemini-2.5-pro\",\"messages\":[{\"role\":\"user\",\"content\":\"Hello\"}]}'");
         try {
             stopped.await();
         } catch (InterruptedException e) {
