@@ -8,6 +8,7 @@ import dev.junction.gateway.media.SafeMediaInliner;
 import dev.junction.gateway.openai.ErrorJson;
 import dev.junction.gateway.state.GatewayState;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
@@ -29,6 +30,7 @@ final class GatewayRoutes {
     private final PrometheusMeterRegistry meters;
     private final InFlight inFlight;
     private final Clock clock;
+    private SafeMediaInliner inliner;
 
     GatewayRoutes(GatewayConfig config, Junction junction, Served served, GatewayState state, PrometheusMeterRegistry meters,
             InFlight inFlight, Clock clock) {
@@ -47,7 +49,7 @@ final class GatewayRoutes {
         Routes routes = new Routes(junction, config, served);
         Probes probes = new Probes(served, state, meters);
         MediaConfig media = config.media();
-        SafeMediaInliner inliner = media != null && media.inlineRemote()
+        inliner = media != null && media.inlineRemote()
                 ? new SafeMediaInliner(vertx, AddressPolicy.strict(), media.maxBytes(), media.timeout()) : null;
 
         router.route().handler(this::track);
@@ -78,6 +80,11 @@ final class GatewayRoutes {
                 + ctx.request().path()));
         router.errorHandler(500, ctx -> Replies.error(ctx, ctx.failure() == null ? new IllegalStateException("unknown") : ctx.failure()));
         return router;
+    }
+
+    /** Releases what the routes hold beyond the router: the media downloader's HTTP client. */
+    Future<Void> close() {
+        return inliner == null ? Future.succeededFuture() : inliner.close();
     }
 
     /** Counts each request in and out, and turns requests away once a shutdown has begun. */

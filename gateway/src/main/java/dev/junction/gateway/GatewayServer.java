@@ -45,6 +45,7 @@ final class GatewayServer {
     private final Junction junction;
     private final List<HttpServer> servers = new CopyOnWriteArrayList<>();
     private final InFlight inFlight = new InFlight();
+    private GatewayRoutes routes;
     private volatile int port;
     private volatile Future<Void> shutdown;
 
@@ -81,7 +82,9 @@ final class GatewayServer {
             junction = builder.build();
             GatewayServer server = new GatewayServer(config, vertx, given == null, state, junction);
             Served served = Served.check(config, junction);
-            Router router = new GatewayRoutes(config, junction, served, state, meters, server.inFlight, clock).router(vertx);
+            GatewayRoutes routes = new GatewayRoutes(config, junction, served, state, meters, server.inFlight, clock);
+            server.routes = routes;
+            Router router = routes.router(vertx);
             return server.listen(router).map(server);
         } catch (RuntimeException e) {
             // Nothing half-started may outlive a failed start: the caller gets the error and no threads.
@@ -175,6 +178,9 @@ final class GatewayServer {
             List<Future<Void>> stops = servers.stream().map(s -> s.shutdown(grace)).toList();
             Promise<Void> done = Promise.promise();
             Future.join(stops).onComplete(ignored -> {
+                if (routes != null) {
+                    routes.close();
+                }
                 junction.close();
                 state.close();
                 if (ownsVertx) {

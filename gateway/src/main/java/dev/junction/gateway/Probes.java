@@ -39,7 +39,7 @@ final class Probes {
             }
             JsonObject body = new JsonObject()
                     .put("status", problems.isEmpty() ? "ready" : "not_ready")
-                    .put("providers", new JsonArray(List.copyOf(served.providers())))
+                    .put("providers", new JsonArray(List.copyOf(new java.util.TreeSet<>(served.providers()))))
                     .put("state", state.shared() ? "redis" : "memory")
                     .put("problems", new JsonArray(problems));
             ctx.response().setStatusCode(problems.isEmpty() ? 200 : 503).putHeader("Content-Type", Replies.JSON).end(body.encode());
