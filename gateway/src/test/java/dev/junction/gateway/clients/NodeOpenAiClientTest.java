@@ -58,6 +58,7 @@ class NodeOpenAiClientTest {
         assertEquals(EXPECTED_TESTS, summary(output, "tests"), "tests run (see the TAP output above)");
         assertEquals(EXPECTED_TESTS, summary(output, "pass"), "tests passed (see the TAP output above)");
         assertEquals(0, summary(output, "fail"), "tests failed");
+        assertEquals(0, summary(output, "cancelled"), "tests cancelled");
         assertEquals(0, summary(output, "skipped"), "tests skipped");
         assertEquals(0, summary(output, "todo"), "tests marked todo");
     }
