@@ -307,19 +307,26 @@ test('streamed tool calls carry their thought signatures', async () => {
     stream: true,
   });
 
-  const deltas = [];
+  // As a client reads streamed calls: fragments merged by index (id, name, arguments, then extra_content).
+  const calls = [];
   let finish = null;
   for await (const chunk of stream) {
     for (const choice of chunk.choices) {
-      deltas.push(...(choice.delta.tool_calls ?? []));
+      for (const delta of choice.delta.tool_calls ?? []) {
+        const call = (calls[delta.index] ??= { arguments: '' });
+        if (delta.id) call.id = delta.id;
+        if (delta.function?.name) call.name = delta.function.name;
+        call.arguments += delta.function?.arguments ?? '';
+        if (delta.extra_content) call.extra_content = delta.extra_content;
+      }
       finish = choice.finish_reason ?? finish;
     }
   }
-  assert.deepEqual(deltas.map((d) => [d.index, d.id, d.function.name, d.function.arguments]),
-    documented.map((c, i) => [i, c.id, c.function.name, c.function.arguments]));
-  assert.deepEqual(deltas.map((d) => d.extra_content.google.thought_signature),
+  assert.deepEqual(calls.map((c) => [c.id, c.name, c.arguments]),
+    documented.map((c) => [c.id, c.function.name, c.function.arguments]));
+  assert.deepEqual(calls.map((c) => c.extra_content.google.thought_signature),
     documented.map((c) => c.extra_content.google.thought_signature));
-  assert.deepEqual(deltas.map((d) => d.extra_content.junction.provider), ['google', 'google']);
+  assert.deepEqual(calls.map((c) => c.extra_content.junction.provider), ['google', 'google']);
   assert.equal(finish, 'tool_calls');
 });
 

@@ -84,7 +84,8 @@ final class ClientTestRig implements AutoCloseable {
                     models: ["gemini-3-pro"]
                   - name: team-broke
                     hash: "%s"
-                    daily_usd: 0.000001
+                    budget:
+                      daily_usd: 0.000001
                 """.formatted(UPSTREAM_TIMEOUT_SECONDS, KeyHashes.hash(KEY_ALL), KeyHashes.hash(KEY_GEMINI_3), KeyHashes.hash(KEY_BROKE));
     }
 

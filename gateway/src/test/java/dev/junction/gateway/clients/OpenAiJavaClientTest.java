@@ -15,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.openai.client.OpenAIClient;
 import com.openai.client.okhttp.OpenAIOkHttpClient;
 import com.openai.core.JsonValue;
@@ -46,6 +47,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -336,19 +338,31 @@ class OpenAiJavaClientTest {
             choices = stream.stream().flatMap(c -> c.choices().stream()).toList();
         }
 
-        List<ChatCompletionChunk.Choice.Delta.ToolCall> deltas = choices.stream()
-                .flatMap(c -> c.delta().toolCalls().orElse(List.of()).stream()).toList();
-        assertEquals(List.of("function-call-11871290843946216394", "function-call-11871290843946216395"),
-                deltas.stream().map(d -> d.id().orElseThrow()).toList());
-        assertEquals(List.of(0L, 1L), deltas.stream().map(ChatCompletionChunk.Choice.Delta.ToolCall::index).toList());
+        // As a client reads streamed calls: fragments merged by index (id, name, arguments, then extra_content).
+        Map<Long, ObjectNode> calls = new TreeMap<>();
+        for (ChatCompletionChunk.Choice choice : choices) {
+            for (ChatCompletionChunk.Choice.Delta.ToolCall delta : choice.delta().toolCalls().orElse(List.of())) {
+                ObjectNode call = calls.computeIfAbsent(delta.index(), i -> JSON.createObjectNode().put("arguments", ""));
+                delta.id().ifPresent(id -> call.put("id", id));
+                delta.function().flatMap(ChatCompletionChunk.Choice.Delta.ToolCall.Function::name).ifPresent(n -> call.put("name", n));
+                delta.function().flatMap(ChatCompletionChunk.Choice.Delta.ToolCall.Function::arguments)
+                        .ifPresent(a -> call.put("arguments", call.get("arguments").asText() + a));
+                JsonValue extra = delta._allProperties().get("extra_content");
+                if (extra != null) {
+                    call.set("extra_content", extra.convert(JsonNode.class));
+                }
+            }
+        }
+        assertEquals(List.of(0L, 1L), List.copyOf(calls.keySet()));
         for (int i = 0; i < 2; i++) {
-            ChatCompletionChunk.Choice.Delta.ToolCall delta = deltas.get(i);
-            assertEquals("get_weather", delta.function().orElseThrow().name().orElseThrow());
-            assertEquals(documented.at("/" + i + "/function/arguments").asText(), delta.function().orElseThrow().arguments().orElseThrow());
-            JsonNode extra = delta._allProperties().get("extra_content").convert(JsonNode.class);
-            assertEquals(documented.at("/" + i + "/extra_content/google/thought_signature").asText(),
-                    extra.at("/google/thought_signature").asText());
-            assertEquals("google", extra.at("/junction/provider").asText());
+            ObjectNode call = calls.get((long) i);
+            JsonNode expected = documented.get(i);
+            assertEquals(expected.get("id").asText(), call.path("id").asText(), call::toString);
+            assertEquals("get_weather", call.path("name").asText(), call::toString);
+            assertEquals(expected.at("/function/arguments").asText(), call.path("arguments").asText(), call::toString);
+            assertEquals(expected.at("/extra_content/google/thought_signature").asText(),
+                    call.at("/extra_content/google/thought_signature").asText(), call::toString);
+            assertEquals("google", call.at("/extra_content/junction/provider").asText(), call::toString);
         }
         assertEquals(Optional.of(ChatCompletionChunk.Choice.FinishReason.TOOL_CALLS),
                 choices.stream().map(ChatCompletionChunk.Choice::finishReason).filter(Optional::isPresent).findFirst().orElseThrow());
