@@ -211,7 +211,7 @@ class OpenAiJavaClientTest {
         assertEquals(1, chunks.stream().filter(c -> c.usage().isPresent()).count(), "one usage chunk");
         rig.vendor.verify(1, postRequestedFor(urlEqualTo(CHAT_PATH)).withRequestBody(equalToJson(
                 "{\"model\":\"gemini-2.5-pro\",\"messages\":[{\"role\":\"system\",\"content\":\"You are a helpful assistant.\"},"
-                        + "{\"role\":\"user\",\"content\":\"Explain to me how AI works\"}],\"stream\":true}", true, true)));
+                        + "{\"role\":\"user\",\"content\":\"Explain to me how AI works\"}],\"stream\":true}")));
     }
 
     @Test
