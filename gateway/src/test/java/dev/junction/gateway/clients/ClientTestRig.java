@@ -40,7 +40,7 @@ final class ClientTestRig implements AutoCloseable {
     static final String KEY_ALL = "jk-team-all-4b1d9e0c2a";
     static final String KEY_GEMINI_3 = "jk-team-gemini3-8c7e21f9";
     static final String KEY_BROKE = "jk-team-broke-93ad0e5b";
-    static final int UPSTREAM_TIMEOUT_SECONDS = 2;
+    static final int UPSTREAM_TIMEOUT_SECONDS = 3;
     static final Path FIXTURES = Path.of("..", "provider-google", "src", "test", "resources", "fixtures");
 
     final WireMockServer vendor;
