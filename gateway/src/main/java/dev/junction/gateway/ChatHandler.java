@@ -109,7 +109,7 @@ final class ChatHandler implements Handler<RoutingContext> {
             }
             headers(http, response.provider(), response.failedAttempts().size() + 1, quoted(a, response.provider()));
             if (cost != null) {
-                http.putHeader("x-junction-cost-usd", cost.toPlainString());
+                http.putHeader("x-junction-cost-usd", usd(cost));
             }
             http.putHeader("Content-Type", Replies.JSON)
                     .end(CompletionJson.render(response, a.inbound().model(), clock.instant().getEpochSecond()));
@@ -122,10 +122,15 @@ final class ChatHandler implements Handler<RoutingContext> {
         return range == null ? null : range.expected();
     }
 
+    /** Dollars as a plain decimal without trailing zeros, as {@code usage.cost} writes them. */
+    static String usd(BigDecimal amount) {
+        return amount.signum() == 0 ? "0" : amount.stripTrailingZeros().toPlainString();
+    }
+
     static void headers(HttpServerResponse http, String provider, int attempts, BigDecimal quoted) {
         http.putHeader("x-junction-provider", provider).putHeader("x-junction-attempts", Integer.toString(attempts));
         if (quoted != null) {
-            http.putHeader("x-junction-quote-usd", quoted.toPlainString());
+            http.putHeader("x-junction-quote-usd", usd(quoted));
         }
     }
 }

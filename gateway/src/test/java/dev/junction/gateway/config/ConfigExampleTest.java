@@ -54,9 +54,9 @@ class ConfigExampleTest {
         Map<String, RouteConfig> routes = new LinkedHashMap<>();
         routes.put("gemini-2.5-pro", new RouteConfig("gemini-2.5-pro", RoutePolicy.CHEAPEST, new BigDecimal("0.05"),
                 List.of("acedata", "google")));
-        routes.put("gemini-2.5-flash", new RouteConfig("gemini-2.5-flash", RoutePolicy.FASTEST, null, List.of()));
+        routes.put("gemini-3-pro", new RouteConfig("gemini-3-pro", RoutePolicy.FASTEST, null, List.of()));
         List<KeyConfig> keys = List.of(
-                new KeyConfig("team-a", TEAM_A_HASH, Set.of("gemini-2.5-pro", "acedata/gemini-2.5-flash"),
+                new KeyConfig("team-a", TEAM_A_HASH, Set.of("gemini-2.5-pro", "acedata/gemini-3-pro"),
                         new BigDecimal("5"), new BigDecimal("100"), 60, 100_000L),
                 new KeyConfig("ci", CI_HASH, Set.of(), null, null, null, null));
         return new GatewayConfig(
@@ -74,7 +74,7 @@ class ConfigExampleTest {
         assertEquals(expected(), config);
         assertTrue(config.authRequired());
         assertEquals(List.of("acedata", "google"), List.copyOf(config.providers().keySet()), "the file's order");
-        assertEquals(List.of("gemini-2.5-pro", "gemini-2.5-flash"), List.copyOf(config.routes().keySet()));
+        assertEquals(List.of("gemini-2.5-pro", "gemini-3-pro"), List.copyOf(config.routes().keySet()));
     }
 
     @Test
