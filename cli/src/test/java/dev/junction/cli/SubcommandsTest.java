@@ -29,7 +29,7 @@ class SubcommandsTest {
     @Test
     void otherRunsGetAllInUsageOrder() {
         CommandLine root = JunctionCommand.commandLine(new CliContext(SINK, SINK, name -> null), "--help");
-        assertEquals(List.of("providers", "chat", "image", "compare", "prices", "models", "credits", "keys"),
+        assertEquals(List.of("providers", "chat", "image", "compare", "prices", "models", "credits", "keys", "serve"),
                 List.copyOf(root.getSubcommands().keySet()));
     }
 
