@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# The gateway's added latency (GatewayOverheadBenchmark): direct (client -> stub), portkey
+# (client -> @portkey-ai/gateway 1.15.2 -> stub) and junction (client -> Junction's gateway -> stub),
+# at concurrency 1 and 64, in sample mode; prints per arm p50/p90/p99, the latency added over direct
+# in the same run, and the junction/portkey ratios (bench/gateway_report.py).
+#
+#   bench/gateway-run.sh              full: -f 2 -wi 5 -w 2s -i 5 -r 2s per arm and concurrency
+#                                     (about 6 minutes after the build with all three arms)
+#   bench/gateway-run.sh --quick      -f 1 -wi 2 -w 2s -i 3 -r 2s (about 2 minutes)
+#   bench/gateway-run.sh --no-build   either of the above, with the jar already built
+#
+# Installs Portkey into bench/target/portkey when it is missing (npm, Node 20), builds the bench jar
+# (./mvnw -B -q -pl bench -am package -Dmaven.test.skip=true; BENCH_MVN_FLAGS adds flags, e.g. -o),
+# and runs JMH with -Djmh.ignoreLock=true (other benchmarks may be running on the machine).
+# The junction arm runs when the jar holds JunctionGatewayTarget (bench/pom.xml excludes it until
+# the gateway is merged); otherwise only direct and portkey run. ARMS='direct|portkey' overrides.
+# JMH's logs and JSON go to bench/target/gateway-overhead/.
+set -euo pipefail
+
+quick=false
+build=true
+for arg in "$@"; do
+  case "$arg" in
+    --quick) quick=true ;;
+    --no-build) build=false ;;
+    *) echo "usage: bench/gateway-run.sh [--quick] [--no-build]" >&2; exit 2 ;;
+  esac
+done
+
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$root"
+out="bench/target/gateway-overhead"
+portkey_version="1.15.2"
+portkey_home="bench/target/portkey"
+portkey_pkg="$portkey_home/node_modules/@portkey-ai/gateway/package.json"
+
+command -v node >/dev/null || { echo "Node.js is needed for the portkey arm (node 20 on the PATH)" >&2; exit 1; }
+installed="$(node -p "require('./$portkey_pkg').version" 2>/dev/null || true)"
+if [[ "$installed" != "$portkey_version" ]]; then
+  echo "installing @portkey-ai/gateway@$portkey_version into $portkey_home"
+  mkdir -p "$portkey_home"
+  # --ignore-scripts: its only script is a patch-package postinstall, with no patches in the package.
+  npm install --prefix "$portkey_home" --save-exact --ignore-scripts --no-audit --no-fund \
+    "@portkey-ai/gateway@$portkey_version" >/dev/null
+fi
+
+if $build; then
+  # shellcheck disable=SC2086
+  ./mvnw -B -q ${BENCH_MVN_FLAGS:-} -pl bench -am package -Dmaven.test.skip=true
+fi
+jar="bench/target/junction-bench.jar"
+
+arms="${ARMS:-}"
+if [[ -z "$arms" ]]; then
+  if unzip -l "$jar" 2>/dev/null | grep -q 'dev/junction/bench/JunctionGatewayTarget.class'; then
+    arms="direct|portkey|junction"
+  else
+    arms="direct|portkey"
+    echo "note: JunctionGatewayTarget is not in the jar (excluded in bench/pom.xml until the gateway is merged):" \
+      "measuring direct and portkey only"
+  fi
+fi
+
+if $quick; then
+  opts=(-f 1 -wi 2 -w 2s -i 3 -r 2s)
+else
+  opts=(-f 2 -wi 5 -w 2s -i 5 -r 2s)
+fi
+
+mkdir -p "$out"
+rm -f "$out"/t*.json "$out"/t*.log
+results=()
+for t in 1 64; do
+  command=(java -Djmh.ignoreLock=true -jar "$jar" -bm sample -tu us "${opts[@]}" -t "$t" -foe true
+    -rf json -rff "$out/t$t.json" "GatewayOverheadBenchmark\.($arms)\$")
+  echo "running GatewayOverheadBenchmark ($arms) at concurrency $t, load average $(cut -d' ' -f1-3 /proc/loadavg)" \
+    "(JMH log: $out/t$t.log)"
+  echo "  ${command[*]}"
+  # -foe: a failed setup check (wrong reply, different request, Portkey not answering) fails the run.
+  "${command[@]}" > "$out/t$t.log" 2>&1 || { tail -40 "$out/t$t.log" >&2; exit 1; }
+  results+=("$out/t$t.json")
+done
+echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg); machine: $(nproc) CPUs"
+echo
+python3 bench/gateway_report.py "${results[@]}"
