@@ -2,7 +2,8 @@
 # The gateway's added latency (GatewayOverheadBenchmark): direct (client -> stub), portkey
 # (client -> @portkey-ai/gateway 1.15.2 -> stub) and junction (client -> Junction's gateway -> stub),
 # at concurrency 1 and 64, in sample mode; prints per arm p50/p90/p99, the latency added over direct
-# in the same run, and the junction/portkey ratios (bench/gateway_report.py).
+# in the same run, and the junction/portkey ratios (bench/gateway_report.py); also CPU time per call
+# (ProxyCpuProfiler: this JVM's, plus the Portkey process's), which a busy machine distorts less.
 #
 #   bench/gateway-run.sh              full: -f 2 -wi 5 -w 2s -i 5 -r 2s per arm and concurrency
 #                                     (about 6 minutes after the build with all three arms)
@@ -72,6 +73,7 @@ rm -f "$out"/t*.json "$out"/t*.log
 results=()
 for t in 1 64; do
   command=(java -Djmh.ignoreLock=true -jar "$jar" -bm sample -tu us "${opts[@]}" -t "$t" -foe true
+    -prof dev.junction.bench.ProxyCpuProfiler
     -rf json -rff "$out/t$t.json" "GatewayOverheadBenchmark\.($arms)\$")
   echo "running GatewayOverheadBenchmark ($arms) at concurrency $t, load average $(cut -d' ' -f1-3 /proc/loadavg)" \
     "(JMH log: $out/t$t.log)"

@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Renders bench/gateway-run.sh's GatewayOverheadBenchmark results (JMH -rf json, sample mode) as a
 markdown table: per concurrency and arm, p50/p90/p99 latency and the latency added over the direct
-arm of the same run, then the junction/portkey ratios of added latency and the goals.
+arm of the same run, then the junction/portkey ratios of added latency and the goals. With
+-prof dev.junction.bench.ProxyCpuProfiler it also shows CPU per call (this JVM's, plus the Portkey
+process's in the portkey arm) and the CPU added over direct.
 
     gateway_report.py RESULT.json...
 
@@ -28,9 +30,14 @@ def load(paths):
             m = r["primaryMetric"]
             f = TO_US[m["scoreUnit"]]
             samples = sum(count for fork in m.get("rawDataHistogram", []) for it in fork for _, count in it)
+            sec = r.get("secondaryMetrics", {})
+            cpu = None
+            if "jvm.cpu.norm" in sec:
+                cpu = sec["jvm.cpu.norm"]["score"] + (sec["portkey.cpu.norm"]["score"] if "portkey.cpu.norm" in sec else 0.0)
             rows[(r["threads"], arm)] = {
                 "p": {k: m["scorePercentiles"][k] * f for k in PCTS},
                 "n": samples,
+                "cpu": cpu,
             }
     return rows
 
@@ -42,8 +49,9 @@ def fmt(v, spec=".0f"):
 def main(paths):
     rows = load(paths)
     threads = sorted({t for t, _ in rows})
-    print("| threads | arm | samples | p50 µs | p90 µs | p99 µs | added p50 µs | added p90 µs | added p99 µs |")
-    print("|---:|---|---:|---:|---:|---:|---:|---:|---:|")
+    print("| threads | arm | samples | p50 µs | p90 µs | p99 µs | added p50 µs | added p90 µs | added p99 µs"
+          " | CPU µs/call | added CPU µs/call |")
+    print("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     added = {}
     for t in threads:
         direct = rows.get((t, "direct"))
@@ -53,8 +61,10 @@ def main(paths):
                 continue
             add = {k: (row["p"][k] - direct["p"][k]) if direct and arm != "direct" else None for k in PCTS}
             added[(t, arm)] = add
+            add_cpu = (row["cpu"] - direct["cpu"]) if direct and arm != "direct" and row["cpu"] is not None \
+                and direct["cpu"] is not None else None
             print(f"| {t} | {arm} | {row['n']} | " + " | ".join(fmt(row["p"][k]) for k in PCTS) + " | "
-                  + " | ".join(fmt(add[k]) for k in PCTS) + " |")
+                  + " | ".join(fmt(add[k]) for k in PCTS) + f" | {fmt(row['cpu'])} | {fmt(add_cpu)} |")
     print()
     for t in threads:
         j, p = added.get((t, "junction")), added.get((t, "portkey"))

@@ -54,6 +54,9 @@ final class PortkeyProcess implements AutoCloseable {
 
     private static final Duration START_DEADLINE = Duration.ofSeconds(60);
 
+    /** The process this JVM runs, for {@link ProxyCpuProfiler}; {@code null} when none runs. */
+    static volatile PortkeyProcess running;
+
     private final Process process;
     private final int port;
     private final Path log;
@@ -104,7 +107,13 @@ final class PortkeyProcess implements AutoCloseable {
             portkey.close();
             throw e;
         }
+        running = portkey;
         return portkey;
+    }
+
+    /** The CPU time (user + system) the Node process has used so far, in nanoseconds, or -1 if unknown. */
+    long cpuNanos() {
+        return process.toHandle().info().totalCpuDuration().map(Duration::toNanos).orElse(-1L);
     }
 
     /** The port it listens on. */
@@ -173,6 +182,9 @@ final class PortkeyProcess implements AutoCloseable {
     /** Stops it: SIGTERM, then SIGKILL after 5 s. */
     @Override
     public void close() throws InterruptedException {
+        if (running == this) {
+            running = null;
+        }
         process.destroy();
         if (!process.waitFor(5, TimeUnit.SECONDS)) {
             process.destroyForcibly();
