@@ -5,9 +5,10 @@
 # in the same run, and the junction/portkey ratios (bench/gateway_report.py); also CPU time per call
 # (ProxyCpuProfiler: this JVM's, plus the Portkey process's), which a busy machine distorts less.
 #
-#   bench/gateway-run.sh              full: -f 2 -wi 5 -w 2s -i 5 -r 2s per arm and concurrency
-#                                     (about 6 minutes after the build with all three arms)
-#   bench/gateway-run.sh --quick      -f 1 -wi 2 -w 2s -i 3 -r 2s (about 2 minutes)
+#   bench/gateway-run.sh              full: 3 rounds (ROUNDS=n to change) of -f 1 -wi 5 -w 2s -i 5 -r 2s
+#                                     per arm and concurrency (about 11 minutes after the build with
+#                                     all three arms)
+#   bench/gateway-run.sh --quick      1 round of -f 1 -wi 2 -w 2s -i 3 -r 2s (about 2 minutes)
 #   bench/gateway-run.sh --no-build   either of the above, with the jar already built
 #
 # Installs Portkey into bench/target/portkey when it is missing (npm, Node 20), builds the bench jar
@@ -64,23 +65,31 @@ fi
 
 if $quick; then
   opts=(-f 1 -wi 2 -w 2s -i 3 -r 2s)
+  rounds="${ROUNDS:-1}"
 else
-  opts=(-f 2 -wi 5 -w 2s -i 5 -r 2s)
+  opts=(-f 1 -wi 5 -w 2s -i 5 -r 2s)
+  rounds="${ROUNDS:-3}"
 fi
 
 mkdir -p "$out"
 rm -f "$out"/t*.json "$out"/t*.log
 results=()
-for t in 1 64; do
-  command=(java -Djmh.ignoreLock=true -jar "$jar" -bm sample -tu us "${opts[@]}" -t "$t" -foe true
-    -prof dev.junction.bench.ProxyCpuProfiler
-    -rf json -rff "$out/t$t.json" "GatewayOverheadBenchmark\.($arms)\$")
-  echo "running GatewayOverheadBenchmark ($arms) at concurrency $t, load average $(cut -d' ' -f1-3 /proc/loadavg)" \
-    "(JMH log: $out/t$t.log)"
-  echo "  ${command[*]}"
-  # -foe: a failed setup check (wrong reply, different request, Portkey not answering) fails the run.
-  "${command[@]}" > "$out/t$t.log" 2>&1 || { tail -40 "$out/t$t.log" >&2; exit 1; }
-  results+=("$out/t$t.json")
+# A round is one JMH invocation: every arm, one after another (JMH's order), each in its own fork.
+# Rounds alternate the concurrencies, so a change in the machine's load spreads over both, and the
+# report takes medians over rounds of the per-round differences.
+for round in $(seq 1 "$rounds"); do
+  for t in 1 64; do
+    name="t$t-r$round"
+    command=(java -Djmh.ignoreLock=true -jar "$jar" -bm sample -tu us "${opts[@]}" -t "$t" -foe true
+      -prof dev.junction.bench.ProxyCpuProfiler
+      -rf json -rff "$out/$name.json" "GatewayOverheadBenchmark\.($arms)\$")
+    echo "round $round/$rounds: GatewayOverheadBenchmark ($arms) at concurrency $t, load average" \
+      "$(cut -d' ' -f1-3 /proc/loadavg) (JMH log: $out/$name.log)"
+    echo "  ${command[*]}"
+    # -foe: a failed setup check (wrong reply, different request, Portkey not answering) fails the run.
+    "${command[@]}" > "$out/$name.log" 2>&1 || { tail -40 "$out/$name.log" >&2; exit 1; }
+    results+=("$out/$name.json")
+  done
 done
 echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg); machine: $(nproc) CPUs"
 echo

@@ -7,6 +7,10 @@ process's in the portkey arm) and the CPU added over direct.
 
     gateway_report.py RESULT.json...
 
+Each file is one JMH invocation (a round) at one concurrency; with several rounds per concurrency
+(bench/gateway-run.sh ROUNDS=n), every figure is the median over rounds, and added latency is the
+median of the per-round differences (arm minus direct of the same invocation).
+
 Added latency = arm percentile - direct percentile, both from the same JMH invocation (same
 concurrency, same machine state as far as back-to-back forks allow). A ratio is n/a when Portkey's
 added latency is not positive.
@@ -21,6 +25,7 @@ GOAL_P50_US = 250.0  # p50 added at concurrency 64
 
 
 def load(paths):
+    """Rows by (threads, arm): a list with one entry per file (round) that holds the arm."""
     rows = {}
     for path in paths:
         for r in json.load(open(path)):
@@ -34,11 +39,12 @@ def load(paths):
             cpu = None
             if "jvm.cpu.norm" in sec:
                 cpu = sec["jvm.cpu.norm"]["score"] + (sec["portkey.cpu.norm"]["score"] if "portkey.cpu.norm" in sec else 0.0)
-            rows[(r["threads"], arm)] = {
+            rows.setdefault((r["threads"], arm), []).append({
+                "file": path,
                 "p": {k: m["scorePercentiles"][k] * f for k in PCTS},
                 "n": samples,
                 "cpu": cpu,
-            }
+            })
     return rows
 
 
@@ -46,29 +52,62 @@ def fmt(v, spec=".0f"):
     return "n/a" if v is None else format(v, spec)
 
 
+def median(values):
+    values = sorted(v for v in values if v is not None)
+    if not values:
+        return None
+    mid = len(values) // 2
+    return values[mid] if len(values) % 2 else (values[mid - 1] + values[mid]) / 2
+
+
+def added_per_round(rows, t, arm, key):
+    """The arm's value minus direct's, per file (round) that holds both."""
+    direct = {r["file"]: r for r in rows.get((t, "direct"), [])}
+    out = []
+    for r in rows.get((t, arm), []):
+        d = direct.get(r["file"])
+        if d is None:
+            continue
+        a, b = key(r), key(d)
+        out.append(None if a is None or b is None else a - b)
+    return out
+
+
 def main(paths):
     rows = load(paths)
     threads = sorted({t for t, _ in rows})
+    rounds = max(len(v) for v in rows.values()) if rows else 0
+    if rounds > 1:
+        print(f"{rounds} rounds: each figure is the median over rounds; added = median of per-round differences;"
+              " [min..max] of the per-round added p50")
     print("| threads | arm | samples | p50 µs | p90 µs | p99 µs | added p50 µs | added p90 µs | added p99 µs"
           " | CPU µs/call | added CPU µs/call |")
     print("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     added = {}
     for t in threads:
-        direct = rows.get((t, "direct"))
         for arm in ARMS:
-            row = rows.get((t, arm))
-            if row is None:
+            rs = rows.get((t, arm))
+            if not rs:
                 continue
-            add = {k: (row["p"][k] - direct["p"][k]) if direct and arm != "direct" else None for k in PCTS}
+            p = {k: median([r["p"][k] for r in rs]) for k in PCTS}
+            n = sum(r["n"] for r in rs)
+            cpu = median([r["cpu"] for r in rs])
+            if arm == "direct":
+                add = {k: None for k in PCTS}
+                add_cpu, spread = None, ""
+            else:
+                per = {k: added_per_round(rows, t, arm, lambda r, k=k: r["p"][k]) for k in PCTS}
+                add = {k: median(per[k]) for k in PCTS}
+                add_cpu = median(added_per_round(rows, t, arm, lambda r: r["cpu"]))
+                spread = f" [{fmt(min(per['50.0']))}..{fmt(max(per['50.0']))}]" if len(per["50.0"]) > 1 else ""
             added[(t, arm)] = add
-            add_cpu = (row["cpu"] - direct["cpu"]) if direct and arm != "direct" and row["cpu"] is not None \
-                and direct["cpu"] is not None else None
-            print(f"| {t} | {arm} | {row['n']} | " + " | ".join(fmt(row["p"][k]) for k in PCTS) + " | "
-                  + " | ".join(fmt(add[k]) for k in PCTS) + f" | {fmt(row['cpu'])} | {fmt(add_cpu)} |")
+            print(f"| {t} | {arm} | {n} | " + " | ".join(fmt(p[k]) for k in PCTS) + " | "
+                  + " | ".join(fmt(add[k]) + (spread if k == "50.0" else "") for k in PCTS)
+                  + f" | {fmt(cpu)} | {fmt(add_cpu)} |")
     print()
     for t in threads:
         j, p = added.get((t, "junction")), added.get((t, "portkey"))
-        if p is None:
+        if p is None or p["50.0"] is None:
             print(f"c={t}: no portkey row")
             continue
         if j is None:
@@ -84,6 +123,10 @@ def main(paths):
         ok = j64["50.0"] <= GOAL_P50_US
         print(f"goal: junction added p50 at c=64 = {fmt(j64['50.0'])} µs (goal <= {GOAL_P50_US:.0f} µs): "
               f"{'met' if ok else 'not met'}")
+    for t in threads:
+        if any(v is not None and v < 0 for a in ("portkey", "junction") for v in (added.get((t, a)) or {}).values()):
+            print(f"warning: c={t}: a negative added latency: the machine's load changed between the arms' forks;"
+                  " rerun with more rounds (ROUNDS=...) on a quieter machine")
 
 
 if __name__ == "__main__":
