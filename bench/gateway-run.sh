@@ -6,7 +6,7 @@
 # (ProxyCpuProfiler: this JVM's, plus the Portkey process's), which a busy machine distorts less.
 #
 #   bench/gateway-run.sh              full: 3 rounds (ROUNDS=n to change) of -f 1 -wi 5 -w 2s -i 5 -r 2s
-#                                     per arm and concurrency (about 11 minutes after the build with
+#                                     per arm and concurrency (about 8 minutes after the build with
 #                                     all three arms)
 #   bench/gateway-run.sh --quick      1 round of -f 1 -wi 2 -w 2s -i 3 -r 2s (about 2 minutes)
 #   bench/gateway-run.sh --no-build   either of the above, with the jar already built

@@ -37,6 +37,7 @@ def load(paths):
             samples = sum(count for fork in m.get("rawDataHistogram", []) for it in fork for _, count in it)
             sec = r.get("secondaryMetrics", {})
             cpu = None
+            node = sec["portkey.cpu.norm"]["score"] if "portkey.cpu.norm" in sec else None
             if "jvm.cpu.norm" in sec:
                 cpu = sec["jvm.cpu.norm"]["score"] + (sec["portkey.cpu.norm"]["score"] if "portkey.cpu.norm" in sec else 0.0)
             rows.setdefault((r["threads"], arm), []).append({
@@ -44,6 +45,7 @@ def load(paths):
                 "p": {k: m["scorePercentiles"][k] * f for k in PCTS},
                 "n": samples,
                 "cpu": cpu,
+                "node": node,
             })
     return rows
 
@@ -118,6 +120,10 @@ def main(paths):
         wins = all(j[k] < p[k] for k in PCTS)
         print(f"c={t}: junction/portkey added latency: p50 {ratios[0]}, p90 {ratios[1]}, p99 {ratios[2]}"
               f" -> less added latency than Portkey at every percentile: {'yes' if wins else 'no'}")
+    for t in threads:
+        node = median([r["node"] for r in rows.get((t, "portkey"), [])])
+        if node is not None:
+            print(f"c={t}: the Portkey process alone: {fmt(node)} µs CPU per call")
     j64 = added.get((64, "junction"))
     if j64 is not None:
         ok = j64["50.0"] <= GOAL_P50_US

@@ -54,12 +54,14 @@ final class PortkeyProcess implements AutoCloseable {
 
     private static final Duration START_DEADLINE = Duration.ofSeconds(60);
 
-    /** The process this JVM runs, for {@link ProxyCpuProfiler}; {@code null} when none runs. */
+    /** The process this JVM runs or last ran, for {@link ProxyCpuProfiler}; {@code null} before the first. */
     static volatile PortkeyProcess running;
 
     private final Process process;
     private final int port;
     private final Path log;
+    /** {@link #cpuNanos()} as it was when the process was stopped, or -1 while it runs. */
+    private volatile long cpuAtClose = -1;
 
     private PortkeyProcess(Process process, int port, Path log) {
         this.process = process;
@@ -113,6 +115,11 @@ final class PortkeyProcess implements AutoCloseable {
 
     /** The CPU time (user + system) the Node process has used so far, in nanoseconds, or -1 if unknown. */
     long cpuNanos() {
+        long closed = cpuAtClose;
+        if (closed >= 0) {
+            // JMH tears the trial down before the profiler reads the last iteration; the process is gone by then.
+            return closed;
+        }
         return process.toHandle().info().totalCpuDuration().map(Duration::toNanos).orElse(-1L);
     }
 
@@ -182,8 +189,8 @@ final class PortkeyProcess implements AutoCloseable {
     /** Stops it: SIGTERM, then SIGKILL after 5 s. */
     @Override
     public void close() throws InterruptedException {
-        if (running == this) {
-            running = null;
+        if (process.isAlive()) {
+            cpuAtClose = cpuNanos();
         }
         process.destroy();
         if (!process.waitFor(5, TimeUnit.SECONDS)) {
