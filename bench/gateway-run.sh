@@ -16,6 +16,9 @@
 # and runs JMH with -Djmh.ignoreLock=true (other benchmarks may be running on the machine).
 # The junction arm runs when the jar holds JunctionGatewayTarget (bench/pom.xml excludes it until
 # the gateway is merged); otherwise only direct and portkey run. ARMS='direct|portkey' overrides.
+# THINK_MICROS=N (default 0, a closed loop) makes each client thread wait a random time of mean
+# N µs (exponential) before each call, unmeasured, so that concurrency 64 does not saturate the
+# machine; several values, comma-separated, run as JMH parameters in the same invocation.
 # JMH's logs and JSON go to bench/target/gateway-overhead/.
 set -euo pipefail
 
@@ -81,7 +84,7 @@ for round in $(seq 1 "$rounds"); do
   for t in 1 64; do
     name="t$t-r$round"
     command=(java -Djmh.ignoreLock=true -jar "$jar" -bm sample -tu us "${opts[@]}" -t "$t" -foe true
-      -prof dev.junction.bench.ProxyCpuProfiler
+      -prof dev.junction.bench.ProxyCpuProfiler -p thinkMicros="${THINK_MICROS:-0}"
       -rf json -rff "$out/$name.json" "GatewayOverheadBenchmark\.($arms)\$")
     echo "round $round/$rounds: GatewayOverheadBenchmark ($arms) at concurrency $t, load average" \
       "$(cut -d' ' -f1-3 /proc/loadavg) (JMH log: $out/$name.log)"

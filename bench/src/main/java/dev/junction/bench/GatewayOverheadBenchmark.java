@@ -11,6 +11,7 @@ import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -18,6 +19,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -55,6 +57,12 @@ import org.openjdk.jmh.annotations.Warmup;
  * (as an embedding user would run it, its own Vert.x), sharing heap, GC and JIT threads with the
  * client and the stub; Portkey runs in its own Node process, with its own heap. All of it shares
  * the machine's CPUs.
+ *
+ * <p>By default each thread calls back to back (a closed loop), so at {@code -t 64} the machine is
+ * saturated and latency is mostly queueing: about 64 x (CPU per call) / (CPUs), for every hop on the
+ * path. {@code -p thinkMicros=N} makes each thread wait a random time of mean N µs before each call,
+ * outside the measured time ({@link Pace}), so that 64 clients offer a load the machine can serve and the added latency
+ * is the hop's own cost plus modest queueing.
  *
  * <p>At setup each arm makes one call and fails unless it got 200 with the stub's canned text, and
  * the stub saw an equivalent request (HTTP/1.1, JSON, model {@code gemini-2.5-pro}, the one user
@@ -124,6 +132,27 @@ public class GatewayOverheadBenchmark {
                             : response.body().compose(body -> Future.failedFuture(new IllegalStateException(arm.target.arm()
                                     + ": HTTP " + response.statusCode() + ": " + body.toString(StandardCharsets.UTF_8)))))
                     .toCompletionStage().toCompletableFuture().join();
+        }
+    }
+
+    /**
+     * Each thread's think time before a call; 0, the default, is a closed loop. The time is drawn
+     * from an exponential distribution of that mean (capped at 10 means), so that the threads, which
+     * all start together, do not call in bursts of 64 but about as independent clients would.
+     */
+    @State(Scope.Thread)
+    public static class Pace {
+        /** The mean of the microseconds each thread waits before each call, not measured. */
+        @Param("0")
+        public long thinkMicros;
+
+        /** Waits the think time (JMH leaves an invocation-level fixture out of the measured time). */
+        @Setup(Level.Invocation)
+        public void think() {
+            if (thinkMicros > 0) {
+                double draw = -Math.log(1 - java.util.concurrent.ThreadLocalRandom.current().nextDouble());
+                LockSupport.parkNanos((long) (Math.min(draw, 10) * TimeUnit.MICROSECONDS.toNanos(thinkMicros)));
+            }
         }
     }
 
@@ -223,19 +252,19 @@ public class GatewayOverheadBenchmark {
 
     /** Client → stub. */
     @Benchmark
-    public Buffer direct(Client client, Direct arm) {
+    public Buffer direct(Client client, Direct arm, Pace pace) {
         return client.call(arm);
     }
 
     /** Client → Portkey → stub. */
     @Benchmark
-    public Buffer portkey(Client client, Portkey arm) {
+    public Buffer portkey(Client client, Portkey arm, Pace pace) {
         return client.call(arm);
     }
 
     /** Client → Junction's gateway → stub. */
     @Benchmark
-    public Buffer junction(Client client, Junction arm) {
+    public Buffer junction(Client client, Junction arm, Pace pace) {
         return client.call(arm);
     }
 }
