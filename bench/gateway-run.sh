@@ -41,12 +41,16 @@ portkey_pkg="$portkey_home/node_modules/@portkey-ai/gateway/package.json"
 
 command -v node >/dev/null || { echo "Node.js is needed for the portkey arm (node 20 on the PATH)" >&2; exit 1; }
 installed="$(node -p "require('./$portkey_pkg').version" 2>/dev/null || true)"
-if [[ "$installed" != "$portkey_version" ]]; then
-  echo "installing @portkey-ai/gateway@$portkey_version into $portkey_home"
+if [[ "$installed" != "$portkey_version" ]] || ! cmp -s bench/portkey/package-lock.json "$portkey_home/package-lock.json"; then
+  # bench/portkey holds the package.json and lock file (Portkey and its dependencies, pinned), so that
+  # every run measures the same code; npm ci installs exactly those. Equivalent to, with floating
+  # dependencies: npm install --prefix bench/target/portkey @portkey-ai/gateway@1.15.2
+  echo "installing @portkey-ai/gateway@$portkey_version into $portkey_home (npm ci, bench/portkey/package-lock.json)"
+  rm -rf "$portkey_home"
   mkdir -p "$portkey_home"
+  cp bench/portkey/package.json bench/portkey/package-lock.json "$portkey_home/"
   # --ignore-scripts: its only script is a patch-package postinstall, with no patches in the package.
-  npm install --prefix "$portkey_home" --save-exact --ignore-scripts --no-audit --no-fund \
-    "@portkey-ai/gateway@$portkey_version" >/dev/null
+  npm ci --prefix "$portkey_home" --ignore-scripts --no-audit --no-fund >/dev/null
 fi
 
 if $build; then
