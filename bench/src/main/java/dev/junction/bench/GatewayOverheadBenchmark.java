@@ -176,7 +176,7 @@ public class GatewayOverheadBenchmark {
                 System.out.println(target.arm() + ": canned reply received (" + reply.length() + " bytes back); upstream request fields "
                         + stub.stub.checkLastRequest(target.arm()));
             } catch (Exception | Error e) {
-                target.close();
+                target.stop();
                 throw e;
             }
         }
@@ -184,7 +184,7 @@ public class GatewayOverheadBenchmark {
         /** Closes the target. */
         void close() throws Exception {
             if (target != null) {
-                target.close();
+                target.stop();
             }
         }
     }

@@ -10,7 +10,7 @@ import java.util.Map;
 /**
  * Where one arm of {@link GatewayOverheadBenchmark} posts its chat request: a port on 127.0.0.1, a
  * path, the headers and the JSON body, and whatever the arm started to serve it (a Portkey process,
- * a Junction gateway), which {@link #close()} stops. The client and the stub are the same for every
+ * a Junction gateway), which {@link #stop()} stops. The client and the stub are the same for every
  * arm; only the target differs.
  *
  * @param arm the arm's name, for messages
@@ -18,10 +18,9 @@ import java.util.Map;
  * @param path the request path
  * @param headers the request headers, Content-Type included
  * @param body the request body, prebuilt and sent as is on every call
- * @param owned what closing the target closes; {@code null} for none
+ * @param owned what stopping the target closes; {@code null} for none
  */
-record HttpTarget(String arm, int port, String path, Map<String, String> headers, Buffer body, AutoCloseable owned)
-        implements AutoCloseable {
+record HttpTarget(String arm, int port, String path, Map<String, String> headers, Buffer body, AutoCloseable owned) {
 
     /** Builds the target of an arm that runs outside this code base's control, given its endpoint. */
     interface Factory {
@@ -61,8 +60,8 @@ record HttpTarget(String arm, int port, String path, Map<String, String> headers
                 .setHeaders(map);
     }
 
-    @Override
-    public void close() throws Exception {
+    /** Closes what the arm started, if anything. */
+    void stop() throws Exception {
         if (owned != null) {
             owned.close();
         }

@@ -186,16 +186,21 @@ final class PortkeyProcess implements AutoCloseable {
         }
     }
 
-    /** Stops it: SIGTERM, then SIGKILL after 5 s. */
+    /** Stops it: SIGTERM, then SIGKILL after 5 s (at once if this thread is interrupted). */
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         if (process.isAlive()) {
             cpuAtClose = cpuNanos();
         }
         process.destroy();
-        if (!process.waitFor(5, TimeUnit.SECONDS)) {
+        try {
+            if (!process.waitFor(5, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                process.waitFor(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
             process.destroyForcibly();
-            process.waitFor(5, TimeUnit.SECONDS);
+            Thread.currentThread().interrupt();
         }
     }
 
