@@ -22,7 +22,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * An in-JVM OpenAI-compatible vendor on 127.0.0.1 (ephemeral port), on its own {@link Vertx}: every
  * {@code POST /v1/chat/completions} gets the same canned, non-streamed chat completion. The reply
  * has aivideoapi's documented shape (provider-aivideoapi's fixture {@code gemini-2.5-pro-reply.json})
- * with its content padded so that the whole body is about 1.4 KB. Anything else is a 404.
+ * with its content padded so that the whole body is about 1.4 KB. acedata's chat path
+ * ({@link #ACEDATA_CHAT_PATH}, read from provider-acedata's profile) gets the same reply, so that a
+ * client, a proxy and Junction's gateway routing to acedata all reach the same handler
+ * ({@link GatewayOverheadBenchmark}). Anything else is a 404.
  *
  * <p>Started with a {@link SseReply} ({@link #start(SseReply)}), it answers a request whose body
  * holds {@code "stream":true} with that event stream instead; started without one, it answers every
@@ -39,6 +42,13 @@ final class LoopbackStub implements AutoCloseable {
     static final String MODEL = "gemini-2.5-pro";
     /** The one user message every arm sends. */
     static final String PROMPT = "用简单的语言解释量子计算";
+    /**
+     * acedata's chat endpoint path ({@code chatPath} in provider-acedata's {@code acedata.json}):
+     * Junction calls {@code <ACEDATA_BASE_URL> + chatPath}, so a base URL of {@link #rootUrl()} lands here.
+     */
+    static final String ACEDATA_CHAT_PATH = dev.junction.spi.openai.VendorProfile.read(
+            dev.junction.provider.acedata.AcedataProviderFactory.class.getResourceAsStream("acedata.json"), "acedata.json")
+            .chatPath();
     /** The lower bound of the reply body's size, in bytes. */
     static final int REPLY_BYTES = 1400;
 
@@ -95,7 +105,8 @@ final class LoopbackStub implements AutoCloseable {
             if (!self[0].threads.containsKey(thread)) {
                 self[0].threads.put(thread, usage(thread));
             }
-            if (request.method() != HttpMethod.POST || !request.path().equals("/v1/chat/completions")) {
+            if (request.method() != HttpMethod.POST || !request.path().equals("/v1/chat/completions")
+                    && !request.path().equals(ACEDATA_CHAT_PATH)) {
                 request.response().setStatusCode(404).end();
                 return;
             }
@@ -155,6 +166,11 @@ final class LoopbackStub implements AutoCloseable {
     /** The base URL a client is given: {@code http://127.0.0.1:PORT/v1}. */
     String baseUrl() {
         return "http://127.0.0.1:" + port() + "/v1";
+    }
+
+    /** The server's root, {@code http://127.0.0.1:PORT}: acedata's base URL, before its {@link #ACEDATA_CHAT_PATH}. */
+    String rootUrl() {
+        return "http://127.0.0.1:" + port();
     }
 
     /** The assistant text of the canned reply, which every arm must return. */
