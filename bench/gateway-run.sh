@@ -14,8 +14,7 @@
 # Installs Portkey into bench/target/portkey when it is missing (npm, Node 20), builds the bench jar
 # (./mvnw -B -q -pl bench -am package -Dmaven.test.skip=true; BENCH_MVN_FLAGS adds flags, e.g. -o),
 # and runs JMH with -Djmh.ignoreLock=true (other benchmarks may be running on the machine).
-# The junction arm runs when the jar holds JunctionGatewayTarget (bench/pom.xml excludes it until
-# the gateway is merged); otherwise only direct and portkey run. ARMS='direct|portkey' overrides.
+# All three arms run; ARMS='direct|portkey' (a JMH regex alternation) runs fewer.
 # THINK_MICROS=N (default 0, a closed loop) makes each client thread wait a random time of mean
 # N µs (exponential) before each call, unmeasured, so that concurrency 64 does not saturate the
 # machine; several values, comma-separated, run as JMH parameters in the same invocation.
@@ -59,16 +58,7 @@ if $build; then
 fi
 jar="bench/target/junction-bench.jar"
 
-arms="${ARMS:-}"
-if [[ -z "$arms" ]]; then
-  if unzip -l "$jar" 2>/dev/null | grep -q 'dev/junction/bench/JunctionGatewayTarget.class'; then
-    arms="direct|portkey|junction"
-  else
-    arms="direct|portkey"
-    echo "note: JunctionGatewayTarget is not in the jar (excluded in bench/pom.xml until the gateway is merged):" \
-      "measuring direct and portkey only"
-  fi
-fi
+arms="${ARMS:-direct|portkey|junction}"
 
 if $quick; then
   opts=(-f 1 -wi 2 -w 2s -i 3 -r 2s)

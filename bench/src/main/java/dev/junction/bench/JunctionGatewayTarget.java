@@ -11,9 +11,8 @@ import java.util.concurrent.TimeUnit;
  * route) and an environment that holds only acedata's key and a base URL at the stub, so that
  * {@code acedata/gemini-2.5-pro} is served and reaches the stub at acedata's chat path.
  *
- * <p>The only file of the bench that names {@code dev.junction.gateway}. bench/pom.xml excludes it
- * from compilation until the gateway is merged; remove that exclude to enable the arm. The benchmark
- * loads it by name.
+ * <p>The only file of the bench that names {@code dev.junction.gateway}; the benchmark loads it by
+ * name.
  */
 public final class JunctionGatewayTarget implements HttpTarget.Factory {
     /** The gateway's name for the stub's model: provider, slash, canonical model. */
@@ -34,6 +33,6 @@ public final class JunctionGatewayTarget implements HttpTarget.Factory {
         System.out.println("junction gateway: port " + gateway.port() + ", model " + MODEL);
         return new HttpTarget("junction", gateway.port(), "/v1/chat/completions", HttpTarget.baseHeaders(),
                 HttpTarget.chatBody(MODEL),
-                () -> gateway.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS));
+                () -> gateway.shutdown().toCompletionStage().toCompletableFuture().get(40, TimeUnit.SECONDS));
     }
 }
