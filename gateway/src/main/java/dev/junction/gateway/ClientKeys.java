@@ -3,7 +3,9 @@ package dev.junction.gateway;
 import dev.junction.gateway.config.KeyConfig;
 import dev.junction.gateway.config.KeyHashes;
 import dev.junction.gateway.openai.GatewayRequestException;
+import io.vertx.core.Handler;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.RoutingContext;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +22,8 @@ final class ClientKeys {
      * hash is no SHA-256 of anything, and is never looked up.
      */
     static final KeyConfig ANONYMOUS = new KeyConfig("anonymous", "none", Set.of(), null, null, null, null);
+
+    private static final String CONTEXT_KEY = "junction.key";
 
     private final Map<String, KeyConfig> byHash = new HashMap<>();
     private final boolean required;
@@ -53,15 +57,40 @@ final class ClientKeys {
         return key;
     }
 
+    /**
+     * A route handler that authenticates before the body is read (an unknown caller must not make
+     * the gateway buffer 10 MiB) and keeps the key on the context for {@link #of}.
+     */
+    Handler<RoutingContext> handler() {
+        return ctx -> {
+            try {
+                ctx.put(CONTEXT_KEY, authenticate(ctx.request()));
+                ctx.next();
+            } catch (GatewayRequestException e) {
+                Replies.error(ctx, e);
+            }
+        };
+    }
+
+    /** The key {@link #handler()} authenticated for this request. */
+    static KeyConfig of(RoutingContext ctx) {
+        KeyConfig key = ctx.get(CONTEXT_KEY);
+        if (key == null) {
+            throw new IllegalStateException("the request was not authenticated: ClientKeys.handler() must run first");
+        }
+        return key;
+    }
+
     private static String presented(HttpServerRequest request) {
         String authorization = request.getHeader("Authorization");
         if (authorization != null) {
             String value = authorization.strip();
             if (value.regionMatches(true, 0, "Bearer ", 0, 7)) {
                 String key = value.substring(7).strip();
-                return key.isEmpty() ? null : key;
+                if (!key.isEmpty()) {
+                    return key;
+                }
             }
-            return null;
         }
         String apiKey = request.getHeader("x-api-key");
         return apiKey == null || apiKey.isBlank() ? null : apiKey.strip();

@@ -9,6 +9,7 @@ import dev.junction.gateway.openai.ErrorJson;
 import dev.junction.gateway.state.GatewayState;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
@@ -31,6 +32,7 @@ final class GatewayRoutes {
     private final InFlight inFlight;
     private final Clock clock;
     private SafeMediaInliner inliner;
+    private final Accounting accounting;
 
     GatewayRoutes(GatewayConfig config, Junction junction, Served served, GatewayState state, PrometheusMeterRegistry meters,
             InFlight inFlight, Clock clock) {
@@ -41,6 +43,7 @@ final class GatewayRoutes {
         this.meters = meters;
         this.inFlight = inFlight;
         this.clock = clock;
+        this.accounting = new Accounting(junction, state);
     }
 
     Router router(Vertx vertx) {
@@ -61,17 +64,23 @@ final class GatewayRoutes {
                             "x-stainless-os", "x-stainless-lang", "x-stainless-package-version", "x-stainless-runtime",
                             "x-stainless-runtime-version", "x-stainless-arch", "x-stainless-retry-count", "x-stainless-timeout"))
                     .exposedHeaders(Set.of("x-junction-provider", "x-junction-cost-usd", "x-junction-quote-usd",
-                            "x-junction-attempts", "Retry-After")));
+                            "x-junction-attempts", "Retry-After", "x-should-retry")));
         }
         BodyHandler body = BodyHandler.create(false).setBodyLimit(config.server().maxRequestBytes());
-        router.post("/v1/chat/completions").handler(body).handler(new ChatHandler(routes, new Accounting(junction, state), keys,
-                inliner, clock));
-        router.post("/v1/junction/quote").handler(body).handler(new QuoteHandler(routes, junction, keys));
-        router.get("/v1/models").handler(new ModelsHandler(config, served, routes, keys));
+        // Authentication first, on routes of its own (Vert.x Web wants a route's body handler before
+        // its other handlers): an unknown caller is turned away before its body is read.
+        Handler<RoutingContext> auth = keys.handler();
+        router.post("/v1/chat/completions").handler(auth);
+        router.post("/v1/junction/quote").handler(auth);
+        router.post("/v1/chat/completions").handler(body).handler(new ChatHandler(routes, accounting, inliner, clock));
+        router.post("/v1/junction/quote").handler(body).handler(new QuoteHandler(routes, junction));
+        router.get("/v1/models").handler(auth).handler(new ModelsHandler(config, served, routes));
         router.get("/healthz").handler(probes::health);
         router.get("/readyz").handler(probes::ready);
         router.get("/metrics").handler(probes::metrics);
 
+        router.errorHandler(400, ctx -> error(ctx, 400, "invalid_request", "the request could not be read: "
+                + (ctx.failure() == null ? "malformed HTTP" : ctx.failure().getMessage())));
         router.errorHandler(413, ctx -> error(ctx, 413, "request_too_large", "the request body is over the gateway's limit of "
                 + config.server().maxRequestBytes() + " bytes (server.max_request_bytes); send media by URL, or smaller"));
         router.errorHandler(404, ctx -> error(ctx, 404, "not_found", "no such endpoint: " + ctx.request().method() + " "
@@ -80,6 +89,11 @@ final class GatewayRoutes {
                 + ctx.request().path()));
         router.errorHandler(500, ctx -> Replies.error(ctx, ctx.failure() == null ? new IllegalStateException("unknown") : ctx.failure()));
         return router;
+    }
+
+    /** Waits (up to {@code limit}) for settlements under way: a shutdown must not lose them. */
+    Future<Void> drain(java.time.Duration limit) {
+        return accounting.drain(limit);
     }
 
     /** Releases what the routes hold beyond the router: the media downloader's HTTP client. */

@@ -37,6 +37,17 @@ import org.slf4j.LoggerFactory;
  */
 final class GatewayServer {
     private static final Logger LOG = LoggerFactory.getLogger(GatewayServer.class);
+    /**
+     * How long an unsettled reservation holds budget: longer than any call (10 min timeout, retries,
+     * fallbacks, a stream paused by a slow reader), short enough that a crashed instance's
+     * reservations come back the same day.
+     */
+    static final Duration RESERVATION_TTL = Duration.ofHours(1);
+    /**
+     * A connection with no traffic is closed after this; longer than a non-streamed call may wait
+     * for its answer (Junction's 10 min default timeout, plus retries).
+     */
+    private static final int IDLE_TIMEOUT_MINUTES = 30;
 
     private final GatewayConfig config;
     private final Vertx vertx;
@@ -70,8 +81,9 @@ final class GatewayServer {
         try {
             HealthRule rule = healthRule(config.health());
             RedisConfig redis = config.redis();
-            state = redis == null ? GatewayState.inMemory(clock, rule)
-                    : GatewayState.redis(vertx, new RedisSettings(redis.url(), redis.budgetsFailOpen(), redis.keyPrefix(), null), clock, rule);
+            state = redis == null ? GatewayState.inMemory(clock, rule, RESERVATION_TTL)
+                    : GatewayState.redis(vertx, new RedisSettings(redis.url(), redis.budgetsFailOpen(), redis.keyPrefix(), RESERVATION_TTL),
+                            clock, rule);
             PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             Junction.Builder builder = Junction.builder()
                     .vertx(vertx)
@@ -85,7 +97,14 @@ final class GatewayServer {
             GatewayRoutes routes = new GatewayRoutes(config, junction, served, state, meters, server.inFlight, clock);
             server.routes = routes;
             Router router = routes.router(vertx);
-            return server.listen(router).map(server);
+            Junction started = junction;
+            GatewayState held = state;
+            return server.listen(router).map(server).recover(e -> {
+                // Nothing half-started may outlive a failed start: the caller gets the error and no threads.
+                started.close();
+                held.close();
+                return (given == null ? vertx.close() : Future.<Void>succeededFuture()).transform(closed -> Future.failedFuture(e));
+            });
         } catch (RuntimeException e) {
             // Nothing half-started may outlive a failed start: the caller gets the error and no threads.
             if (junction != null) {
@@ -140,8 +159,8 @@ final class GatewayServer {
                 // GOAWAY made the JDK's client drop a stream still being answered, which HTTP/1.1
                 // lets finish. The OpenAI SDKs speak HTTP/1.1 in cleartext anyway.
                 .setHttp2ClearTextEnabled(false)
-                .setIdleTimeout(300)
-                .setIdleTimeoutUnit(TimeUnit.SECONDS);
+                .setIdleTimeout(IDLE_TIMEOUT_MINUTES)
+                .setIdleTimeoutUnit(TimeUnit.MINUTES);
         return vertx.deployVerticle(() -> new ServerVerticle(router, options, servers), new DeploymentOptions().setInstances(instances))
                 .onSuccess(done -> {
                     port = servers.get(0).actualPort();
@@ -177,7 +196,9 @@ final class GatewayServer {
             LOG.info("Junction gateway shutting down: {} request(s) in flight, up to {} to finish", inFlight.count(), grace);
             List<Future<Void>> stops = servers.stream().map(s -> s.shutdown(grace)).toList();
             Promise<Void> done = Promise.promise();
-            Future.join(stops).onComplete(ignored -> {
+            Future.join(stops)
+                    .transform(ignored -> routes == null ? Future.<Void>succeededFuture() : routes.drain(Duration.ofSeconds(5)))
+                    .onComplete(ignored -> {
                 if (routes != null) {
                     routes.close();
                 }

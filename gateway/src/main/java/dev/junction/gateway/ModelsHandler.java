@@ -21,24 +21,22 @@ import java.util.Locale;
  * {@code junction}), then each served {@code provider/model} pair; only what the caller's key may use.
  */
 final class ModelsHandler implements Handler<RoutingContext> {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(com.fasterxml.jackson.core.JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
 
     private final GatewayConfig config;
     private final Served served;
     private final Routes routes;
-    private final ClientKeys keys;
-
-    ModelsHandler(GatewayConfig config, Served served, Routes routes, ClientKeys keys) {
+    ModelsHandler(GatewayConfig config, Served served, Routes routes) {
         this.config = config;
         this.served = served;
         this.routes = routes;
-        this.keys = keys;
     }
 
     @Override
     public void handle(RoutingContext ctx) {
         try {
-            KeyConfig key = keys.authenticate(ctx.request());
+            KeyConfig key = ClientKeys.of(ctx);
             ObjectNode root = JsonNodeFactory.instance.objectNode().put("object", "list");
             ArrayNode data = root.putArray("data");
             for (String id : routes.routeIds()) {

@@ -34,18 +34,15 @@ final class QuoteHandler implements Handler<RoutingContext> {
 
     private final Routes routes;
     private final Junction junction;
-    private final ClientKeys keys;
-
-    QuoteHandler(Routes routes, Junction junction, ClientKeys keys) {
+    QuoteHandler(Routes routes, Junction junction) {
         this.routes = routes;
         this.junction = junction;
-        this.keys = keys;
     }
 
     @Override
     public void handle(RoutingContext ctx) {
         try {
-            KeyConfig key = keys.authenticate(ctx.request());
+            KeyConfig key = ClientKeys.of(ctx);
             InboundChat inbound = InboundChats.parse(ctx.body().buffer());
             Routes.Resolved route = routes.resolve(inbound.model(), inbound.options(), key);
             ChatRequest request = inbound.request().withModel(route.model());
@@ -81,12 +78,15 @@ final class QuoteHandler implements Handler<RoutingContext> {
             q.put("price_known", quote.priceKnown());
             if (quote.priceKnown()) {
                 range(q.putObject("usd"), quote.usd());
-                boolean over = route.maxPriceUsd() != null && quote.usd().expected().compareTo(route.maxPriceUsd()) > 0;
+                // As the route decides: a provider whose high figure is over the ceiling is not called.
+                boolean over = route.maxPriceUsd() != null && quote.usd().high().compareTo(route.maxPriceUsd()) > 0;
                 q.put("within_ceiling", !over);
                 if (quote.credits() != null) {
                     range(q.putObject("credits"), quote.credits());
                 }
             } else {
+                // Under a ceiling, a provider with no known price is not called.
+                q.put("within_ceiling", route.maxPriceUsd() == null);
                 q.put("unknown_price_reason", quote.unknownPriceReason());
             }
             ArrayNode notes = q.putArray("notes");

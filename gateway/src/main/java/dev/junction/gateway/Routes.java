@@ -26,6 +26,13 @@ import java.util.concurrent.ConcurrentHashMap;
 final class Routes {
     /** Settings every gateway call carries: media URLs are never fetched by the engine (see SafeMediaInliner). */
     private static final String GATEWAY_SETTINGS = "inlineRemoteMedia=false";
+    /**
+     * What a provider id or model name may hold. The names go into config strings, so nothing
+     * that a config string parses ({@code ? & = / :} and blanks) may come from a client.
+     */
+    private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@+-]{0,127}");
+    /** At most this many chat models are kept; past it, narrowed routes are made per request. */
+    private static final int CACHED_MODELS = 256;
 
     private final Junction junction;
     private final GatewayConfig config;
@@ -60,10 +67,18 @@ final class Routes {
                             + String.join(", ", key.models().stream().sorted().toList()));
         }
         int slash = requested.indexOf('/');
-        if (slash > 0) {
-            return direct(requested.substring(0, slash), requested.substring(slash + 1), options);
+        String provider = slash > 0 ? requested.substring(0, slash) : null;
+        String model = slash > 0 ? requested.substring(slash + 1) : requested;
+        if (provider != null && !NAME.matcher(provider).matches() || !NAME.matcher(model).matches()) {
+            throw new GatewayRequestException(400, "invalid_request", "invalid_request", "model",
+                    "the model must be a canonical id such as gemini-2.5-pro, or provider/model such as acedata/gemini-2.5-pro,"
+                            + " made of letters, digits and . _ @ + -");
         }
-        return routed(requested, options);
+        if (options.providers().size() != new java.util.HashSet<>(options.providers()).size()) {
+            throw new GatewayRequestException(400, "invalid_request", "invalid_request", "junction.providers",
+                    "junction.providers names a provider twice: " + options.providers());
+        }
+        return provider != null ? direct(provider, model, options) : routed(model, options);
     }
 
     private Resolved direct(String provider, String model, JunctionOptions options) {
@@ -78,12 +93,20 @@ final class Routes {
         CanonicalModel canonical = served.catalog().find(model).orElse(null);
         if (canonical == null) {
             // A vendor model name Junction's catalog does not know yet: sent as is, unpriced.
+            if (options.maxPriceUsd() != null) {
+                throw new GatewayRequestException(400, "invalid_request", "price_unknown", "junction.max_price_usd",
+                        "no price is known for " + provider + "/" + model + ", so a price ceiling cannot be held;"
+                                + " use a model GET /v1/models lists, or drop max_price_usd");
+            }
             return new Resolved(model, List.of(provider), RoutePolicy.ORDERED, null, chatModel(provider + ":" + model + "?" + providerQuery));
         }
         if (canonical.offers().stream().noneMatch(o -> o.provider().equals(provider))) {
             throw notFound(provider + " does not offer " + canonical.id() + "; GET /v1/models lists what it does");
         }
-        BigDecimal ceiling = options.maxPriceUsd();
+        // The operator's ceiling for this model holds for direct calls too; its provider list does
+        // not: naming a provider is how a key with access to provider/model pairs skips routing.
+        RouteConfig route = config.routes().get(canonical.id());
+        BigDecimal ceiling = lower(route == null ? null : route.maxPriceUsd(), options.maxPriceUsd());
         String configString = ceiling == null
                 ? provider + ":" + canonical.id() + "?" + providerQuery
                 : routeString(canonical.id(), RoutePolicy.ORDERED, ceiling, List.of(provider));
@@ -128,8 +151,19 @@ final class Routes {
                 + "&providers=" + String.join(",", providers) + "&" + providerQuery;
     }
 
-    /** One chat model per distinct config string, made once: routes hold their providers' state. */
+    /**
+     * One chat model per distinct config string, made once (routes keep their providers' clients),
+     * for up to {@link #CACHED_MODELS} strings.
+     */
     private ChatModel chatModel(String configString) {
+        ChatModel model = models.get(configString);
+        if (model != null) {
+            return model;
+        }
+        if (models.size() >= CACHED_MODELS) {
+            // Clients choose ceilings and provider subsets freely: past the bound, made per request.
+            return junction.chatModel(configString);
+        }
         return models.computeIfAbsent(configString, junction::chatModel);
     }
 

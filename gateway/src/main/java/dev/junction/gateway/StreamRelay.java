@@ -22,6 +22,7 @@ import java.util.UUID;
  * call. The call is settled exactly once: with the reported cost, else with the whole reservation.
  */
 final class StreamRelay {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(StreamRelay.class);
     private final RoutingContext ctx;
     private final HttpServerResponse http;
     private final ChatHandler.Admitted admitted;
@@ -43,7 +44,9 @@ final class StreamRelay {
 
     void start() {
         stream = admitted.route().chatModel().stream(admitted.request());
-        // Parts arrive on the engine's event loop; every handler below runs serially on it.
+        // start() runs on the request's event loop (ChatHandler hops back to it), and the engine
+        // delivers parts on the context the stream was opened from: every handler below runs
+        // serially on that one thread.
         http.closeHandler(closed -> {
             if (!settled) {
                 stream.cancel();
@@ -117,15 +120,22 @@ final class StreamRelay {
             return;
         }
         if (writer == null) {
-            accounting.release(admitted.key(), admitted.reservation());
+            // Failed before its first part: nothing billed if the vendor refused, else the reservation.
+            accounting.settleFailed(admitted.key(), admitted.reservation(), error);
             settled = true;
             Replies.error(ctx, error);
             return;
         }
         settle();
         if (!http.closed()) {
-            JunctionException e = error instanceof JunctionException je ? je
-                    : JunctionException.builder(dev.junction.error.ErrorKind.SERVER_ERROR, "the stream failed: " + error.getMessage()).build();
+            JunctionException e;
+            if (error instanceof JunctionException je) {
+                e = je;
+            } else {
+                LOG.error("Junction gateway: a stream failed unexpectedly", error);
+                e = JunctionException.builder(dev.junction.error.ErrorKind.SERVER_ERROR,
+                        "the stream failed unexpectedly; the gateway's log has the details").build();
+            }
             http.end(writer.error(e));
         }
     }
