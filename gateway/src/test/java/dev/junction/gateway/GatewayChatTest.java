@@ -162,6 +162,11 @@ class GatewayChatTest {
         assertRefused(rig.post("/v1/chat/completions", "{\"model\":\"gemini-2.5-pro\",\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}],"
                 + "\"junction\":{\"providers\":[\"yisu\"]}}"), 400, "invalid_request", "junction.providers");
         assertRefused(rig.post("/v1/chat/completions", "not json"), 400, "invalid_request", null);
+        // A model name must not carry config-string settings (a base URL of the client's choosing).
+        assertRefused(rig.post("/v1/chat/completions", "{\"model\":\"google/x?baseUrl=http://169.254.169.254/&apiKey=z\","
+                + "\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}"), 400, "invalid_request", "model");
+        assertRefused(rig.post("/v1/chat/completions", "{\"model\":\"gemini-2.5-pro\",\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}],"
+                + "\"junction\":{\"providers\":[\"google\",\"google\"]}}"), 400, "invalid_request", "junction.providers");
         HttpResponse<String> huge = rig.post("/v1/chat/completions", "{\"model\":\"gemini-2.5-pro\",\"messages\":[{\"role\":\"user\",\"content\":\""
                 + "x".repeat(11 * 1024 * 1024) + "\"}]}");
         assertEquals(413, huge.statusCode());
