@@ -14,7 +14,7 @@ import redis.embedded.RedisServer;
  * A real redis-server (embedded-redis's binary) on a free port, which tests can stop and start
  * again on the same port. Nothing is saved to disk.
  */
-final class TestRedis {
+public final class TestRedis {
     private final int port;
     private RedisServer server;
 
@@ -22,7 +22,7 @@ final class TestRedis {
         this.port = port;
     }
 
-    static TestRedis start() throws IOException {
+    public static TestRedis start() throws IOException {
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
@@ -32,26 +32,26 @@ final class TestRedis {
         return r;
     }
 
-    String url() {
+    public String url() {
         return "redis://127.0.0.1:" + port;
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
     /** Starts redis-server again on the same port, empty. */
-    void up() throws IOException {
+    public void up() throws IOException {
         server = RedisServer.newRedisServer().port(port).bind("127.0.0.1").setting("save \"\"").setting("appendonly no").build();
         server.start();
     }
 
-    void down() throws IOException {
+    public void down() throws IOException {
         server.stop();
     }
 
     /** Empties Redis between tests, over a plain socket so that no client state is involved. */
-    void flush() throws IOException {
+    public void flush() throws IOException {
         try (Socket s = new Socket("127.0.0.1", port)) {
             s.setSoTimeout(5000);
             OutputStream out = s.getOutputStream();
