@@ -97,6 +97,7 @@ class GatewayRedisTest {
      */
     @Test
     void twoGatewaysSharingRedisHoldOneBudgetUnder200ConcurrentRequests() throws Exception {
+        redis.flush(); // a whole budget, whichever test ran before
         BigDecimal reserved = JSON.readTree(call(first, "/v1/junction/quote", HI).get(30, TimeUnit.SECONDS).body())
                 .path("quotes").path(0).path("usd").path("high").decimalValue();
         assertTrue(reserved.compareTo(ACTUAL) >= 0, "the reservation " + reserved + " covers the reply's cost");
@@ -159,5 +160,74 @@ class GatewayRedisTest {
         assertEquals(200, status, "readyz answers 200 again once Redis is back");
         HttpResponse<String> served = call(second, "/v1/chat/completions", HI).get(30, TimeUnit.SECONDS);
         assertEquals(200, served.statusCode(), "Redis answers again, with an empty budget: " + served.body());
+    }
+
+    /**
+     * Redis killed and restarted while eight clients keep calling both gateways: every answer is a
+     * success, a budget refusal or the fail-closed 503, never a 500 or a hang, and calls succeed
+     * again once Redis is back, without restarting either gateway.
+     */
+    @Test
+    void redisKilledAndRestartedMidLoad() throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicInteger phase = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.Map<String, java.util.concurrent.atomic.AtomicInteger> seen = new java.util.concurrent.ConcurrentHashMap<>();
+        List<CompletableFuture<Void>> loops = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            Gateway gateway = i % 2 == 0 ? first : second;
+            CompletableFuture<Void> loop = new CompletableFuture<>();
+            keepCalling(gateway, stop, phase, seen, loop);
+            loops.add(loop);
+        }
+        awaitCount(seen, "0:any", 5);
+        redis.down();
+        phase.set(1);
+        awaitCount(seen, "1:503", 3);
+        redis.up();
+        phase.set(2);
+        awaitCount(seen, "2:200", 3);
+        stop.set(true);
+        CompletableFuture.allOf(loops.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+
+        for (String outcome : seen.keySet()) {
+            String status = outcome.substring(2);
+            assertTrue(status.equals("any") || status.equals("200") || status.equals("429") || status.equals("503"),
+                    "only successes, budget refusals and the fail-closed 503: " + seen);
+        }
+    }
+
+    private static void keepCalling(Gateway gateway, java.util.concurrent.atomic.AtomicBoolean stop,
+            java.util.concurrent.atomic.AtomicInteger phase, java.util.Map<String, java.util.concurrent.atomic.AtomicInteger> seen,
+            CompletableFuture<Void> done) {
+        if (stop.get()) {
+            done.complete(null);
+            return;
+        }
+        int at = phase.get();
+        call(gateway, "/v1/chat/completions", HI).whenComplete((reply, failure) -> {
+            if (failure != null) {
+                done.completeExceptionally(failure);
+                return;
+            }
+            if (reply.statusCode() == 503 && !reply.body().contains("budget_store_unavailable")) {
+                done.completeExceptionally(new AssertionError("a 503 that is not the budget store's: " + reply.body()));
+                return;
+            }
+            // A call sent before the phase changed may answer after it: count it in its own phase.
+            seen.computeIfAbsent(at + ":" + reply.statusCode(), k -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
+            seen.computeIfAbsent(at + ":any", k -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
+            keepCalling(gateway, stop, phase, seen, done);
+        });
+    }
+
+    /** Polls, with a deadline, until {@code outcome} has been seen {@code count} times. */
+    private static void awaitCount(java.util.Map<String, java.util.concurrent.atomic.AtomicInteger> seen, String outcome, int count) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (seen.getOrDefault(outcome, new java.util.concurrent.atomic.AtomicInteger()).get() < count) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no " + count + " x " + outcome + " within 30 s: " + seen);
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
+        }
     }
 }
