@@ -198,21 +198,24 @@ final class GatewayServer {
             Promise<Void> done = Promise.promise();
             Future.join(stops)
                     .transform(ignored -> routes == null ? Future.<Void>succeededFuture() : routes.drain(Duration.ofSeconds(5)))
-                    .onComplete(ignored -> {
-                if (routes != null) {
-                    routes.close();
-                }
-                junction.close();
-                state.close();
-                if (ownsVertx) {
-                    vertx.close().onComplete(closed -> done.complete());
-                } else {
-                    done.complete();
-                }
-            });
+                    .onComplete(ignored -> closeAll(done));
             shutdown = done.future();
         }
         return shutdown;
+    }
+
+    /** After the servers: the media client, Junction, the state, and Vert.x when the gateway made it. */
+    private void closeAll(Promise<Void> done) {
+        if (routes != null) {
+            routes.close();
+        }
+        junction.close();
+        state.close();
+        if (ownsVertx) {
+            vertx.close().onComplete(closed -> done.complete());
+        } else {
+            done.complete();
+        }
     }
 
     void shutdownAndWait() {
