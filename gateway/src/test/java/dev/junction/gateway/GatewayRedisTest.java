@@ -124,6 +124,8 @@ class GatewayRedisTest {
             }
         }
         assertEquals(200, admitted + refused);
+        System.out.printf("two gateways, 200 concurrent calls, budget %s, reservation %s: %d admitted, %d refused, %s settled%n",
+                BUDGET, reserved, admitted, refused, settled);
         assertTrue(settled.compareTo(BUDGET) <= 0, "settled " + settled + " within the budget " + BUDGET);
         int surelyAdmitted = BUDGET.divide(reserved, 0, java.math.RoundingMode.FLOOR).intValue();
         assertTrue(admitted >= surelyAdmitted, admitted + " admitted; at least " + surelyAdmitted + " reservations fit in the budget");
