@@ -73,6 +73,16 @@ public final class Junction implements AutoCloseable {
     private final ProviderRegistry registry;
     private final PriceBookLoader priceLoader;
     private volatile PriceBook prices;
+    /** The offline catalog, built once: its inputs (the discovered factories, the price book) never change after loading. */
+    private volatile Catalog catalog;
+    /** Each installed provider's note on missing prices, for quotes; built once, like the catalog. */
+    private volatile Map<String, String> pricesNotes;
+    /**
+     * The providers quotes ask whether they can serve a request, one per offer's config string
+     * (a bounded set: the catalog's offers), kept as chat models keep theirs: configuring one per
+     * offer per quote cost more than the rest of the quote.
+     */
+    private final Map<String, Provider> quoteProviders = new java.util.concurrent.ConcurrentHashMap<>();
     private final TokenEstimator estimator;
     private final RetryLoops retries;
     private final ProviderWiring wiring;
@@ -251,14 +261,36 @@ public final class Junction implements AutoCloseable {
      *     when {@code options} names an unknown provider
      */
     public Quotes quote(ChatRequest request, QuoteOptions options) {
-        Map<String, String> notes = new TreeMap<>();
-        registry.factories().values().forEach(f -> notes.put(f.id(), Objects.requireNonNullElse(f.pricesNote(), "")));
-        return new QuoteMaker(catalog(), notes, estimator, this::engine).quote(request, options);
+        return new QuoteMaker(catalog(), pricesNotes(), estimator, this::quoteProvider).quote(request, options);
+    }
+
+    private Map<String, String> pricesNotes() {
+        Map<String, String> notes = pricesNotes;
+        if (notes == null) {
+            Map<String, String> byId = new TreeMap<>();
+            registry.factories().values().forEach(f -> byId.put(f.id(), Objects.requireNonNullElse(f.pricesNote(), "")));
+            notes = Map.copyOf(byId);
+            pricesNotes = notes;
+        }
+        return notes;
+    }
+
+    /** A quote's provider for an offer; one that cannot be configured throws, and is not kept. */
+    private Provider quoteProvider(String configString) {
+        Provider provider = quoteProviders.get(configString);
+        return provider != null ? provider : quoteProviders.computeIfAbsent(configString, this::engine);
     }
 
     /** Every model the installed providers declare and the price rows name, offline. */
     public Catalog catalog() {
-        return CatalogMaker.offline(registry.factories().values(), prices());
+        Catalog offline = catalog;
+        if (offline == null) {
+            // Built on first use, as the price book is; two threads may both build equal catalogs from
+            // the same immutable inputs, so either wins. The gateway asks for it on every request.
+            offline = CatalogMaker.offline(registry.factories().values(), prices());
+            catalog = offline;
+        }
+        return offline;
     }
 
     /** The catalog merged with every live model list; see {@link #remoteCatalog(Set)}. */

@@ -7,6 +7,7 @@ import dev.junction.gateway.media.AddressPolicy;
 import dev.junction.gateway.media.SafeMediaInliner;
 import dev.junction.gateway.openai.ErrorJson;
 import dev.junction.gateway.state.GatewayState;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -17,7 +18,9 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.CorsHandler;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** The gateway's HTTP surface: which path goes to which handler, behind which limits. */
 final class GatewayRoutes {
@@ -31,6 +34,11 @@ final class GatewayRoutes {
     private final PrometheusMeterRegistry meters;
     private final InFlight inFlight;
     private final Clock clock;
+    /**
+     * The request counters, by path and then by status code, so that a request neither builds the
+     * meter's tags and looks it up in the registry, nor makes a key to find it here.
+     */
+    private final Map<String, Counter[]> requestCounters = new ConcurrentHashMap<>();
     private SafeMediaInliner inliner;
     private final Accounting accounting;
 
@@ -112,9 +120,23 @@ final class GatewayRoutes {
         String path = KNOWN_PATHS.contains(ctx.request().path()) ? ctx.request().path() : "other";
         ctx.addEndHandler(ended -> {
             inFlight.exit();
-            meters.counter("junction.gateway.requests", "path", path, "status", Integer.toString(ctx.response().getStatusCode())).increment();
+            requests(path, ctx.response().getStatusCode()).increment();
         });
         ctx.next();
+    }
+
+    private Counter requests(String path, int status) {
+        Counter[] byStatus = requestCounters.computeIfAbsent(path, p -> new Counter[600]);
+        if (status < 0 || status >= byStatus.length) {
+            return meters.counter("junction.gateway.requests", "path", path, "status", Integer.toString(status));
+        }
+        Counter counter = byStatus[status];
+        if (counter == null) {
+            // Two threads may both fill the slot: the registry gives both the same meter.
+            counter = meters.counter("junction.gateway.requests", "path", path, "status", Integer.toString(status));
+            byStatus[status] = counter;
+        }
+        return counter;
     }
 
     private static void error(RoutingContext ctx, int status, String code, String message) {

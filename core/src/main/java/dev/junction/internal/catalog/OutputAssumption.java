@@ -5,7 +5,6 @@ import dev.junction.catalog.Capability;
 import dev.junction.chat.ChatRequest;
 import dev.junction.chat.ReasoningEffort;
 import dev.junction.quote.QuoteOptions;
-import java.util.Locale;
 
 /**
  * The output tokens a quote assumes, since output cannot be known before the model answers.
@@ -32,11 +31,32 @@ record OutputAssumption(long tokens, long reasoningTokens, String description) {
         Integer max = request.maxOutputTokens();
         if (max != null) {
             long reasoning = Math.min(allowance, max);
-            return new OutputAssumption(max, reasoning, String.format(Locale.ROOT, "%,d (the request's maxOutputTokens%s)", max,
-                    reasoning > 0 ? String.format(Locale.ROOT, ", of which %,d reasoning: %s", reasoning, why) : ""));
+            return new OutputAssumption(max, reasoning, grouped(max) + " (the request's maxOutputTokens"
+                    + (reasoning > 0 ? ", of which " + grouped(reasoning) + " reasoning: " + why : "") + ")");
         }
         return new OutputAssumption(options.outputTokens() + allowance, allowance,
-                String.format(Locale.ROOT, "%,d (assumed: the request sets no maxOutputTokens)", options.outputTokens())
-                        + (allowance > 0 ? String.format(Locale.ROOT, " + %,d reasoning allowance (%s)", allowance, why) : ""));
+                grouped(options.outputTokens()) + " (assumed: the request sets no maxOutputTokens)"
+                        + (allowance > 0 ? " + " + grouped(allowance) + " reasoning allowance (" + why + ")" : ""));
+    }
+
+    /**
+     * {@code String.format(Locale.ROOT, "%,d", n)}: digits grouped by three with commas. Written
+     * out because every quote makes this description, and the formatter cost more than the rest of
+     * the quote's arithmetic.
+     */
+    static String grouped(long n) {
+        String digits = Long.toString(n);
+        int sign = n < 0 ? 1 : 0;
+        int length = digits.length() - sign;
+        if (length <= 3) {
+            return digits;
+        }
+        StringBuilder out = new StringBuilder(digits.length() + length / 3);
+        int first = sign + (length % 3 == 0 ? 3 : length % 3);
+        out.append(digits, 0, first);
+        for (int i = first; i < digits.length(); i += 3) {
+            out.append(',').append(digits, i, i + 3);
+        }
+        return out.toString();
     }
 }

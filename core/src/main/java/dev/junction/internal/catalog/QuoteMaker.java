@@ -106,6 +106,10 @@ public final class QuoteMaker {
             .thenComparing(Quote::provider);
 
     private void checkProviders(Set<String> ids) {
+        if (pricesNotes.keySet().containsAll(ids)) {
+            // Installed providers, the usual case: no need to collect every offer's provider.
+            return;
+        }
         Set<String> known = new TreeSet<>(pricesNotes.keySet());
         catalog.models().forEach(m -> m.offers().forEach(o -> known.add(o.provider())));
         for (String id : ids) {
