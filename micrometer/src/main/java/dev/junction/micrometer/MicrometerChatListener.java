@@ -44,6 +44,16 @@ final class MicrometerChatListener implements ChatListener {
     private final ObservationRegistry observations;
     private final MeterRegistry meters;
     private final Map<String, State> calls = new ConcurrentHashMap<>();
+    /*
+     * The meters by their tags, made once: building and registering them on every call (a builder,
+     * its histogram settings, the registry's lookup) was most of this listener's cost in a gateway
+     * profile. The tags are the low-cardinality keys, so these maps stay small. (A meter removed
+     * from the registry by its owner is not made again.)
+     */
+    private final Map<Tags, Counter> costs = new ConcurrentHashMap<>();
+    private final Map<Tags, DistributionSummary> tokenUsage = new ConcurrentHashMap<>();
+    private final Map<Tags, Timer> durations = new ConcurrentHashMap<>();
+    private final Map<Tags, Timer> firstChunks = new ConcurrentHashMap<>();
 
     MicrometerChatListener(ObservationRegistry observations, MeterRegistry meters) {
         this.observations = observations;
@@ -111,28 +121,33 @@ final class MicrometerChatListener implements ChatListener {
         }
         state.provider = event.provider();
         KeyValues low = lowCardinality(state, event.vendorModel(), null);
-        List<KeyValue> high = new ArrayList<>();
-        add(high, "gen_ai.response.id", event.responseId());
-        add(high, "gen_ai.response.finish_reasons", event.rawFinishReason());
-        add(high, "server.port", state.serverPort);
-        add(high, "junction.attempts", event.attempts());
-        add(high, "junction.cost.usd", event.cost() == null ? null : plain(event.cost().usd()));
-        add(high, "junction.quote.usd", quoted(event.quote()));
         Usage usage = event.usage();
-        add(high, "gen_ai.usage.input_tokens", usage.inputTokens());
-        add(high, "gen_ai.usage.output_tokens", usage.outputTokens());
-        add(high, "gen_ai.usage.total_tokens", usage.totalTokens());
-        end(state, low, high);
+        if (state.observation.isNoop()) {
+            // Meters only (ObservationRegistry.NOOP): the Observation's key values would go nowhere.
+            state.observation.stop();
+        } else {
+            List<KeyValue> high = new ArrayList<>();
+            add(high, "gen_ai.response.id", event.responseId());
+            add(high, "gen_ai.response.finish_reasons", event.rawFinishReason());
+            add(high, "server.port", state.serverPort);
+            add(high, "junction.attempts", event.attempts());
+            add(high, "junction.cost.usd", event.cost() == null ? null : plain(event.cost().usd()));
+            add(high, "junction.quote.usd", quoted(event.quote()));
+            add(high, "gen_ai.usage.input_tokens", usage.inputTokens());
+            add(high, "gen_ai.usage.output_tokens", usage.outputTokens());
+            add(high, "gen_ai.usage.total_tokens", usage.totalTokens());
+            end(state, low, high);
+        }
 
         Tags tags = tags(low);
         tokens(tags, "input", usage.inputTokens());
         tokens(tags, "output", usage.outputTokens());
         if (event.cost() != null && event.cost().usd() != null) {
-            Counter.builder(JunctionMicrometer.COST)
+            costs.computeIfAbsent(tags, t -> Counter.builder(JunctionMicrometer.COST)
                     .baseUnit("USD")
                     .description("What Junction chat calls cost, in US dollars")
-                    .tags(tags)
-                    .register(meters)
+                    .tags(t)
+                    .register(meters))
                     .increment(event.cost().usd().doubleValue());
         }
         time(state, tags, event.duration());
@@ -187,29 +202,29 @@ final class MicrometerChatListener implements ChatListener {
         if (count == null) {
             return;
         }
-        DistributionSummary.builder(JunctionMicrometer.TOKEN_USAGE)
+        tokenUsage.computeIfAbsent(tags.and("gen_ai.token.type", type), t -> DistributionSummary.builder(JunctionMicrometer.TOKEN_USAGE)
                 .baseUnit("{token}")
                 .description("Number of input and output tokens used")
                 .serviceLevelObjectives(TOKEN_BUCKETS)
-                .tags(tags.and("gen_ai.token.type", type))
-                .register(meters)
+                .tags(t)
+                .register(meters))
                 .record(count);
     }
 
     private void time(State state, Tags tags, Duration duration) {
-        Timer.builder(JunctionMicrometer.OPERATION_DURATION)
+        durations.computeIfAbsent(tags, t -> Timer.builder(JunctionMicrometer.OPERATION_DURATION)
                 .description("GenAI operation duration")
                 .serviceLevelObjectives(DURATION_BUCKETS)
-                .tags(tags)
-                .register(meters)
+                .tags(t)
+                .register(meters))
                 .record(duration);
         Duration firstPart = state.firstPart;
         if (state.call.streaming() && firstPart != null) {
-            Timer.builder(JunctionMicrometer.TIME_TO_FIRST_CHUNK)
+            firstChunks.computeIfAbsent(tags, t -> Timer.builder(JunctionMicrometer.TIME_TO_FIRST_CHUNK)
                     .description("Time from the call's start to the first chunk of its stream")
                     .serviceLevelObjectives(DURATION_BUCKETS)
-                    .tags(tags)
-                    .register(meters)
+                    .tags(t)
+                    .register(meters))
                     .record(firstPart);
         }
     }

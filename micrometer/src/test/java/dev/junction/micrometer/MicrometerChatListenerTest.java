@@ -26,6 +26,7 @@ import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistryAssert;
 import java.util.HashMap;
@@ -238,5 +239,28 @@ class MicrometerChatListenerTest {
     void googleIsNamedAsTheConventionsNameGemini() {
         assertEquals("gcp.gemini", MicrometerChatListener.providerName("google"));
         assertEquals("yisu", MicrometerChatListener.providerName("yisu"));
+    }
+
+    /** Meters only, as the gateway runs it: each call lands on the same meters, made once. */
+    @Test
+    void withoutObservationsEveryCallLandsOnTheSameMeters() {
+        SimpleMeterRegistry only = new SimpleMeterRegistry();
+        MicrometerChatListener metersOnly = (MicrometerChatListener) JunctionMicrometer.listener(ObservationRegistry.NOOP, only);
+        replies("alpha", okJson(REPLY));
+        try (Junction noObservations = Junction.builder()
+                .factories(List.of(new MicroVendorFactory("alpha", "1.00", "10.00")))
+                .environment(Map.of("ALPHA_API_KEY", "sk-alpha", "ALPHA_BASE_URL", servers.get("alpha").baseUrl())::get)
+                .discoverListeners(false)
+                .listener(metersOnly)
+                .build()) {
+            noObservations.chatModel("alpha:" + MODEL).chatBlocking("你好");
+            noObservations.chatModel("alpha:" + MODEL).chatBlocking("你好");
+        }
+
+        assertEquals(1, only.find(JunctionMicrometer.OPERATION_DURATION).timers().size());
+        assertEquals(2, only.find(JunctionMicrometer.OPERATION_DURATION).timer().count());
+        assertEquals(2 * 0.000062, only.find(JunctionMicrometer.COST).counter().count(), 1e-12);
+        assertEquals(24.0, only.find(JunctionMicrometer.TOKEN_USAGE).tag("gen_ai.token.type", "input").summary().totalAmount());
+        assertEquals(0, metersOnly.inFlight());
     }
 }
