@@ -112,6 +112,9 @@ public final class SafeMediaInliner {
         return host -> vertx.executeBlocking(() -> List.of(InetAddress.getAllByName(host)), false);
     }
 
+    /** The most distinct media URLs one request may have downloaded. */
+    public static final int MAX_URLS = 16;
+
     /**
      * The request with every media URL downloaded and replaced by {@link MediaSource.Bytes}; each
      * distinct URL is fetched once, all of them in parallel. Other parts are kept as they are.
@@ -120,7 +123,7 @@ public final class SafeMediaInliner {
      *     {@link JunctionException} naming {@code messages[i].content[j]} and the URL (without its
      *     query string): INVALID_REQUEST for a server-side file part, a bad scheme, credentials in
      *     the URL, a refused address, an HTTP error, too many redirects, a file over the cap or of
-     *     unknown type; TIMEOUT or NETWORK when the download itself failed
+     *     unknown type, more than {@link #MAX_URLS} distinct URLs; TIMEOUT or NETWORK when the download itself failed
      */
     public Future<ChatRequest> inline(ChatRequest request) {
         try {
@@ -138,6 +141,12 @@ public final class SafeMediaInliner {
         });
         if (urls.isEmpty()) {
             return Future.succeededFuture(request);
+        }
+        if (urls.size() > MAX_URLS) {
+            // Each download may hold up to maxBytes in memory: a request must not multiply that at will.
+            return Future.failedFuture(JunctionException.builder(ErrorKind.INVALID_REQUEST, "the request has " + urls.size()
+                    + " distinct media URLs; the gateway downloads at most " + MAX_URLS + " per request")
+                    .hint("send fewer images per request, or attach them as data URIs").build());
         }
         List<Download> downloads = new ArrayList<>();
         Map<URI, Future<MediaSource>> results = new LinkedHashMap<>();

@@ -129,6 +129,20 @@ class SafeMediaInlinerTest {
     }
 
     @Test
+    void refusesMoreDistinctUrlsThanItDownloadsPerRequestBeforeResolvingAny() {
+        ChatRequest.Builder many = ChatRequest.builder();
+        for (int i = 0; i <= SafeMediaInliner.MAX_URLS; i++) {
+            many.user(Part.url(URI.create("http://media.example/" + i + ".png")));
+        }
+
+        JunctionException e = Support.failure(inliner(AddressPolicy.strict(), Support.noDns()).inline(many.build()));
+
+        assertEquals(ErrorKind.INVALID_REQUEST, e.kind());
+        assertEquals("the request has 17 distinct media URLs; the gateway downloads at most 16 per request", e.getMessage());
+        wiremock.verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    @Test
     void defaultPolicyRefusesTheSameServerOnLoopback() throws Exception {
         wiremock.stubFor(get("/cat.png").willReturn(aResponse().withHeader("Content-Type", "image/png").withBody(PNG)));
         ChatRequest request = ChatRequest.builder().user(Part.text("hi"), Part.url(url("/cat.png"))).build();
