@@ -29,6 +29,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.junction.gateway.state.Await;
 import dev.junction.gateway.state.TestRedis;
 
 /**
@@ -141,25 +142,12 @@ class GatewayRedisTest {
             assertEquals(503, closed.statusCode(), closed.body());
             assertEquals("budget_store_unavailable", JSON.readTree(closed.body()).path("error").path("code").asText());
             assertTrue(!closed.body().contains(KEY));
-            HttpResponse<String> notReady = CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + second.port() + "/readyz"))
-                    .build(), HttpResponse.BodyHandlers.ofString());
-            assertEquals(503, notReady.statusCode(), notReady.body());
+            assertEquals(503, readyz(second), "readyz says not ready while Redis is gone");
         } finally {
             redis.up();
         }
         // The restarted Redis is empty (nothing is saved to disk): the point here is the reconnect.
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        int status = 0;
-        while (System.nanoTime() < deadline) {
-            status = call(first, "/v1/junction/quote", HI).get(30, TimeUnit.SECONDS).statusCode() == 200
-                    ? CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + first.port() + "/readyz")).build(),
-                            HttpResponse.BodyHandlers.ofString()).statusCode() : 0;
-            if (status == 200) {
-                break;
-            }
-            Thread.onSpinWait();
-        }
-        assertEquals(200, status, "readyz answers 200 again once Redis is back");
+        Await.until(Duration.ofSeconds(20), "readyz answers 200 again once Redis is back", () -> readyz(first) == 200);
         HttpResponse<String> served = call(second, "/v1/chat/completions", HI).get(30, TimeUnit.SECONDS);
         assertEquals(200, served.statusCode(), "Redis answers again, with an empty budget: " + served.body());
     }
@@ -224,12 +212,19 @@ class GatewayRedisTest {
 
     /** Polls, with a deadline, until {@code outcome} has been seen {@code count} times. */
     private static void awaitCount(java.util.Map<String, java.util.concurrent.atomic.AtomicInteger> seen, String outcome, int count) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (seen.getOrDefault(outcome, new java.util.concurrent.atomic.AtomicInteger()).get() < count) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("no " + count + " x " + outcome + " within 30 s: " + seen);
-            }
-            java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
+        Await.until(Duration.ofSeconds(30), count + " x " + outcome + " (seen: " + seen + ")",
+                () -> seen.getOrDefault(outcome, new java.util.concurrent.atomic.AtomicInteger()).get() >= count);
+    }
+
+    private static int readyz(Gateway gateway) {
+        try {
+            return CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gateway.port() + "/readyz"))
+                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+        } catch (IOException e) {
+            return 0; // not answering yet: polled again
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
         }
     }
 }

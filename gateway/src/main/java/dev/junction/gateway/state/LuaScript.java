@@ -16,25 +16,37 @@ import java.util.HexFormat;
  */
 record LuaScript(String source, String sha1) {
 
-    static final LuaScript RESERVE = load("reserve.lua");
-    static final LuaScript SETTLE = load("settle.lua");
-    static final LuaScript SPEND = load("spend.lua");
+    /** How the budget scripts release expired holds: written once, prepended to each of them. */
+    private static final String RELEASE_EXPIRED = read("release-expired.lua");
+
+    static final LuaScript RESERVE = of(RELEASE_EXPIRED + read("reserve.lua"));
+    static final LuaScript SETTLE = of(RELEASE_EXPIRED + read("settle.lua"));
+    static final LuaScript SPEND = of(RELEASE_EXPIRED + read("spend.lua"));
     static final LuaScript ADMIT = load("admit.lua");
     static final LuaScript RECORD_TOKENS = load("record-tokens.lua");
     static final LuaScript HEALTH_FAILURE = load("health-failure.lua");
 
     static LuaScript load(String name) {
+        return of(read(name));
+    }
+
+    private static LuaScript of(String source) {
+        try {
+            byte[] sha = MessageDigest.getInstance("SHA-1").digest(source.getBytes(StandardCharsets.UTF_8));
+            return new LuaScript(source, HexFormat.of().formatHex(sha));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-1", e);
+        }
+    }
+
+    private static String read(String name) {
         try (InputStream in = LuaScript.class.getResourceAsStream(name)) {
             if (in == null) {
                 throw new IllegalStateException("missing resource " + name + " beside " + LuaScript.class.getName());
             }
-            String source = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            byte[] sha = MessageDigest.getInstance("SHA-1").digest(source.getBytes(StandardCharsets.UTF_8));
-            return new LuaScript(source, HexFormat.of().formatHex(sha));
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java has SHA-1", e);
         }
     }
 }

@@ -6,19 +6,6 @@
 -- ARGV: now ms, expires at ms, id, amount, day limit (-1: none), month limit (-1: none), day TTL ms, month TTL ms
 -- Returns {1, day settled, day reserved, month settled, month reserved} after holding, or
 -- {0, 1 (day) | 2 (month), settled, reserved} when refused.
-local function purge(h, z)
-  local expired = redis.call('ZRANGEBYSCORE', z, '-inf', ARGV[1])
-  for _, id in ipairs(expired) do
-    local amount = redis.call('HGET', h, 'r:' .. id)
-    if amount then
-      redis.call('HINCRBY', h, 'reserved', '-' .. amount)
-      redis.call('HDEL', h, 'r:' .. id)
-    end
-  end
-  if #expired > 0 then
-    redis.call('ZREMRANGEBYSCORE', z, '-inf', ARGV[1])
-  end
-end
 local function figures(h)
   local v = redis.call('HMGET', h, 'settled', 'reserved')
   return tonumber(v[1] or '0'), tonumber(v[2] or '0')

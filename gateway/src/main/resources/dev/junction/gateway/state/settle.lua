@@ -8,17 +8,7 @@ if not redis.call('SET', KEYS[5], '1', 'NX', 'PX', ARGV[6]) then
 end
 local released = 0
 local function settle(h, z, ttl)
-  local expired = redis.call('ZRANGEBYSCORE', z, '-inf', ARGV[1])
-  for _, id in ipairs(expired) do
-    local amount = redis.call('HGET', h, 'r:' .. id)
-    if amount then
-      redis.call('HINCRBY', h, 'reserved', '-' .. amount)
-      redis.call('HDEL', h, 'r:' .. id)
-    end
-  end
-  if #expired > 0 then
-    redis.call('ZREMRANGEBYSCORE', z, '-inf', ARGV[1])
-  end
+  purge(h, z)
   local amount = redis.call('HGET', h, 'r:' .. ARGV[2])
   if amount then
     redis.call('HINCRBY', h, 'reserved', '-' .. amount)

@@ -11,11 +11,11 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 
 /** Waiting in tests: on a future with a bound, or for a condition with a deadline. */
-final class Await {
+public final class Await {
     private Await() {
     }
 
-    static <T> T result(Future<T> f) {
+    public static <T> T result(Future<T> f) {
         try {
             return f.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
@@ -26,7 +26,7 @@ final class Await {
     }
 
     /** The failure of a future expected to fail, of the given type. */
-    static <E extends Throwable> E failure(Class<E> type, Future<?> f) {
+    public static <E extends Throwable> E failure(Class<E> type, Future<?> f) {
         ExecutionException e = assertThrows(ExecutionException.class, () -> f.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS));
         if (!type.isInstance(e.getCause())) {
             throw new AssertionError("expected " + type.getSimpleName() + " but the future failed with " + e.getCause(), e.getCause());
@@ -35,7 +35,7 @@ final class Await {
     }
 
     /** Polls every 20 ms until the condition holds, failing after {@code deadline}. */
-    static void until(Duration deadline, String what, BooleanSupplier condition) {
+    public static void until(Duration deadline, String what, BooleanSupplier condition) {
         long end = System.nanoTime() + deadline.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > end) {
